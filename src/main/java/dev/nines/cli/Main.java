@@ -1,0 +1,26 @@
+package dev.nines.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code nines} command line: one subcommand per file in this package. */
+@Command(name = "nines", mixinStandardHelpOptions = true, version = "nines 0.1.0",
+    description = "SLOs, error budgets and honest uptime for the platforms you run.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured picocli command line, shared by {@link #main} and the tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  @Override public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
