@@ -1,0 +1,26 @@
+package dev.nines.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How an SLO alerts: the burn-rate conditions and, as in Sloth, an alert name with labels and
+ * annotations shared by the page and ticket alerts.
+ *
+ * @param name alert name, or null to derive one from the SLO name
+ */
+public record AlertingSpec(String name, Map<String, String> labels,
+    Map<String, String> annotations, AlertTarget page, AlertTarget ticket,
+    List<AlertWindow> windows) {
+  public AlertingSpec {
+    labels = Map.copyOf(labels);
+    annotations = Map.copyOf(annotations);
+    windows = List.copyOf(windows);
+  }
+
+  /** Page and ticket enabled with the SRE Workbook windows. */
+  public static AlertingSpec defaults() {
+    return new AlertingSpec(null, Map.of(), Map.of(), AlertTarget.ENABLED, AlertTarget.ENABLED,
+        AlertWindow.googleDefaults());
+  }
+}

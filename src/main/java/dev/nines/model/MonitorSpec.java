@@ -1,0 +1,29 @@
+package dev.nines.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A synthetic check of a service run on a schedule from one or more regions. After a failed
+ * attempt it retries {@code retries} times, {@code retryInterval} apart, before it reports
+ * ERROR; until then the monitor is UNKNOWN.
+ *
+ * @param target host:port for tcp and tls-expiry monitors, else null
+ * @param http the request for http monitors, else null
+ * @param steps the ordered steps of a journey monitor, else empty
+ * @param budget a journey's end-to-end time budget, else null
+ * @param warnDays days of certificate validity left below which a tls-expiry check warns
+ * @param failDays days left below which it fails
+ */
+public record MonitorSpec(String name, String service, MonitorKind kind, Depth depth,
+    Duration interval, Duration timeout, int retries, Duration retryInterval,
+    List<String> regions, String target, HttpCheck http, List<HttpCheck> steps, Duration budget,
+    int warnDays, int failDays) {
+  public MonitorSpec {
+    regions = List.copyOf(regions);
+    steps = List.copyOf(steps);
+  }
+
+  /** How much of the service a check exercises: a static health endpoint, or real work. */
+  public enum Depth { SHALLOW, DEEP }
+}

@@ -1,0 +1,29 @@
+package dev.nines.model;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A whole Nines spec: clients, their services, the SLOs, the monitors that measure them and
+ * the channels that carry alerts and notices. Every output of Nines reads this one model.
+ *
+ * @param timeZone zone for calendar windows that name none
+ * @param regions probe regions; the server itself is the first
+ */
+public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clients,
+    List<ServiceSpec> services, List<SloSpec> slos, List<MonitorSpec> monitors,
+    List<ChannelSpec> channels) {
+  public Spec {
+    regions = List.copyOf(regions);
+    clients = List.copyOf(clients);
+    services = List.copyOf(services);
+    slos = List.copyOf(slos);
+    monitors = List.copyOf(monitors);
+    channels = List.copyOf(channels);
+  }
+
+  /** The service with this name, or null. */
+  public ServiceSpec service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+  }
+}
