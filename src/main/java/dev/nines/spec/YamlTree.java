@@ -38,7 +38,7 @@ public final class YamlTree {
       JsonLocation at = e.getLocation();
       Location loc = at == null ? new Location(file, 1, 1) : loc(file, at);
       problems.add(new Problem(Problem.Level.ERROR, loc, "",
-          "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+          "not valid YAML: " + describe(e.getOriginalMessage())));
     } catch (IOException e) {
       problems.add(new Problem(Problem.Level.ERROR, new Location(file, 1, 1), "", e.getMessage()));
     }
@@ -92,6 +92,16 @@ public final class YamlTree {
         return new YamlNode.Scalar(at, p.getText(), YamlNode.Scalar.Kind.STRING);
       }
     }
+  }
+
+  /** SnakeYAML's message without its excerpts: "problem (while context)". */
+  private static String describe(String message) {
+    List<String> said = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .toList();
+    if (said.size() >= 2) {
+      return said.get(said.size() - 1) + " (" + said.get(0) + ")";
+    }
+    return said.isEmpty() ? message : said.get(0);
   }
 
   private static Location loc(String file, JsonLocation l) {

@@ -1,0 +1,238 @@
+package dev.nines.spec;
+
+import dev.nines.model.Audience;
+import dev.nines.model.ChannelSpec;
+import dev.nines.model.ClientSpec;
+import dev.nines.model.Contact;
+import dev.nines.model.EndpointSpec;
+import dev.nines.model.LayerSpec;
+import dev.nines.model.MonitorSpec;
+import dev.nines.model.ServiceSpec;
+import dev.nines.model.SloSpec;
+import dev.nines.model.Spec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reader of native Nines specs ({@code apiVersion: nines/v1}). Reads the sections in
+ * dependency order (clients, services, monitors, SLOs, channels) so each reference is checked
+ * where it is written, and reports every problem in one pass.
+ */
+public final class SpecReader {
+  /** The only native API version so far. */
+  public static final String API_VERSION = "nines/v1";
+
+  private static final Pattern TRANSITION =
+      Pattern.compile("(?i)\\s*(OK|UNKNOWN|ERROR)\\s*->\\s*(OK|UNKNOWN|ERROR)\\s*");
+  private static final Set<String> SECRET_KEYS = Set.of("url", "password", "token", "secret");
+
+  private final String file;
+  private final Problems problems = new Problems();
+  private final Map<String, Location> locations = new HashMap<>();
+  final Names clients = new Names("client");
+  final Names services = new Names("service");
+  final Map<String, MonitorSpec> monitors = new LinkedHashMap<>();
+  final List<String> regions = new ArrayList<>();
+  ZoneId zone = ZoneOffset.UTC;
+
+  private SpecReader(String file) {
+    this.file = file;
+  }
+
+  /** Reads a spec file. */
+  public static ParsedSpec read(Path path) throws IOException, SpecException {
+    return read(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads spec text.
+   *
+   * @param file the name used in problem locations
+   * @throws SpecException with every error (and warning) when the spec has errors
+   */
+  public static ParsedSpec read(String file, String content) throws SpecException {
+    return new SpecReader(file).readAll(content);
+  }
+
+  private ParsedSpec readAll(String content) throws SpecException {
+    List<YamlNode> docs = YamlTree.parse(file, content);
+    if (docs.size() != 1) {
+      throw new SpecException(List.of(new Problem(Problem.Level.ERROR, new Location(file, 1, 1),
+          "", docs.size() + " YAML documents. Expected exactly one")));
+    }
+    Fields top = Fields.of(docs.get(0), "", problems);
+    problems.throwIfErrors();
+    Spec spec = readTop(top);
+    problems.throwIfErrors();
+    return new ParsedSpec(spec, locations, problems.sorted());
+  }
+
+  private Spec readTop(Fields top) {
+    top.allowOnly("apiVersion", "timeZone", "regions", "clients", "services", "slos",
+        "monitors", "channels");
+    String version = top.requireString("apiVersion");
+    if (version != null && !version.equals(API_VERSION)) {
+      top.error("apiVersion", "'" + version + "' is not supported. Expected " + API_VERSION
+          + " (import OpenSLO and Sloth specs with `nines import`)");
+    }
+    ZoneId z = top.parsed("timeZone", SpecReader::zone, false);
+    zone = z == null ? ZoneOffset.UTC : z;
+    regions.addAll(top.strings("regions"));
+    if (regions.isEmpty()) {
+      regions.add("local");
+    }
+    List<ClientSpec> clientList = top.maps("clients").stream().map(this::client).toList();
+    List<ServiceSpec> serviceList = top.maps("services").stream().map(this::service).toList();
+    MonitorReader monitorReader = new MonitorReader(this);
+    for (Fields f : top.maps("monitors")) {
+      MonitorSpec m = monitorReader.monitor(f);
+      if (m != null && !monitors.containsKey(m.name())) {
+        monitors.put(m.name(), m);
+      }
+    }
+    SloReader sloReader = new SloReader(this, serviceList);
+    List<SloSpec> sloList = top.maps("slos").stream().map(sloReader::slo)
+        .filter(s -> s != null).toList();
+    List<ChannelSpec> channelList = new ArrayList<>();
+    Names channelNames = new Names("channel");
+    for (Fields f : top.maps("channels")) {
+      channelList.add(channel(f, channelNames));
+    }
+    return new Spec(zone, regions, clientList, serviceList, sloList,
+        List.copyOf(monitors.values()), channelList);
+  }
+
+  void remember(Fields f) {
+    locations.put(f.path(), f.location());
+  }
+
+  static ZoneId zone(String text) {
+    try {
+      return ZoneId.of(text);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a time zone. Expected an IANA "
+          + "zone such as Europe/Berlin or UTC");
+    }
+  }
+
+  private ClientSpec client(Fields f) {
+    remember(f);
+    f.allowOnly("name", "displayName", "contacts", "statusPage");
+    String name = clients.declare(f);
+    List<Contact> contacts = new ArrayList<>();
+    for (Fields c : f.maps("contacts")) {
+      c.allowOnly("name", "email", "role");
+      String email = c.string("email");
+      if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+        c.error("email", "'" + email + "' is not an email address");
+      }
+      contacts.add(new Contact(c.requireString("name"), email, c.string("role")));
+    }
+    String display = f.string("displayName");
+    return new ClientSpec(name, display == null ? name : display, contacts,
+        f.bool("statusPage", false));
+  }
+
+  private ServiceSpec service(Fields f) {
+    remember(f);
+    f.allowOnly("name", "client", "description", "layers", "endpoints", "attribution", "quorum");
+    String name = services.declare(f);
+    String client = f.string("client");
+    if (client != null && !clients.contains(client)) {
+      f.error("client", "unknown client '" + client + "'. Expected one declared under clients");
+    }
+    List<LayerSpec> layers = new ArrayList<>();
+    for (Fields l : f.maps("layers")) {
+      l.allowOnly("name", "kind");
+      layers.add(new LayerSpec(l.requireString("name"), l.string("kind")));
+    }
+    List<EndpointSpec> endpoints = new ArrayList<>();
+    Set<String> paths = new java.util.HashSet<>();
+    for (Fields e : f.maps("endpoints")) {
+      e.allowOnly("path", "method", "critical");
+      String path = e.requireString("path");
+      if (path != null && !path.startsWith("/")) {
+        e.error("path", "'" + path + "' does not start with /. Expected a path such as /fetch-orders");
+      }
+      if (path != null && !paths.add(path)) {
+        e.error("path", "duplicate endpoint '" + path + "'");
+      }
+      String method = e.string("method");
+      endpoints.add(new EndpointSpec(path, method == null ? "GET" : method.toUpperCase(Locale.ROOT),
+          e.bool("critical", false)));
+    }
+    Map<String, String> attribution = f.stringMap("attribution");
+    Fields table = f.map("attribution");
+    for (Map.Entry<String, String> rule : attribution.entrySet()) {
+      if (!TRANSITION.matcher(rule.getKey()).matches()) {
+        table.error(rule.getKey(), "not a transition. Expected FROM->TO with FROM and TO in "
+            + "OK, UNKNOWN, ERROR");
+      } else if (!rule.getValue().matches("(?i)up|down|unknown")) {
+        table.error(rule.getKey(), "'" + rule.getValue() + "' is not an attribution. "
+            + "Expected up, down or unknown");
+      }
+    }
+    int quorum = f.integer("quorum", 0);
+    if (quorum < 0) {
+      f.error("quorum", quorum + " is negative. Expected a number of regions, or 0 for a majority");
+    }
+    return new ServiceSpec(name, client, f.string("description"), layers, endpoints,
+        attribution, quorum);
+  }
+
+  private ChannelSpec channel(Fields f, Names names) {
+    remember(f);
+    String name = names.declare(f);
+    String kind = f.requireString("kind");
+    Map<String, String> settings = new LinkedHashMap<>();
+    List<String> allowed = new ArrayList<>(List.of("name", "kind", "audience"));
+    if ("email".equals(kind)) {
+      allowed.add("to");
+      List<String> to = f.strings("to");
+      if (to.isEmpty()) {
+        f.error("to", "is required for email channels. Expected one or more addresses");
+      }
+      settings.put("to", String.join(",", to));
+    } else if ("webhook".equals(kind) || "slack".equals(kind)) {
+      allowed.add("url");
+      String url = f.requireString("url");
+      if (url != null) {
+        settings.put("url", url);
+      }
+    } else if (kind != null) {
+      f.error("kind", "'" + kind + "' is not a channel kind. Expected email, webhook or slack");
+    }
+    f.allowOnly(allowed.toArray(String[]::new));
+    for (String key : SECRET_KEYS) {
+      String v = settings.get(key);
+      if (v != null && !v.startsWith("env:") && !v.startsWith("file:")) {
+        f.error(key, "is a secret written in the spec. Expected a reference env:NAME or "
+            + "file:PATH");
+      }
+    }
+    return new ChannelSpec(name, kind, audience(f), settings);
+  }
+
+  static Audience audience(Fields f) {
+    Audience a = f.parsed("audience", s -> switch (s) {
+      case "client" -> Audience.CLIENT;
+      case "internal" -> Audience.INTERNAL;
+      default -> throw new IllegalArgumentException("'" + s + "' is not an audience. "
+          + "Expected client or internal");
+    }, false);
+    return a == null ? Audience.INTERNAL : a;
+  }
+}
