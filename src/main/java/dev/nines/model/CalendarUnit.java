@@ -71,6 +71,47 @@ public enum CalendarUnit {
     return new WindowPeriod(start.toInstant(), end.toInstant());
   }
 
+  /**
+   * Parses one named period: {@code day:2026-03-29}, {@code week:2026-W13},
+   * {@code month:2026-10}, {@code quarter:2026-Q4} or {@code year:2026}.
+   */
+  public static WindowPeriod parsePeriod(String text, ZoneId zone) {
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("'" + text + "' names no period. Expected e.g. "
+          + "month:2026-10");
+    }
+    CalendarUnit unit = parse(text.substring(0, colon));
+    String when = text.substring(colon + 1);
+    try {
+      LocalDate date = switch (unit) {
+        case DAY -> LocalDate.parse(when);
+        case WEEK -> LocalDate.parse(when + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
+        case MONTH -> java.time.YearMonth.parse(when).atDay(1);
+        case QUARTER -> quarterStart(when);
+        case YEAR -> java.time.Year.parse(when).atDay(1);
+      };
+      return unit.periodOf(date, zone);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a " + unit.id + ". Expected "
+          + switch (unit) {
+            case DAY -> "day:YYYY-MM-DD";
+            case WEEK -> "week:YYYY-Www";
+            case MONTH -> "month:YYYY-MM";
+            case QUARTER -> "quarter:YYYY-Qn";
+            case YEAR -> "year:YYYY";
+          });
+    }
+  }
+
+  private static LocalDate quarterStart(String when) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-Q([1-4])").matcher(when);
+    if (!m.matches()) {
+      throw new java.time.format.DateTimeParseException("not a quarter", when, 0);
+    }
+    return LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+  }
+
   /** Looks up a unit by its spec spelling. */
   public static CalendarUnit parse(String text) {
     for (CalendarUnit u : values()) {
