@@ -1,0 +1,53 @@
+package dev.nines.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BudgetCommandTest {
+
+  @ParameterizedTest(name = "{0} over {1} allows {2} s")
+  @CsvSource({"99.9, month:2026-10, 2678.4", "99.9, 30d, 2592", "99.95, month, 1314.9",
+      "99.99, year, 3155.76", "99.9, 28d, 2419.2"})
+  void jsonGivesTargetWindowAndAllowedSeconds(String target, String window, String allowed)
+      throws Exception {
+    CliRun run = CliRun.of("budget", target, "--window", window, "--json");
+    assertThat(run.exit()).isZero();
+    JsonNode json = Json.MAPPER.readTree(run.out());
+    assertThat(json.get("target").decimalValue()).isEqualByComparingTo(target);
+    assertThat(json.get("window").asText()).isEqualTo(window);
+    assertThat(json.get("allowedSeconds").decimalValue()).isEqualByComparingTo(allowed);
+  }
+
+  @Test
+  void withoutWindowPrintsTheStandardTable() {
+    CliRun run = CliRun.of("budget", "99.9");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("day", "1m 26.4s", "30d", "43m 12s", "month", "43m 49.8s",
+        "year", "8h 45m 57.6s");
+  }
+
+  @Test
+  void jsonTableKeysAllowedSecondsByWindow() throws Exception {
+    JsonNode json = Json.MAPPER.readTree(CliRun.of("budget", "99.95", "--json").out());
+    assertThat(json.get("allowedSeconds").get("30d").decimalValue()).isEqualByComparingTo("1296");
+    assertThat(json.get("allowedSeconds").get("day").decimalValue()).isEqualByComparingTo("43.2");
+  }
+
+  @Test
+  void twentyThreeHourDayInBerlin() throws Exception {
+    JsonNode json = Json.MAPPER.readTree(CliRun.of("budget", "99.9", "--window",
+        "day:2026-03-29", "--zone", "Europe/Berlin", "--json").out());
+    assertThat(json.get("allowedSeconds").decimalValue()).isEqualByComparingTo("82.8");
+  }
+
+  @Test
+  void badTargetIsAUsageErrorWithTheRule() {
+    CliRun run = CliRun.of("budget", "101");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("TARGET: 101 is out of range. Expected 0 < target < 100");
+  }
+}
