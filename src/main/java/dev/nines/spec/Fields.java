@@ -75,6 +75,11 @@ public final class Fields {
     problems.error(at(key), pathOf(key), message);
   }
 
+  /** Reports a problem with {@code key} itself, at the key. */
+  public void keyError(String key, String message) {
+    problems.error(node.keys().getOrDefault(key, node.location()), pathOf(key), message);
+  }
+
   /** Reports a warning about the value of {@code key}. */
   public void warning(String key, String message) {
     problems.warning(at(key), pathOf(key), message);

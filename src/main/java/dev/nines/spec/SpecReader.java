@@ -10,6 +10,7 @@ import dev.nines.model.MonitorSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
+import dev.nines.uptime.AttributionTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reader of native Nines specs ({@code apiVersion: nines/v1}). Reads the sections in
@@ -35,8 +35,6 @@ public final class SpecReader {
   /** The only native API version so far. */
   public static final String API_VERSION = "nines/v1";
 
-  private static final Pattern TRANSITION =
-      Pattern.compile("(?i)\\s*(OK|UNKNOWN|ERROR)\\s*->\\s*(OK|UNKNOWN|ERROR)\\s*");
   private static final Set<String> SECRET_KEYS = Set.of("url", "password", "token", "secret");
 
   private final String file;
@@ -177,12 +175,11 @@ public final class SpecReader {
     Map<String, String> attribution = f.stringMap("attribution");
     Fields table = f.map("attribution");
     for (Map.Entry<String, String> rule : attribution.entrySet()) {
-      if (!TRANSITION.matcher(rule.getKey()).matches()) {
-        table.error(rule.getKey(), "not a transition. Expected FROM->TO with FROM and TO in "
-            + "OK, UNKNOWN, ERROR");
-      } else if (!rule.getValue().matches("(?i)up|down|unknown")) {
-        table.error(rule.getKey(), "'" + rule.getValue() + "' is not an attribution. "
-            + "Expected up, down or unknown");
+      try {
+        AttributionTable.parse(Map.of(rule.getKey(), rule.getValue()));
+      } catch (IllegalArgumentException e) {
+        // The table's message starts with the key, which the location already names.
+        table.keyError(rule.getKey(), e.getMessage().substring(rule.getKey().length() + 2));
       }
     }
     int quorum = f.integer("quorum", 0);

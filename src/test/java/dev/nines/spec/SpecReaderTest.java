@@ -99,6 +99,9 @@ class SpecReaderTest {
         Arguments.of("a latency SLI without threshold", "kind: availability", "kind: latency",
             "t.yaml:20:10: slos[0].sli.threshold: is required for latency SLIs. Expected a "
                 + "duration such as 300ms or 5m"),
+        Arguments.of("a bad attribution rule", "client: acme\n", "client: acme\n    attribution: {OK->MAYBE: up}\n",
+            "t.yaml:8:19: services[0].attribution.OK->MAYBE: not a transition. Expected "
+                + "FROM->TO with FROM and TO in OK, UNKNOWN, ERROR"),
         Arguments.of("a monitor region not declared", "kind: http\n", "kind: http\n    regions: [mars]\n",
             "t.yaml:15:14: monitors[0].regions: unknown region 'mars'. Expected one of eu, us"));
   }
