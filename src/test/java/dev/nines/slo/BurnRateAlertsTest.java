@@ -31,7 +31,7 @@ class BurnRateAlertsTest {
 
   /** Bad ratios per look-back; everything else is clean. */
   private static List<BurnCondition> evaluate(Map<Duration, Double> badRatios) {
-    return BurnRateAlerts.evaluate(AlertWindow.googleDefaults(), THIRTY_DAYS, TARGET, d -> {
+    return new BurnRateAlerts(AlertWindow.googleDefaults(), THIRTY_DAYS).evaluate(TARGET, d -> {
       double bad = badRatios.getOrDefault(d, 0.0);
       return new Counts(Math.round(1_000_000 * (1 - bad)), 1_000_000);
     });
@@ -76,7 +76,7 @@ class BurnRateAlertsTest {
   void singleWindowConditionUsesItsLongWindowOnly() {
     AlertWindow w = new AlertWindow(Severity.PAGE, Duration.ofHours(1), null, null,
         new java.math.BigDecimal("2"));
-    List<BurnCondition> c = BurnRateAlerts.evaluate(List.of(w), THIRTY_DAYS, TARGET,
+    List<BurnCondition> c = new BurnRateAlerts(List.of(w), THIRTY_DAYS).evaluate(TARGET,
         d -> new Counts(997, 1000));
     assertThat(c.get(0).shortBurn()).isEqualTo(c.get(0).longBurn());
     assertThat(c.get(0).firing()).isTrue();

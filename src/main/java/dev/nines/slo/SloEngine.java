@@ -1,0 +1,215 @@
+package dev.nines.slo;
+
+import dev.nines.model.AlertWindow;
+import dev.nines.model.SloWindow;
+import dev.nines.model.Target;
+import dev.nines.model.WindowPeriod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Live evaluation of many SLOs from per-minute buckets. Each SLO keeps a {@link MinuteRing}
+ * and running good/valid sums for every look-back it needs (its alert windows, the forecast
+ * windows, and its SLO window), so moving on by a minute costs a few additions per SLO;
+ * {@link #recompute()} rebuilds every sum from the rings. Sums cover whole minutes
+ * [now - look-back, now). Time is passed in as epoch minutes; a mutable accumulator, not
+ * thread-safe.
+ */
+public final class SloEngine {
+  /** Look-backs whose burn rates forecast budget exhaustion. */
+  public static final List<Duration> FORECASTS =
+      List.of(Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
+  /** How far ahead of now events may be recorded (clock skew), in minutes. */
+  public static final int AHEAD_MINUTES = 60;
+
+  /** What the engine needs of an SLO. */
+  public record Definition(Target target, SloWindow window, List<AlertWindow> alerts) {}
+
+  private final Slo[] slos;
+  private long now;
+
+  /**
+   * An engine whose first complete minute ends at {@code nowMinute}.
+   *
+   * @param nowMinute the epoch minute now; minutes before it are complete
+   */
+  public SloEngine(List<Definition> definitions, long nowMinute) {
+    this.now = nowMinute;
+    this.slos = new Slo[definitions.size()];
+    for (int i = 0; i < slos.length; i++) {
+      slos[i] = new Slo(definitions.get(i), nowMinute);
+    }
+  }
+
+  public int size() {
+    return slos.length;
+  }
+
+  /** The epoch minute up to which (exclusive) minutes are complete and counted. */
+  public long nowMinute() {
+    return now;
+  }
+
+  /**
+   * Records events of SLO {@code slo} in {@code minute}. A minute before now is added to
+   * every sum that covers it, so late data is counted exactly once.
+   *
+   * @return false, changing nothing, when the minute is older than the ring or more than
+   *     {@link #AHEAD_MINUTES} ahead of now
+   */
+  public boolean record(int slo, long minute, long good, long valid) {
+    if (minute >= now + AHEAD_MINUTES) {
+      return false;
+    }
+    Slo s = slos[slo];
+    if (!s.ring.add(minute, good, valid)) {
+      return false;
+    }
+    if (minute < now) {
+      for (int k = 0; k < s.lookbacks.length; k++) {
+        if (minute >= now - s.lookbacks[k]) {
+          s.sums[2 * k] += good;
+          s.sums[2 * k + 1] += valid;
+        }
+      }
+      if (s.calendar && minute >= s.periodStart) {
+        s.periodSums[0] += good;
+        s.periodSums[1] += valid;
+      }
+    }
+    return true;
+  }
+
+  /** Moves now forward to {@code toMinute}, sliding every sum one minute at a time. */
+  public void advance(long toMinute) {
+    for (long m = now; m < toMinute; m++) {
+      for (Slo s : slos) {
+        s.slide(m);
+      }
+    }
+    now = Math.max(now, toMinute);
+    for (Slo s : slos) {
+      if (s.calendar && now >= s.periodEnd) {
+        s.startPeriod(now);
+        s.periodSums[0] = 0;
+        s.periodSums[1] = 0;
+      }
+    }
+  }
+
+  /** Rebuilds every sum from the rings: the full evaluation. */
+  public void recompute() {
+    long[] acc = new long[2];
+    for (Slo s : slos) {
+      for (int k = 0; k < s.lookbacks.length; k++) {
+        acc[0] = 0;
+        acc[1] = 0;
+        s.ring.sumInto(now - s.lookbacks[k], now, acc);
+        s.sums[2 * k] = acc[0];
+        s.sums[2 * k + 1] = acc[1];
+      }
+      if (s.calendar) {
+        s.startPeriod(now);
+        acc[0] = 0;
+        acc[1] = 0;
+        s.ring.sumInto(s.periodStart, now, acc);
+        s.periodSums[0] = acc[0];
+        s.periodSums[1] = acc[1];
+      }
+    }
+  }
+
+  /** Counts of SLO {@code slo} over the last {@code lookback}, one of its look-backs. */
+  public Counts counts(int slo, Duration lookback) {
+    Slo s = slos[slo];
+    long minutes = lookback.toMinutes();
+    for (int k = 0; k < s.lookbacks.length; k++) {
+      if (s.lookbacks[k] == minutes) {
+        return new Counts(s.sums[2 * k], s.sums[2 * k + 1]);
+      }
+    }
+    throw new IllegalArgumentException(lookback + " is not a look-back of SLO " + slo);
+  }
+
+  /** The SLO's state now: budget, burn-rate conditions, alert and forecasts. */
+  public SloStatus status(int slo) {
+    Slo s = slos[slo];
+    Instant at = Instant.ofEpochSecond(now * 60);
+    WindowPeriod period = s.def.window().periodAt(at);
+    Counts window = s.calendar ? new Counts(s.periodSums[0], s.periodSums[1])
+        : counts(slo, s.def.window().nominalLength());
+    ErrorBudget budget = ErrorBudget.of(window, s.def.target());
+    List<BurnCondition> conditions = s.alerts.evaluate(s.def.target(), d -> counts(slo, d));
+    List<SloStatus.Forecast> forecasts = new ArrayList<>(FORECASTS.size());
+    for (Duration d : FORECASTS) {
+      double burn = BurnRate.of(counts(slo, d), s.def.target());
+      forecasts.add(new SloStatus.Forecast(d, burn, BudgetForecast
+          .timeToExhaustion(budget.remainingRatio(), burn, period.length()).orElse(null)));
+    }
+    return new SloStatus(period, window, budget, conditions, BurnRateAlerts.severity(conditions),
+        forecasts);
+  }
+
+  /** One SLO's ring, look-backs in minutes and running sums. */
+  private static final class Slo {
+    final Definition def;
+    final BurnRateAlerts alerts;
+    final long[] lookbacks;
+    final long[] sums;
+    final MinuteRing ring;
+    final boolean calendar;
+    final long[] periodSums = new long[2];
+    long periodStart;
+    long periodEnd;
+
+    Slo(Definition def, long nowMinute) {
+      this.def = def;
+      this.alerts = new BurnRateAlerts(def.alerts(), def.window().nominalLength());
+      TreeSet<Long> minutes = new TreeSet<>();
+      alerts.lookbacks().forEach(d -> minutes.add(d.toMinutes()));
+      FORECASTS.forEach(d -> minutes.add(d.toMinutes()));
+      this.calendar = def.window() instanceof SloWindow.Calendar;
+      if (!calendar) {
+        minutes.add(def.window().nominalLength().toMinutes());
+      }
+      this.lookbacks = minutes.stream().mapToLong(Long::longValue).toArray();
+      this.sums = new long[2 * lookbacks.length];
+      long longest = lookbacks[lookbacks.length - 1];
+      if (calendar) {
+        // The longest period of the unit: a 31-day month plus a daylight-saving hour, etc.
+        longest = Math.max(longest, def.window().nominalLength().toMinutes() * 32 / 30 + 60);
+      }
+      this.ring = new MinuteRing(Math.toIntExact(longest + AHEAD_MINUTES), nowMinute - 1);
+      startPeriod(nowMinute);
+    }
+
+    void startPeriod(long minute) {
+      WindowPeriod p = def.window().periodAt(Instant.ofEpochSecond(minute * 60));
+      periodStart = p.start().getEpochSecond() / 60;
+      periodEnd = p.end().getEpochSecond() / 60;
+    }
+
+    /** Counts minute {@code m} in every sum and drops the minute that leaves each one. */
+    void slide(long m) {
+      long g = ring.good(m);
+      long v = ring.valid(m);
+      for (int k = 0; k < lookbacks.length; k++) {
+        long old = m - lookbacks[k];
+        sums[2 * k] += g - ring.good(old);
+        sums[2 * k + 1] += v - ring.valid(old);
+      }
+      if (calendar) {
+        if (m >= periodEnd) {
+          startPeriod(m);
+          periodSums[0] = 0;
+          periodSums[1] = 0;
+        }
+        periodSums[0] += g;
+        periodSums[1] += v;
+      }
+    }
+  }
+}
