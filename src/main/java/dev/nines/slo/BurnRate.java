@@ -12,6 +12,11 @@ public final class BurnRate {
 
   /** The burn rate of {@code lookback} under {@code target}; 0.0 with no valid events. */
   public static double of(Counts lookback, Target target) {
-    return lookback.badRatio() / target.budgetRatio();
+    return of(lookback, target.budgetRatio());
+  }
+
+  /** The burn rate of {@code lookback} with an error budget of {@code budgetRatio} (0–1). */
+  public static double of(Counts lookback, double budgetRatio) {
+    return lookback.badRatio() / budgetRatio;
   }
 }

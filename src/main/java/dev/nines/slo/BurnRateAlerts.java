@@ -48,12 +48,17 @@ public final class BurnRateAlerts {
    * @param lookback counts over the last given duration, ending now
    */
   public List<BurnCondition> evaluate(Target target, Function<Duration, Counts> lookback) {
+    return evaluate(target.budgetRatio(), lookback);
+  }
+
+  /** Evaluates every condition with an error budget of {@code budgetRatio} (0–1). */
+  public List<BurnCondition> evaluate(double budgetRatio, Function<Duration, Counts> lookback) {
     List<BurnCondition> out = new ArrayList<>(windows.size());
     for (int i = 0; i < windows.size(); i++) {
       AlertWindow w = windows.get(i);
-      double longBurn = BurnRate.of(lookback.apply(w.longWindow()), target);
+      double longBurn = BurnRate.of(lookback.apply(w.longWindow()), budgetRatio);
       double shortBurn = w.shortWindow() == null
-          ? longBurn : BurnRate.of(lookback.apply(w.shortWindow()), target);
+          ? longBurn : BurnRate.of(lookback.apply(w.shortWindow()), budgetRatio);
       out.add(new BurnCondition(w, factors[i], longBurn, shortBurn,
           longBurn > factors[i] && shortBurn > factors[i]));
     }

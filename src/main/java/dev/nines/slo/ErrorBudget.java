@@ -20,7 +20,12 @@ public record ErrorBudget(double sliRatio, double allowedBad, long bad, double c
    * SLI 1.0, remaining 1.0.
    */
   public static ErrorBudget of(Counts counts, Target target) {
-    double allowed = target.budgetRatio() * counts.valid();
+    return of(counts, target.budgetRatio());
+  }
+
+  /** The budget of {@code counts} with an error budget of {@code budgetRatio} (0–1). */
+  public static ErrorBudget of(Counts counts, double budgetRatio) {
+    double allowed = budgetRatio * counts.valid();
     double consumed = counts.valid() == 0 ? 0.0 : counts.bad() / allowed;
     return new ErrorBudget(counts.ratio(), allowed, counts.bad(), consumed, 1.0 - consumed);
   }

@@ -63,7 +63,7 @@ public final class MinuteRing {
       return false;
     }
     int slot = slot(minute);
-    long[] big = wide.get(slot);
+    long[] big = data[2 * slot + 1] == WIDE ? wide.get(slot) : null;
     if (big == null) {
       long g = data[2 * slot] + good;
       long v = data[2 * slot + 1] + valid;

@@ -141,11 +141,11 @@ public final class SloEngine {
     WindowPeriod period = s.def.window().periodAt(at);
     Counts window = s.calendar ? new Counts(s.periodSums[0], s.periodSums[1])
         : counts(slo, s.def.window().nominalLength());
-    ErrorBudget budget = ErrorBudget.of(window, s.def.target());
-    List<BurnCondition> conditions = s.alerts.evaluate(s.def.target(), d -> counts(slo, d));
+    ErrorBudget budget = ErrorBudget.of(window, s.budgetRatio);
+    List<BurnCondition> conditions = s.alerts.evaluate(s.budgetRatio, d -> counts(slo, d));
     List<SloStatus.Forecast> forecasts = new ArrayList<>(FORECASTS.size());
     for (Duration d : FORECASTS) {
-      double burn = BurnRate.of(counts(slo, d), s.def.target());
+      double burn = BurnRate.of(counts(slo, d), s.budgetRatio);
       forecasts.add(new SloStatus.Forecast(d, burn, BudgetForecast
           .timeToExhaustion(budget.remainingRatio(), burn, period.length()).orElse(null)));
     }
@@ -156,6 +156,7 @@ public final class SloEngine {
   /** One SLO's ring, look-backs in minutes and running sums. */
   private static final class Slo {
     final Definition def;
+    final double budgetRatio;
     final BurnRateAlerts alerts;
     final long[] lookbacks;
     final long[] sums;
@@ -167,6 +168,7 @@ public final class SloEngine {
 
     Slo(Definition def, long nowMinute) {
       this.def = def;
+      this.budgetRatio = def.target().budgetRatio();
       this.alerts = new BurnRateAlerts(def.alerts(), def.window().nominalLength());
       TreeSet<Long> minutes = new TreeSet<>();
       alerts.lookbacks().forEach(d -> minutes.add(d.toMinutes()));
