@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nines bench}: the benchmarks quoted in BENCHMARKS.md. */
-@Command(name = "bench", description = "Run a benchmark and print medians (see BENCHMARKS.md).",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print medians (see BENCHMARKS.md).",
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

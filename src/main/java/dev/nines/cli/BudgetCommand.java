@@ -20,7 +20,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code nines budget TARGET}: allowed bad time per window, exact. */
-@Command(name = "budget", description = "Allowed bad time (downtime) for a target. Without "
+@Command(name = "budget", mixinStandardHelpOptions = true, description = "Allowed bad time (downtime) for a target. Without "
     + "--window: day, week, 30d, average month, average quarter and year (365.25 d).")
 final class BudgetCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = Json.MAPPER;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nines lint FILE...}: validation plus advice (too many SLOs, SLOs on non-critical endpoints). */
-@Command(name = "lint", description = "Validate spec files and warn about SLO practice: more "
+@Command(name = "lint", mixinStandardHelpOptions = true, description = "Validate spec files and warn about SLO practice: more "
     + "than five SLOs per client, SLOs on non-critical endpoints. Exits 1 on errors, and on "
     + "warnings with --strict.")
 final class LintCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nines validate FILE...}: reports every problem of each spec and exits 1 if any is an error. */
-@Command(name = "validate", description = "Check spec files and report every problem as "
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check spec files and report every problem as "
     + "FILE:LINE:COL: path: message. Exits 1 when a file has errors.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

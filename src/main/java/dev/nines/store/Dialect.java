@@ -1,0 +1,28 @@
+package dev.nines.store;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What differs between the SQL engines Nines stores in: connection settings, the few column
+ * types the shared migrations leave open, and which errors mean "the store is unavailable"
+ * (answered with 503 and retried) rather than a bug.
+ */
+interface Dialect {
+
+  /** A short name, {@code sqlite} or {@code postgresql}. */
+  String name();
+
+  /** Values for the {@code ${...}} placeholders of the shared migrations. */
+  Map<String, String> placeholders();
+
+  /** Driver properties for every connection. */
+  Properties connectionProperties();
+
+  /** Connections the pool keeps; SQLite has one writer at a time anyway. */
+  int poolSize();
+
+  /** Whether {@code e} means the store is down, locked, full or unreachable right now. */
+  boolean isUnavailable(SQLException e);
+}

@@ -1,0 +1,68 @@
+package dev.nines.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs JDBC work on a pooled connection, in a transaction when asked, and turns SQL errors
+ * into {@link StoreUnavailableException} (the dialect says which) or IllegalStateException.
+ */
+final class Jdbc {
+  private final DataSource dataSource;
+  private final Dialect dialect;
+
+  /** Work on one connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  Jdbc(DataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** Runs {@code work} in autocommit mode. */
+  <T> T read(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction: all of it is committed, or none. */
+  <T> T transaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  RuntimeException translate(SQLException e) {
+    if (dialect.isUnavailable(e) || e.getCause() instanceof java.io.IOException) {
+      return new StoreUnavailableException(dialect.name() + " unavailable: " + e.getMessage(), e);
+    }
+    return new IllegalStateException(dialect.name() + ": " + e.getMessage(), e);
+  }
+}

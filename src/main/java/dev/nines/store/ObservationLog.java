@@ -1,0 +1,89 @@
+package dev.nines.store;
+
+import dev.nines.uptime.State;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Storage of state observations and of the state transitions they make, per subject and region. */
+final class ObservationLog {
+  private final Jdbc jdbc;
+
+  ObservationLog(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void append(List<StoredObservation> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    jdbc.transaction(c -> {
+      Map<String, String> last = new HashMap<>();
+      try (PreparedStatement obs = c.prepareStatement("INSERT INTO observation (subject, region, "
+          + "at, state, message, source) VALUES (?, ?, ?, ?, ?, ?)");
+          PreparedStatement change = c.prepareStatement("INSERT INTO state_transition (subject, "
+              + "region, at, from_state, to_state) VALUES (?, ?, ?, ?, ?)")) {
+        for (StoredObservation o : list) {
+          obs.setString(1, o.subject());
+          obs.setString(2, o.region());
+          obs.setLong(3, o.at().toEpochMilli());
+          obs.setString(4, o.state().name());
+          obs.setString(5, o.message());
+          obs.setString(6, o.source());
+          obs.addBatch();
+          String key = o.subject() + "\u0000" + o.region();
+          String before = last.containsKey(key) ? last.get(key) : lastState(c, o);
+          if (!o.state().name().equals(before)) {
+            change.setString(1, o.subject());
+            change.setString(2, o.region());
+            change.setLong(3, o.at().toEpochMilli());
+            change.setString(4, before);
+            change.setString(5, o.state().name());
+            change.addBatch();
+          }
+          last.put(key, o.state().name());
+        }
+        obs.executeBatch();
+        change.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  private static String lastState(Connection c, StoredObservation o) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT to_state FROM state_transition "
+        + "WHERE subject = ? AND region = ? ORDER BY at DESC, id DESC LIMIT 1")) {
+      ps.setString(1, o.subject());
+      ps.setString(2, o.region());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  List<StoredObservation> between(String subject, Instant from, Instant to) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT region, at, state, message, source "
+          + "FROM observation WHERE subject = ? AND at >= ? AND at < ? ORDER BY at, id")) {
+        ps.setString(1, subject);
+        ps.setLong(2, from.toEpochMilli());
+        ps.setLong(3, to.toEpochMilli());
+        List<StoredObservation> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new StoredObservation(subject, rs.getString(1),
+                Instant.ofEpochMilli(rs.getLong(2)), State.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getString(5)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+}

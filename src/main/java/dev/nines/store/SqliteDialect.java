@@ -1,0 +1,43 @@
+package dev.nines.store;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * SQLite, the embedded default: one file in the data directory, WAL journal, and
+ * {@code synchronous=FULL} so a commit is on disk before it returns (acknowledged means
+ * durable). Busy, locked, full-disk and I/O errors are unavailability.
+ */
+final class SqliteDialect implements Dialect {
+  /** How long a connection waits for a lock before the store counts as unavailable. */
+  static final int BUSY_TIMEOUT_MILLIS = 2_000;
+
+  @Override public String name() {
+    return "sqlite";
+  }
+
+  @Override public Map<String, String> placeholders() {
+    return Map.of("id", "INTEGER PRIMARY KEY AUTOINCREMENT", "bytes", "BLOB");
+  }
+
+  @Override public Properties connectionProperties() {
+    Properties p = new Properties();
+    p.setProperty("journal_mode", "WAL");
+    p.setProperty("synchronous", "FULL");
+    p.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS));
+    p.setProperty("foreign_keys", "true");
+    return p;
+  }
+
+  @Override public int poolSize() {
+    return 4;
+  }
+
+  @Override public boolean isUnavailable(SQLException e) {
+    // SQLITE_BUSY 5, LOCKED 6, NOMEM 7, READONLY 8, IOERR 10, CORRUPT 11, FULL 13, CANTOPEN 14
+    int code = e.getErrorCode() & 0xFF;
+    return code == 5 || code == 6 || code == 7 || code == 8 || code == 10 || code == 13
+        || code == 14 || e instanceof java.sql.SQLTransientException;
+  }
+}

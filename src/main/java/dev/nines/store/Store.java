@@ -1,0 +1,69 @@
+package dev.nines.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where Nines keeps every measurement: SLI buckets, probe attempts, state observations,
+ * alerts, the outbox, incidents, maintenance, reports, users and tokens. Every write is
+ * durable when it returns. Methods throw {@link StoreUnavailableException} when the database
+ * is locked, full or down; nothing of the failed call is committed then.
+ */
+public interface Store extends AutoCloseable {
+
+  /**
+   * Commits batches in one transaction: each batch whose idempotency key is new adds its
+   * deltas to the minute and hour buckets; a batch whose key was seen adds nothing.
+   *
+   * @return for each batch, whether it was new (true) or a repeat (false)
+   */
+  boolean[] commitIngest(List<IngestBatch> batches);
+
+  /** Minute buckets of one SLI in epoch minutes [from, to), ascending, empty minutes absent. */
+  List<MinuteBucket> minuteBuckets(String sli, long fromMinute, long toMinute);
+
+  /** Minute buckets of every SLI from epoch minute {@code fromMinute} on, by SLI. */
+  Map<String, List<MinuteBucket>> minuteBucketsSince(long fromMinute);
+
+  /** Hourly rollups of one SLI in epoch hours [from, to), ascending. */
+  List<MinuteBucket> hourBuckets(String sli, long fromHour, long toHour);
+
+  /** Latency histogram counts of a series over [from, to) epoch minutes, by bucket bound. */
+  Map<Long, Long> latency(String series, long fromMinute, long toMinute);
+
+  /** Stores observations and the state changes they make. */
+  void appendObservations(List<StoredObservation> observations);
+
+  /** Observations of a subject in [from, to), ascending by time. */
+  List<StoredObservation> observations(String subject, Instant from, Instant to);
+
+  /** Stores probe attempts. */
+  void appendAttempts(List<StoredAttempt> attempts);
+
+  /** The newest attempts of a monitor in [from, to), newest first, at most {@code limit}. */
+  List<StoredAttempt> attempts(String monitor, Instant from, Instant to, int limit);
+
+  /**
+   * Deletes what is past retention: attempts, observations and latency rows before
+   * {@code rawBefore}; minute buckets before {@code bucketsBefore}. Hourly rollups stay.
+   *
+   * @return rows deleted
+   */
+  long prune(Instant rawBefore, Instant bucketsBefore);
+
+  /** Stores a new API token. */
+  void saveToken(ApiToken token);
+
+  /** The token with this secret hash, marking it used at {@code now}. */
+  Optional<ApiToken> useToken(String hash, Instant now);
+
+  /** Whether the database answers a trivial query now. */
+  boolean ping();
+
+  /** The dialect name, {@code sqlite} or {@code postgresql}. */
+  String dialect();
+
+  @Override void close();
+}

@@ -1,0 +1,128 @@
+package dev.nines.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nines.uptime.State;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link Store} must have; run against SQLite and PostgreSQL. */
+abstract class StoreContract {
+  static final long MINUTE = 29_000_000L;
+  Store store;
+
+  abstract Store open() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = open();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  private static IngestBatch batch(String key, BucketDelta... deltas) {
+    return new IngestBatch(key, List.of(deltas), List.of(), deltas.length);
+  }
+
+  @Test
+  void ingestAddsToMinuteAndHourBuckets() {
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE, 9, 10),
+        new BucketDelta("a", MINUTE + 1, 5, 5))));
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE, 1, 2))));
+    assertThat(store.minuteBuckets("a", MINUTE, MINUTE + 60)).containsExactly(
+        new MinuteBucket(MINUTE, 10, 12), new MinuteBucket(MINUTE + 1, 5, 5));
+    assertThat(store.hourBuckets("a", MINUTE / 60, MINUTE / 60 + 1))
+        .containsExactly(new MinuteBucket(MINUTE / 60, 15, 17));
+    assertThat(store.minuteBuckets("b", 0, Long.MAX_VALUE)).isEmpty();
+  }
+
+  @Test
+  void aRetriedBatchWithTheSameKeyCountsOnce() {
+    boolean[] first = store.commitIngest(List.of(batch("k1", new BucketDelta("a", MINUTE, 1, 1))));
+    boolean[] again = store.commitIngest(List.of(batch("k1", new BucketDelta("a", MINUTE, 1, 1)),
+        batch("k2", new BucketDelta("a", MINUTE, 1, 1)),
+        batch("k2", new BucketDelta("a", MINUTE, 1, 1))));
+    assertThat(first).containsExactly(true);
+    assertThat(again).containsExactly(false, true, false);
+    assertThat(store.minuteBuckets("a", MINUTE, MINUTE + 1))
+        .containsExactly(new MinuteBucket(MINUTE, 2, 2));
+  }
+
+  @Test
+  void latencyHistogramsSumByBound() {
+    store.commitIngest(List.of(new IngestBatch(null, List.of(), List.of(
+        new HistogramDelta("s /x", MINUTE, 100, 3), new HistogramDelta("s /x", MINUTE + 1, 100, 2),
+        new HistogramDelta("s /x", MINUTE, -1, 1)), 6)));
+    assertThat(store.latency("s /x", MINUTE, MINUTE + 2)).containsExactly(
+        Map.entry(-1L, 1L), Map.entry(100L, 5L));
+  }
+
+  @Test
+  void bucketsSinceGroupsBySli() {
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE, 1, 1),
+        new BucketDelta("b", MINUTE + 2, 2, 3), new BucketDelta("a", MINUTE - 5, 1, 1))));
+    Map<String, List<MinuteBucket>> since = store.minuteBucketsSince(MINUTE);
+    assertThat(since).containsOnlyKeys("a", "b");
+    assertThat(since.get("b")).containsExactly(new MinuteBucket(MINUTE + 2, 2, 3));
+  }
+
+  @Test
+  void observationsAreKeptAndStateChangesDerived() {
+    Instant t = Instant.parse("2026-10-01T10:00:00Z");
+    store.appendObservations(List.of(
+        new StoredObservation("m", "eu", t, State.OK, null, "probe"),
+        new StoredObservation("m", "eu", t.plusSeconds(10), State.OK, null, "probe"),
+        new StoredObservation("m", "eu", t.plusSeconds(20), State.ERROR, "500", "probe")));
+    store.appendObservations(List.of(
+        new StoredObservation("m", "eu", t.plusSeconds(30), State.ERROR, "500", "probe")));
+    assertThat(store.observations("m", t, t.plusSeconds(60))).extracting(StoredObservation::state)
+        .containsExactly(State.OK, State.OK, State.ERROR, State.ERROR);
+    assertThat(store.observations("m", t.plusSeconds(15), t.plusSeconds(25))).hasSize(1);
+  }
+
+  @Test
+  void attemptsRoundTripWithMissingPhases() {
+    Instant t = Instant.parse("2026-10-01T10:00:00Z");
+    StoredAttempt ok = new StoredAttempt("m", "eu", t, true, 200, null, 1.5, 2.0, 3.25, 10.0,
+        12.5, null);
+    StoredAttempt failed = new StoredAttempt("m", "eu", t.plusSeconds(5), false, null,
+        "connect refused", 1.0, null, null, null, 3.0, "[]");
+    store.appendAttempts(List.of(ok, failed));
+    assertThat(store.attempts("m", t, t.plusSeconds(60), 10)).containsExactly(failed, ok);
+    assertThat(store.attempts("m", t, t.plusSeconds(60), 1)).containsExactly(failed);
+  }
+
+  @Test
+  void pruneDropsRawDataAndOldMinutesButKeepsHours() {
+    Instant t = Instant.ofEpochSecond(MINUTE * 60);
+    store.appendAttempts(List.of(new StoredAttempt("m", "eu", t, true, 200, null, null, null,
+        null, null, 1.0, null)));
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE, 1, 1))));
+    long deleted = store.prune(t.plusSeconds(1), t.plusSeconds(60));
+    assertThat(deleted).isEqualTo(2);
+    assertThat(store.minuteBuckets("a", 0, Long.MAX_VALUE)).isEmpty();
+    assertThat(store.hourBuckets("a", 0, Long.MAX_VALUE)).hasSize(1);
+  }
+
+  @Test
+  void tokensAreFoundByHashOnly() {
+    store.saveToken(new ApiToken("loadgen", "abc123", Set.of("events:write"),
+        Instant.parse("2026-10-01T00:00:00Z")));
+    assertThat(store.useToken("abc123", Instant.now())).get()
+        .extracting(ApiToken::scopes).isEqualTo(Set.of("events:write"));
+    assertThat(store.useToken("other", Instant.now())).isEmpty();
+  }
+
+  @Test
+  void pingAnswersWhileOpen() {
+    assertThat(store.ping()).isTrue();
+  }
+}
