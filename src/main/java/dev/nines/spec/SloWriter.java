@@ -1,0 +1,196 @@
+package dev.nines.spec;
+
+import static dev.nines.spec.SpecWriter.YAML;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.nines.model.AlertTarget;
+import dev.nines.model.AlertWindow;
+import dev.nines.model.AlertingSpec;
+import dev.nines.model.Budgeting;
+import dev.nines.model.Durations;
+import dev.nines.model.SliSource;
+import dev.nines.model.SliSource.MetricQuery;
+import dev.nines.model.SliSpec;
+import dev.nines.model.SloSpec;
+import dev.nines.model.SloWindow;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/** Writer of the {@code slos} section of a native spec: the inverse of {@link SloReader}. */
+final class SloWriter {
+  private final ZoneId specZone;
+
+  /** @param specZone the zone the reader gives calendar windows that name none */
+  SloWriter(ZoneId specZone) {
+    this.specZone = specZone;
+  }
+
+  ObjectNode slo(SloSpec slo) {
+    ObjectNode n = YAML.createObjectNode();
+    SpecWriter.text(n, "name", slo.name());
+    SpecWriter.text(n, "service", slo.service());
+    SpecWriter.text(n, "endpoint", slo.endpoint());
+    SpecWriter.text(n, "description", slo.description());
+    if (slo.sli() != null) {
+      n.set("sli", sli(slo.name(), slo.sli()));
+    }
+    if (slo.target() != null) {
+      n.put("target", slo.target().percent());
+    }
+    if (slo.window() != null) {
+      n.set("window", window(slo.window()));
+    }
+    SpecWriter.text(n, "owner", slo.owner());
+    SpecWriter.text(n, "approver", slo.approver());
+    SpecWriter.text(n, "reason", slo.reason());
+    SpecWriter.audience(n, slo.audience());
+    SpecWriter.textMap(n, "labels", slo.labels());
+    if (slo.budgeting() != null && !slo.budgeting().equals(Budgeting.OCCURRENCES)) {
+      n.set("budgeting", budgeting(slo.budgeting()));
+    }
+    if (slo.alerting() != null && !slo.alerting().equals(AlertingSpec.defaults())) {
+      n.set("alerting", alerting(slo.alerting()));
+    }
+    return n;
+  }
+
+  private static ObjectNode sli(String slo, SliSpec sli) {
+    ObjectNode n = YAML.createObjectNode();
+    n.put("kind", sli.kind().id());
+    SpecWriter.duration(n, "threshold", sli.threshold(), null);
+    if (sli.source() != null) {
+      n.set("source", source(slo, sli.source()));
+    }
+    SpecWriter.integers(n, "badStatuses", sli.badStatuses());
+    return n;
+  }
+
+  private static JsonNode source(String slo, SliSource source) {
+    return switch (source) {
+      case SliSource.Events e -> TextNode.valueOf("events");
+      case SliSource.Monitors m -> {
+        ObjectNode n = YAML.createObjectNode();
+        SpecWriter.strings(n, "monitors", m.names());
+        if (m.countAttempts()) {
+          n.put("count", "attempts");
+        }
+        yield n;
+      }
+      case SliSource.Ratio r -> {
+        ObjectNode p = YAML.createObjectNode();
+        if (r.good() != null) {
+          p.put("good", promql(slo, r.good()));
+        } else {
+          p.put("bad", promql(slo, r.bad()));
+        }
+        p.put("valid", promql(slo, r.total()));
+        yield prometheus(p);
+      }
+      case SliSource.RawErrorRatio r ->
+          prometheus(YAML.createObjectNode().put("errorRatio", promql(slo, r.errorRatio())));
+      case SliSource.Threshold t -> throw new IllegalArgumentException("SLO '" + slo
+          + "': sli.source is a threshold metric (" + t.op() + " " + t.value() + "), which the "
+          + "native format cannot express. Expected events, monitors, or a Prometheus ratio or "
+          + "error ratio");
+    };
+  }
+
+  private static ObjectNode prometheus(ObjectNode queries) {
+    ObjectNode n = YAML.createObjectNode();
+    n.set("prometheus", queries);
+    return n;
+  }
+
+  /** The PromQL of a query the reader would build from it, or an exception naming the SLO. */
+  private static String promql(String slo, MetricQuery q) {
+    String query = q.spec().get("query");
+    if (query != null && q.equals(MetricQuery.prometheus(query))) {
+      return query;
+    }
+    String what = !"prometheus".equals(q.sourceType()) ? q.sourceType() + " query"
+        : q.sourceRef() != null ? "Prometheus query on data source '" + q.sourceRef() + "'"
+        : "Prometheus query with fields " + String.join(", ", new TreeSet<>(q.spec().keySet()));
+    throw new IllegalArgumentException("SLO '" + slo + "': sli.source has a " + what
+        + ", which the native format cannot express. Expected plain Prometheus queries");
+  }
+
+  private JsonNode window(SloWindow window) {
+    return switch (window) {
+      case SloWindow.Rolling r -> TextNode.valueOf(Durations.format(r.length()));
+      case SloWindow.Calendar c when specZone.equals(c.zone()) -> TextNode.valueOf(c.unit().id());
+      case SloWindow.Calendar c -> {
+        ObjectNode n = YAML.createObjectNode().put("calendar", c.unit().id());
+        SpecWriter.text(n, "timeZone", c.zone() == null ? null : c.zone().getId());
+        yield n;
+      }
+    };
+  }
+
+  private static ObjectNode budgeting(Budgeting b) {
+    ObjectNode n = YAML.createObjectNode();
+    n.put("method", b.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    if (b.timeSliceTarget() != null) {
+      n.set("timeSliceTarget", share(b.timeSliceTarget()));
+    }
+    SpecWriter.duration(n, "timeSliceWindow", b.timeSliceWindow(), null);
+    return n;
+  }
+
+  private static ObjectNode alerting(AlertingSpec a) {
+    ObjectNode n = YAML.createObjectNode();
+    SpecWriter.text(n, "name", a.name());
+    SpecWriter.textMap(n, "labels", a.labels());
+    SpecWriter.textMap(n, "annotations", a.annotations());
+    target(n, "page", a.page());
+    target(n, "ticket", a.ticket());
+    if (!a.windows().equals(AlertWindow.googleDefaults())) {
+      // Written even when empty: the reader reads an empty list as no conditions, not the defaults.
+      ArrayNode windows = n.putArray("windows");
+      a.windows().forEach(w -> windows.add(alertWindow(w)));
+    }
+    return n;
+  }
+
+  private static void target(ObjectNode parent, String key, AlertTarget t) {
+    if (t == null || t.equals(AlertTarget.ENABLED)) {
+      return;
+    }
+    ObjectNode n = parent.putObject(key);
+    if (!t.enabled()) {
+      n.put("enabled", false);
+    }
+    SpecWriter.textMap(n, "labels", t.labels());
+    SpecWriter.textMap(n, "annotations", t.annotations());
+  }
+
+  private static ObjectNode alertWindow(AlertWindow w) {
+    ObjectNode n = YAML.createObjectNode();
+    n.put("severity", w.severity().id());
+    SpecWriter.duration(n, "long", w.longWindow(), null);
+    SpecWriter.duration(n, "short", w.shortWindow(), null);
+    if (w.budgetConsumed() != null) {
+      n.set("budgetConsumed", share(w.budgetConsumed()));
+    }
+    if (w.factor() != null) {
+      n.put("factor", w.factor());
+    }
+    return n;
+  }
+
+  /**
+   * A budget share as the reader's {@link SloReader#share} reads it back with the same scale:
+   * {@code 2%} for 0.02 (percent form needs at least two decimals), else the plain decimal
+   * such as {@code 0.1}, which would come back as 0.10 if written {@code 10%}.
+   */
+  static JsonNode share(BigDecimal share) {
+    return share.scale() >= 2
+        ? TextNode.valueOf(share.movePointRight(2).toPlainString() + "%")
+        : DecimalNode.valueOf(share);
+  }
+}
