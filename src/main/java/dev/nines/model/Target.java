@@ -35,7 +35,8 @@ public record Target(BigDecimal percent) {
 
   /** Builds a target from a 0–1 ratio such as OpenSLO's {@code 0.995}. */
   public static Target ofRatio(BigDecimal ratio) {
-    return new Target(ratio.multiply(HUNDRED).stripTrailingZeros());
+    BigDecimal percent = ratio.multiply(HUNDRED).stripTrailingZeros();
+    return new Target(percent.scale() < 0 ? percent.setScale(0) : percent);
   }
 
   /** The objective as a ratio, e.g. 0.999. */

@@ -164,6 +164,13 @@ final class MonitorReader {
 
   private static Assertion assertion(Fields a) {
     a.allowOnly("contains", "regex", "jsonPath", "equals");
+    long kinds = java.util.stream.Stream.of("contains", "regex", "jsonPath").filter(a::has).count();
+    if (kinds > 1) {
+      a.problems().error(a.location(), a.path(), "has more than one of contains, regex and "
+          + "jsonPath. Expected one check per assertion");
+    } else if (a.has("equals") && !a.has("jsonPath")) {
+      a.error("equals", "is only used with jsonPath");
+    }
     if (a.has("contains")) {
       return new Assertion(Assertion.Type.CONTAINS, null, a.string("contains"));
     }

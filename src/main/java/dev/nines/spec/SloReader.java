@@ -86,6 +86,9 @@ final class SloReader {
       return null;
     }
     if (w.has("rolling")) {
+      if (w.has("timeZone")) {
+        w.error("timeZone", "is only used by calendar windows; a rolling window has no zone");
+      }
       return w.parsed("rolling", s -> new SloWindow.Rolling(dev.nines.model.Durations.parse(s)), true);
     }
     ZoneId zone = w.parsed("timeZone", SpecReader::zone, false);
@@ -140,6 +143,11 @@ final class SloReader {
       return null;
     }
     f.allowOnly("monitors", "count", "prometheus");
+    if (f.has("monitors") && f.has("prometheus")) {
+      f.error("prometheus", "cannot be combined with monitors. Expected one source");
+    } else if (!f.has("monitors") && f.has("count")) {
+      f.error("count", "is only used with monitors");
+    }
     if (f.has("monitors")) {
       return monitors(f, kind, service);
     }
@@ -153,7 +161,17 @@ final class SloReader {
       p.problems().error(p.location(), p.path(), kind.id() + " SLIs are measured by monitors");
       return null;
     }
+    for (String[] pair : new String[][] {{"valid", "total"}, {"good", "bad"}}) {
+      if (p.has(pair[0]) && p.has(pair[1])) {
+        p.error(pair[1], "cannot be combined with " + pair[0] + ". Expected one of them");
+      }
+    }
     if (p.has("errorRatio")) {
+      for (String other : List.of("good", "bad", "valid", "total")) {
+        if (p.has(other)) {
+          p.error(other, "cannot be combined with errorRatio");
+        }
+      }
       return new SliSource.RawErrorRatio(SliSource.MetricQuery.prometheus(p.string("errorRatio")));
     }
     String good = p.string("good");
@@ -261,6 +279,11 @@ final class SloReader {
     }
     if (percent) {
       v = v.movePointLeft(2);
+    }
+    // 10% and 0.10 mean 0.1: one spelling, so equal shares compare equal.
+    v = v.stripTrailingZeros();
+    if (v.scale() < 0) {
+      v = v.setScale(0);
     }
     if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) {
       throw new IllegalArgumentException("'" + s + "' is out of range. Expected more than 0 and "

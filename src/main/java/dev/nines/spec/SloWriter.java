@@ -183,14 +183,8 @@ final class SloWriter {
     return n;
   }
 
-  /**
-   * A budget share as the reader's {@link SloReader#share} reads it back with the same scale:
-   * {@code 2%} for 0.02 (percent form needs at least two decimals), else the plain decimal
-   * such as {@code 0.1}, which would come back as 0.10 if written {@code 10%}.
-   */
+  /** A budget share as a percentage, {@code 2%} for 0.02; the reader normalises it back. */
   static JsonNode share(BigDecimal share) {
-    return share.scale() >= 2
-        ? TextNode.valueOf(share.movePointRight(2).toPlainString() + "%")
-        : DecimalNode.valueOf(share);
+    return TextNode.valueOf(share.movePointRight(2).stripTrailingZeros().toPlainString() + "%");
   }
 }

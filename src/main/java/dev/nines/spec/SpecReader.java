@@ -35,6 +35,7 @@ public final class SpecReader {
   /** The only native API version so far. */
   public static final String API_VERSION = "nines/v1";
 
+  private static final String EMAIL = "[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+";
   private static final Set<String> SECRET_KEYS = Set.of("url", "password", "token", "secret");
 
   private final String file;
@@ -134,7 +135,7 @@ public final class SpecReader {
     for (Fields c : f.maps("contacts")) {
       c.allowOnly("name", "email", "role");
       String email = c.string("email");
-      if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+      if (email != null && !email.matches(EMAIL)) {
         c.error("email", "'" + email + "' is not an email address");
       }
       contacts.add(new Contact(c.requireString("name"), email, c.string("role")));
@@ -202,6 +203,11 @@ public final class SpecReader {
       if (to.isEmpty()) {
         f.error("to", "is required for email channels. Expected one or more addresses");
       }
+      for (String address : to) {
+        if (!address.matches(EMAIL)) {
+          f.error("to", "'" + address + "' is not an email address");
+        }
+      }
       settings.put("to", String.join(",", to));
     } else if ("webhook".equals(kind) || "slack".equals(kind)) {
       allowed.add("url");
@@ -211,6 +217,7 @@ public final class SpecReader {
       }
     } else if (kind != null) {
       f.error("kind", "'" + kind + "' is not a channel kind. Expected email, webhook or slack");
+      allowed.addAll(List.of("to", "url"));
     }
     f.allowOnly(allowed.toArray(String[]::new));
     for (String key : SECRET_KEYS) {

@@ -111,7 +111,7 @@ class SpecWriterTest {
                   budgetConsumed: 2%
                 - severity: ticket
                   long: 1d
-                  budgetConsumed: 0.1
+                  budgetConsumed: 10%
 
           - name: uptime
             service: platform
@@ -171,7 +171,7 @@ class SpecWriterTest {
         "OK->UNKNOWN: down", "badStatuses:", "target: 99.90", "timeZone: America/New_York",
         "approver: Dana Fischer", "reason: |-", "tier: \"1\"", "timeSliceTarget: 95%",
         "method: ratio-timeslices", "name: OrdersLatency", "routing: pager", "enabled: false",
-        "factor: 6.0", "budgetConsumed: 0.1", "windows: []", "window: 28d", "window: quarter",
+        "factor: 6.0", "budgetConsumed: 10%", "windows: []", "window: 28d", "window: quarter",
         "bad: \"sum(rate(errors_total[5m]))\"", "errorRatio: job:error_ratio:rate5m",
         "count: attempts", "depth: deep", "retries: 3", "retryInterval: 10s", "method: HEAD",
         "X-Probe: nines", "maxResponseTime: 1s500ms", "followRedirects: false",
@@ -181,18 +181,17 @@ class SpecWriterTest {
   }
 
   @ParameterizedTest(name = "{0} is written {1}")
-  @CsvSource({
-      "0.02, 2%", "0.025, 2.5%", "0.10, 10%", "1.00, 100%", "0.0200, 2.00%",
-      "0.1, 0.1", "1, 1"})
-  void budgetSharesAreWrittenSoTheyReadBackWithTheSameScale(String share, String written) {
-    BigDecimal value = new BigDecimal(share);
-    assertThat(SloWriter.share(value).asText()).isEqualTo(written);
-    assertThat(SloReader.share(written)).isEqualTo(value);
+  @CsvSource({"0.02, 2%, 0.02", "0.025, 2.5%, 0.025", "0.10, 10%, 0.1", "1.00, 100%, 1",
+      "0.0200, 2%, 0.02", "0.1, 10%, 0.1", "1, 100%, 1"})
+  void budgetSharesAreWrittenAsPercentagesAndReadBackNormalised(String share, String written,
+      String readBack) {
+    assertThat(SloWriter.share(new BigDecimal(share)).asText()).isEqualTo(written);
+    assertThat(SloReader.share(written)).isEqualTo(new BigDecimal(readBack));
   }
 
   @Test
   void aTargetWithANegativeScaleReadsBackEqual() throws Exception {
-    // OpenSLO's 0.5 becomes 5E+1 through Target.ofRatio; plain "50" would read back as 50.
+    // OpenSLO's 0.5 becomes 50 through Target.ofRatio, never 5E+1.
     Spec spec = withSlo(read(SMALL), 0, s -> new SloSpec(s.name(), s.service(), s.endpoint(),
         s.description(), s.sli(), Target.ofRatio(new BigDecimal("0.5")), s.window(), s.owner(),
         s.approver(), s.reason(), s.audience(), s.budgeting(), s.alerting(), s.labels()));

@@ -25,7 +25,9 @@ abstract class StoreContract {
 
   @AfterEach
   void closeStore() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   private static IngestBatch batch(String key, BucketDelta... deltas) {
