@@ -52,12 +52,12 @@ final class OpenSloIndex {
     if (f == null) {
       return;
     }
-    f.allowOnly("apiVersion", "kind", "metadata", "spec");
     String version = apiVersion(f);
     String kind = version == null ? null : kind(f, version);
     if (kind == null) {
       return;
     }
+    f.allowOnly("apiVersion", "kind", "metadata", "spec");
     OpenSloObject o = OpenSloObject.read(f, version, kind, true);
     objects.add(o);
     register(o, f);

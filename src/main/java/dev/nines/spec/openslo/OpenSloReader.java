@@ -67,7 +67,7 @@ public final class OpenSloReader {
       List<SloSpec> read = o.apiVersion().equals(OpenSloIndex.V1) ? v1.read(o) : V1AlphaSlos.read(o);
       for (SloSpec s : read) {
         Location first = names.putIfAbsent(s.name(), o.location());
-        if (first != null) {
+        if (first != null && index.find("SLO", o.name()) == o) {
           index.problems().error(o.location(), "", s.name() + " is the name of another SLO (at "
               + first + "). Expected unique SLO names; objectives of one SLO are named "
               + "<slo>-<displayName>");
@@ -78,7 +78,9 @@ public final class OpenSloReader {
     }
     index.all("SLI").forEach(indicators::of);
     alerts.readUnused();
-    List.of("SLI", "AlertPolicy", "AlertCondition").forEach(index::warnUnused);
+    if (!index.problems().hasErrors()) {
+      List.of("SLI", "AlertPolicy", "AlertCondition").forEach(index::warnUnused);
+    }
     return new Spec(ZoneOffset.UTC, List.of(), List.of(), List.copyOf(services.values()), slos,
         List.of(), alerts.channels());
   }
