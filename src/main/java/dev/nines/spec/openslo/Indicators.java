@@ -163,7 +163,7 @@ final class Indicators {
     String type = sourceType(ms);
     Map<String, String> spec = new LinkedHashMap<>();
     if (!(ms.raw("spec") instanceof YamlNode.MapNode node)) {
-      ms.map("spec");
+      ms.map("spec"); // reports a spec of another shape
       if (!ms.has("spec")) {
         OpenSloObject.required(ms, "spec", "the query fields of the data source, e.g. query");
       }

@@ -8,7 +8,9 @@ import dev.nines.spec.Fields;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads OpenSLO v1 SLOs into Nines SLOs, one per objective. A single objective keeps the SLO
@@ -42,9 +44,15 @@ final class Slos {
       OpenSloObject.required(spec, "objectives", "at least one objective with a target");
     }
     List<SloSpec> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (int i = 0; i < objectives.size(); i++) {
       Fields o = objectives.get(i);
       String name = objectives.size() == 1 ? slo.name() : name(slo.name(), o, i);
+      if (name != null && !names.add(name)) {
+        o.error("displayName", o.string("displayName") + " gives a second objective the name "
+            + name + ". Expected display names that differ in letters or digits");
+        continue;
+      }
       SloSpec s = objective(o, name, common, indicator, method, spec);
       if (s != null) {
         out.add(s);

@@ -254,4 +254,54 @@ class OpenSloValidationTest {
         + "burn rate is low. Expected gt (or gte): Nines alerts when the burn rate exceeds the "
         + "threshold");
   }
+
+  @Test
+  void sloWithoutIndicatorIsRefused() {
+    assertThat(error("i.yaml", """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata: {name: checkout}
+        spec:
+          service: shop
+          timeWindow: [{duration: 28d, isRolling: true}]
+          objectives: [{target: 0.99}]
+        """)).isEqualTo("i.yaml:5:3: spec.indicator: is required. Expected an inline indicator "
+        + "or an indicatorRef");
+  }
+
+  @Test
+  void objectivesWithoutDisplayNamesAreNumberedFromZero() throws SpecException {
+    String yaml = slo("{duration: 28d, isRolling: true}", "target: 0.99")
+        + "    - target: 0.9\n";
+    assertThat(OpenSloReader.read("n.yaml", yaml).slos()).extracting(s -> s.name())
+        .containsExactly("checkout-0", "checkout-1");
+  }
+
+  @Test
+  void objectivesWhoseDisplayNamesGiveTheSameNameAreRefused() {
+    String yaml = slo("{duration: 28d, isRolling: true}", "{displayName: Fast!, target: 0.99}")
+        + "    - {displayName: fast, target: 0.9}\n";
+    assertThat(error("n.yaml", yaml)).isEqualTo("n.yaml:16:21: spec.objectives[1].displayName: "
+        + "fast gives a second objective the name checkout-fast. Expected display names that "
+        + "differ in letters or digits");
+  }
+
+  @Test
+  void v1AlphaRollingMonthHasNoFixedLength() {
+    assertThat(error("a.yaml", """
+        apiVersion: openslo/v1alpha
+        kind: SLO
+        metadata: {name: s}
+        spec:
+          service: svc
+          budgetingMethod: Occurrences
+          timeWindows: [{count: 1, unit: Month}]
+          objectives:
+            - target: 0.99
+              ratioMetrics:
+                good: {source: prometheus, queryType: promql, query: g}
+                total: {source: prometheus, queryType: promql, query: t}
+        """)).isEqualTo("a.yaml:7:34: spec.timeWindows[0].unit: Month has no fixed length for a "
+        + "rolling window. Expected Day or Week, or a calendar window");
+  }
 }
