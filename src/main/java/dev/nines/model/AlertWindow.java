@@ -62,8 +62,9 @@ public record AlertWindow(Severity severity, Duration longWindow, Duration short
     if (factor != null) {
       return factor;
     }
-    BigDecimal ratio = BigDecimal.valueOf(sloWindow.toMillis())
-        .divide(BigDecimal.valueOf(longWindow.toMillis()), MathContext.DECIMAL64);
-    return budgetConsumed.multiply(ratio, MathContext.DECIMAL64).stripTrailingZeros();
+    // Multiply before dividing, so exact results stay exact (0.42 × 168 h / 72 h is 0.98).
+    return budgetConsumed.multiply(BigDecimal.valueOf(sloWindow.toMillis()))
+        .divide(BigDecimal.valueOf(longWindow.toMillis()), MathContext.DECIMAL64)
+        .stripTrailingZeros();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.Map;
  * multi-document stream. Duplicate keys are errors, as YAML 1.2 requires.
  */
 public final class YamlTree {
-  private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+  // An empty plain value (`key:`) is null in YAML 1.2; Jackson reads it as "" unless told.
+  private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
   private YamlTree() {}
 

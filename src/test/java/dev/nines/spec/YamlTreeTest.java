@@ -35,6 +35,13 @@ class YamlTreeTest {
   }
 
   @Test
+  void emptyPlainValueIsNullButEmptyQuotedValueIsText() throws SpecException {
+    YamlNode.MapNode doc = (YamlNode.MapNode) YamlTree.parse("e.yaml", "a: # none\nb: ''\n").get(0);
+    assertThat(((YamlNode.Scalar) doc.get("a")).isNull()).isTrue();
+    assertThat(((YamlNode.Scalar) doc.get("b")).text()).isEmpty();
+  }
+
+  @Test
   void duplicateKeyIsAnErrorAtTheSecondKey() {
     assertThatThrownBy(() -> YamlTree.parse("d.yaml", "name: a\nname: b\n"))
         .isInstanceOf(SpecException.class)
