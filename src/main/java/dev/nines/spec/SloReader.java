@@ -142,14 +142,24 @@ final class SloReader {
           + "events, {monitors: [...]} or {prometheus: {...}}");
       return null;
     }
-    f.allowOnly("monitors", "count", "prometheus");
-    if (f.has("monitors") && f.has("prometheus")) {
-      f.error("prometheus", "cannot be combined with monitors. Expected one source");
+    f.allowOnly("monitors", "count", "prometheus", "metrics");
+    if (java.util.stream.Stream.of("monitors", "prometheus", "metrics").filter(f::has).count() > 1) {
+      f.problems().error(f.location(), f.path(), "names more than one source. Expected one of "
+          + "monitors, prometheus and metrics");
+      return null;
     } else if (!f.has("monitors") && f.has("count")) {
       f.error("count", "is only used with monitors");
     }
     if (f.has("monitors")) {
       return monitors(f, kind, service);
+    }
+    if (f.has("metrics") && (kind == SliKind.UPTIME || kind == SliKind.JOURNEY)) {
+      f.error("metrics", kind.id() + " SLIs are measured by monitors");
+      return null;
+    }
+    if (f.has("metrics")) {
+      Fields m = f.map("metrics");
+      return m == null ? null : MetricsSource.read(m);
     }
     Fields p = f.map("prometheus");
     if (p == null) {

@@ -82,42 +82,75 @@ final class SloWriter {
         }
         yield n;
       }
-      case SliSource.Ratio r -> {
+      case SliSource.Ratio r when plain(r.good(), r.bad(), r.total()) -> {
         ObjectNode p = YAML.createObjectNode();
         if (r.good() != null) {
-          p.put("good", promql(slo, r.good()));
+          p.put("good", r.good().query());
         } else {
-          p.put("bad", promql(slo, r.bad()));
+          p.put("bad", r.bad().query());
         }
-        p.put("valid", promql(slo, r.total()));
+        p.put("valid", r.total().query());
         yield prometheus(p);
       }
-      case SliSource.RawErrorRatio r ->
-          prometheus(YAML.createObjectNode().put("errorRatio", promql(slo, r.errorRatio())));
-      case SliSource.Threshold t -> throw new IllegalArgumentException("SLO '" + slo
-          + "': sli.source is a threshold metric (" + t.op() + " " + t.value() + "), which the "
-          + "native format cannot express. Expected events, monitors, or a Prometheus ratio or "
-          + "error ratio");
+      case SliSource.RawErrorRatio r when plain(r.errorRatio()) ->
+          prometheus(YAML.createObjectNode().put("errorRatio", r.errorRatio().query()));
+      case SliSource.Ratio r -> metrics(slo, r.good() != null ? "good" : "bad",
+          r.good() != null ? r.good() : r.bad(), "valid", r.total());
+      case SliSource.RawErrorRatio r -> metrics(slo, "errorRatio", r.errorRatio());
+      case SliSource.Threshold t -> {
+        ObjectNode n = metrics(slo, "threshold", t.metric());
+        ObjectNode m = (ObjectNode) n.get("metrics");
+        m.put("op", t.op());
+        m.put("value", new java.math.BigDecimal(
+            java.math.BigDecimal.valueOf(t.value()).stripTrailingZeros().toPlainString()));
+        yield n;
+      }
     };
+  }
+
+  /** Whether every query is a plain Prometheus query, written in the short prometheus form. */
+  private static boolean plain(MetricQuery... queries) {
+    for (MetricQuery q : queries) {
+      if (q != null && !(q.spec().get("query") != null
+          && q.equals(MetricQuery.prometheus(q.spec().get("query"))))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String describe(MetricQuery q) {
+    return q.sourceType() + (q.sourceRef() == null ? "" : " on " + q.sourceRef());
+  }
+
+  /** The general form: {@code metrics: {type, ref, KEY: {fields}, ...}} for key/query pairs. */
+  private static ObjectNode metrics(String slo, Object... keyAndQuery) {
+    ObjectNode m = YAML.createObjectNode();
+    MetricQuery first = (MetricQuery) keyAndQuery[1];
+    m.put("type", first.sourceType());
+    if (first.sourceRef() != null) {
+      m.put("ref", first.sourceRef());
+    }
+    for (int i = 0; i < keyAndQuery.length; i += 2) {
+      MetricQuery q = (MetricQuery) keyAndQuery[i + 1];
+      if (!q.sourceType().equals(first.sourceType())
+          || !java.util.Objects.equals(q.sourceRef(), first.sourceRef())) {
+        throw new IllegalArgumentException("SLO '" + slo + "': sli.source mixes data sources ("
+            + describe(first) + " and " + describe(q) + "), which the native format "
+            + "cannot express. Expected one data source per SLI");
+      }
+      ObjectNode fields = m.putObject((String) keyAndQuery[i]);
+      new TreeSet<>(q.spec().keySet()).forEach(k -> fields.put(k, q.spec().get(k)));
+    }
+    ObjectNode n = YAML.createObjectNode();
+    n.set("metrics", m);
+    return n;
   }
 
   private static ObjectNode prometheus(ObjectNode queries) {
     ObjectNode n = YAML.createObjectNode();
     n.set("prometheus", queries);
     return n;
-  }
-
-  /** The PromQL of a query the reader would build from it, or an exception naming the SLO. */
-  private static String promql(String slo, MetricQuery q) {
-    String query = q.spec().get("query");
-    if (query != null && q.equals(MetricQuery.prometheus(query))) {
-      return query;
-    }
-    String what = !"prometheus".equals(q.sourceType()) ? q.sourceType() + " query"
-        : q.sourceRef() != null ? "Prometheus query on data source '" + q.sourceRef() + "'"
-        : "Prometheus query with fields " + String.join(", ", new TreeSet<>(q.spec().keySet()));
-    throw new IllegalArgumentException("SLO '" + slo + "': sli.source has a " + what
-        + ", which the native format cannot express. Expected plain Prometheus queries");
   }
 
   private JsonNode window(SloWindow window) {

@@ -223,6 +223,8 @@ class SpecSchemaTest {
         object("/slos/0/alerting/windows/0", "alertWindow"),
         object("/slos/1/sli/source", "sourceObject"), object("/slos/4/sli/source", "sourceObject"),
         object("/slos/1/sli/source/prometheus", "prometheusQueries"),
+        object("/slos/6/sli/source/metrics", "metricsQueries"),
+        object("/slos/7/sli/source/metrics", "metricsQueries"),
         object("/monitors/0", "monitor"), object("/monitors/1", "monitor"),
         object("/monitors/2", "monitor"), object("/monitors/3", "monitor"),
         object("/monitors/0/request", "httpRequest"),
@@ -286,7 +288,7 @@ class SpecSchemaTest {
     // A tripwire: a new allowOnly(...) in a reader needs a row in readerObjects() and a
     // schema definition. httpRequest and journeyStep share one call.
     int calls = 0;
-    for (String reader : List.of("SpecReader", "SloReader", "MonitorReader")) {
+    for (String reader : List.of("SpecReader", "SloReader", "MonitorReader", "MetricsSource")) {
       String source = Files.readString(Path.of("src/main/java/dev/nines/spec/" + reader + ".java"));
       calls += source.split("\\.allowOnly\\(", -1).length - 1;
     }

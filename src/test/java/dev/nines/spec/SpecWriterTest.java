@@ -199,34 +199,31 @@ class SpecWriterTest {
   }
 
   @Test
-  void aThresholdMetricIsRejectedNamingTheSlo() throws Exception {
+  void aThresholdMetricIsWrittenInTheGeneralMetricsForm() throws Exception {
     Spec spec = withSource(new SliSource.Threshold(MetricQuery.prometheus("latency"), "lt", 0.5));
-    assertThatThrownBy(() -> SpecWriter.write(spec))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("SLO 'orders-fast': sli.source is a threshold metric (lt 0.5), which the "
-            + "native format cannot express. Expected events, monitors, or a Prometheus ratio "
-            + "or error ratio");
+    String yaml = SpecWriter.write(spec);
+    assertThat(yaml).contains("metrics:", "type: prometheus", "threshold:", "op: lt", "value: 0.5");
+    assertThat(read(yaml)).isEqualTo(spec);
   }
 
   @Test
-  void aQueryOfAnotherBackendIsRejectedNamingTheSlo() throws Exception {
+  void aQueryOfAnotherBackendIsWrittenWithItsTypeAndReadsBackEqual() throws Exception {
     Spec spec = withSource(new SliSource.RawErrorRatio(
-        new MetricQuery("datadog", null, Map.of("query", "errors"))));
-    assertThatThrownBy(() -> SpecWriter.write(spec))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("SLO 'orders-fast': sli.source has a datadog query, which the native "
-            + "format cannot express. Expected plain Prometheus queries");
+        new MetricQuery("datadog", "dd-eu", Map.of("query", "errors", "aggregation", "sum"))));
+    String yaml = SpecWriter.write(spec);
+    assertThat(yaml).contains("type: datadog", "ref: dd-eu", "errorRatio:");
+    assertThat(read(yaml)).isEqualTo(spec);
   }
 
   @Test
-  void aPrometheusQueryOnANamedDataSourceIsRejectedNamingTheSlo() throws Exception {
+  void queriesOnTwoDataSourcesAreRejectedNamingTheSlo() throws Exception {
     Spec spec = withSource(new SliSource.Ratio(MetricQuery.prometheus("good"), null,
         new MetricQuery("prometheus", "prom-eu", Map.of("query", "total"))));
     assertThatThrownBy(() -> SpecWriter.write(spec))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("SLO 'orders-fast': sli.source has a Prometheus query on data source "
-            + "'prom-eu', which the native format cannot express. Expected plain Prometheus "
-            + "queries");
+        .hasMessage("SLO 'orders-fast': sli.source mixes data sources (prometheus and "
+            + "prometheus on prom-eu), which the native format cannot express. Expected one data "
+            + "source per SLI");
   }
 
   @Test

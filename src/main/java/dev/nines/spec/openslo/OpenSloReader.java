@@ -1,5 +1,6 @@
 package dev.nines.spec.openslo;
 
+import dev.nines.model.EndpointSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
@@ -81,8 +82,24 @@ public final class OpenSloReader {
     if (!index.problems().hasErrors()) {
       List.of("SLI", "AlertPolicy", "AlertCondition").forEach(index::warnUnused);
     }
-    return new Spec(ZoneOffset.UTC, List.of(), List.of(), List.copyOf(services.values()), slos,
+    return new Spec(ZoneOffset.UTC, List.of(), List.of(), withSloEndpoints(services, slos), slos,
         List.of(), alerts.channels());
+  }
+
+  /** Services with every endpoint an SLO names declared, critical since it carries an SLO. */
+  private static List<ServiceSpec> withSloEndpoints(Map<String, ServiceSpec> services,
+      List<SloSpec> slos) {
+    List<ServiceSpec> out = new ArrayList<>();
+    for (ServiceSpec s : services.values()) {
+      List<EndpointSpec> endpoints = new ArrayList<>(s.endpoints());
+      slos.stream().filter(slo -> s.name().equals(slo.service()) && slo.endpoint() != null)
+          .map(SloSpec::endpoint).distinct()
+          .filter(path -> s.endpoint(path) == null)
+          .forEach(path -> endpoints.add(new EndpointSpec(path, "GET", true)));
+      out.add(new ServiceSpec(s.name(), s.client(), s.description(), s.layers(), endpoints,
+          s.attribution(), s.quorum()));
+    }
+    return out;
   }
 
   private static Map<String, ServiceSpec> services(OpenSloIndex index) {

@@ -14,6 +14,7 @@ import dev.nines.model.Contact;
 import dev.nines.model.LayerSpec;
 import dev.nines.model.MonitorKind;
 import dev.nines.model.MonitorSpec;
+import dev.nines.model.EndpointSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.Severity;
 import dev.nines.model.SliKind;
@@ -151,7 +152,8 @@ class OpenSloWriterTest {
         null, null, Audience.INTERNAL, new Budgeting(Budgeting.Method.TIMESLICES,
             new BigDecimal("0.95"), Duration.ofMinutes(5)), explicit, Map.of());
     return new Spec(ZoneOffset.UTC, List.of(), List.of(), List.of(
-        new ServiceSpec("orders", null, "Order API", List.of(), List.of(), Map.of(), 0),
+        new ServiceSpec("orders", null, "Order API", List.of(),
+            List.of(new EndpointSpec("/assign-courier", "GET", true)), Map.of(), 0),
         new ServiceSpec("web", null, null, List.of(), List.of(), Map.of(), 0)),
         List.of(courier, home), List.of(), List.of(
             new ChannelSpec("oncall", "slack", Audience.INTERNAL, Map.of("webhook", "env:SLACK")),
