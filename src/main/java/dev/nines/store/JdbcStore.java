@@ -222,29 +222,36 @@ final class JdbcStore implements Store {
   }
 
   @Override public Optional<ApiToken> useToken(String hash, Instant now) {
-    return jdbc.read(c -> {
-      ApiToken found = null;
+    Optional<ApiToken> found = jdbc.read(c -> {
+      ApiToken token = null;
       try (PreparedStatement ps = c.prepareStatement("SELECT name, scopes, created_at FROM "
           + "api_token WHERE token_hash = ?")) {
         ps.setString(1, hash);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            found = new ApiToken(rs.getString(1), hash,
+            token = new ApiToken(rs.getString(1), hash,
                 Set.copyOf(Arrays.asList(rs.getString(2).split(","))),
                 Instant.ofEpochMilli(rs.getLong(3)));
           }
         }
       }
-      if (found != null) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE api_token SET last_used = ? "
-            + "WHERE token_hash = ?")) {
-          ps.setLong(1, now.toEpochMilli());
-          ps.setString(2, hash);
-          ps.executeUpdate();
-        }
-      }
-      return Optional.ofNullable(found);
+      return Optional.ofNullable(token);
     });
+    if (found.isPresent()) {
+      try {
+        jdbc.read(c -> {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE api_token SET last_used = ? "
+              + "WHERE token_hash = ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, hash);
+            return ps.executeUpdate();
+          }
+        });
+      } catch (StoreUnavailableException e) {
+        // Last use is bookkeeping: a locked database must not refuse a valid token.
+      }
+    }
+    return found;
   }
 
   @Override public boolean ping() {

@@ -1,0 +1,82 @@
+package dev.nines.cli;
+
+import dev.nines.server.NinesServer;
+import dev.nines.spec.SpecException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nines serve}: ingestion, live SLO evaluation and the API in one process. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run Nines: the events and observations API, live budgets and burn rates "
+        + "of every SLO, on SQLite under --data-dir (default) or the database --db names.")
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "The Nines spec.")
+  Path specFile;
+
+  @Option(names = "--db", paramLabel = "URL", defaultValue = "${env:NINES_DB_URL}",
+      description = "JDBC URL (jdbc:postgresql://HOST/DB?user=U&password=P); default: SQLite "
+          + "in the data directory. Env: NINES_DB_URL.")
+  String db;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:NINES_DATA_DIR:-data}",
+      description = "Where the SQLite file lives (default ./data). Env: NINES_DATA_DIR.")
+  Path dataDir;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on "
+      + "(default 127.0.0.1).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "${env:NINES_PORT:-8080}", description = "HTTP port "
+      + "(default 8080; 0 picks a free one). Env: NINES_PORT.")
+  int port;
+
+  @Option(names = "--max-body", defaultValue = "16777216", paramLabel = "BYTES",
+      description = "Largest accepted request body (default 16 MiB).")
+  long maxBody;
+
+  @Option(names = "--max-queued-events", defaultValue = "2000000", paramLabel = "N",
+      description = "Events waiting to be written before new batches get 429 (default 2,000,000).")
+  long maxQueued;
+
+  @Override public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    NinesServer server;
+    try {
+      server = NinesServer.start(new NinesServer.Config(specFile, blank(db), dataDir, host, port,
+          maxBody, maxQueued, blank(System.getenv("NINES_API_TOKEN"))), Clock.systemUTC());
+    } catch (SpecException e) {
+      e.problems().forEach(err::println);
+      err.flush();
+      return 1;
+    } catch (NoSuchFileException e) {
+      err.println(e.getFile() + ": no such file");
+      err.flush();
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "nines-shutdown"));
+    out.printf("nines: serving %s on http://%s:%d (store: %s)%n", specFile, host, server.port(),
+        server.store().dialect());
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

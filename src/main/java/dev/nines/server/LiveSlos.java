@@ -1,0 +1,83 @@
+package dev.nines.server;
+
+import dev.nines.model.SloSpec;
+import dev.nines.model.Spec;
+import dev.nines.slo.SloEngine;
+import dev.nines.slo.SloStatus;
+import dev.nines.store.BucketDelta;
+import dev.nines.store.IngestBatch;
+import dev.nines.store.MinuteBucket;
+import dev.nines.store.Store;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live state of every SLO of a spec: an {@link SloEngine} rebuilt from the stored minute
+ * buckets at start, then fed each committed batch and moved on every minute. Thread-safe:
+ * writers and readers synchronise on this object.
+ */
+public final class LiveSlos {
+  private final List<SloSpec> slos;
+  private final Map<String, Integer> index = new HashMap<>();
+  private final SloEngine engine;
+
+  /** A live SLO with its current status. */
+  public record View(SloSpec spec, SloStatus status) {}
+
+  /** Builds the engine at {@code now} and loads every stored bucket it can hold. */
+  public LiveSlos(Spec spec, Store store, Instant now) {
+    this.slos = spec.slos();
+    List<SloEngine.Definition> defs = new ArrayList<>();
+    long longestMinutes = 3 * 24 * 60;
+    for (int i = 0; i < slos.size(); i++) {
+      SloSpec s = slos.get(i);
+      index.put(s.name(), i);
+      defs.add(new SloEngine.Definition(s.target(), s.window(), s.alerting().windows()));
+      longestMinutes = Math.max(longestMinutes, s.window().nominalLength().toMinutes() * 32 / 30);
+    }
+    long nowMinute = now.getEpochSecond() / 60;
+    this.engine = new SloEngine(defs, nowMinute);
+    Map<String, List<MinuteBucket>> stored = store.minuteBucketsSince(nowMinute - longestMinutes);
+    stored.forEach((sli, buckets) -> {
+      Integer i = index.get(sli);
+      if (i != null) {
+        buckets.forEach(b -> engine.record(i, b.period(), b.good(), b.valid()));
+      }
+    });
+  }
+
+  /** Adds committed batches to the live windows. */
+  public synchronized void apply(List<IngestBatch> batches) {
+    for (IngestBatch b : batches) {
+      for (BucketDelta d : b.buckets()) {
+        Integer i = index.get(d.sli());
+        if (i != null) {
+          engine.record(i, d.minute(), d.good(), d.valid());
+        }
+      }
+    }
+  }
+
+  /** Moves the windows on to {@code now}. */
+  public synchronized void tick(Instant now) {
+    engine.advance(now.getEpochSecond() / 60);
+  }
+
+  /** Every SLO with its status now, in spec order. */
+  public synchronized List<View> views() {
+    List<View> out = new ArrayList<>(slos.size());
+    for (int i = 0; i < slos.size(); i++) {
+      out.add(new View(slos.get(i), engine.status(i)));
+    }
+    return out;
+  }
+
+  /** One SLO's view, or null. */
+  public synchronized View view(String name) {
+    Integer i = index.get(name);
+    return i == null ? null : new View(slos.get(i), engine.status(i));
+  }
+}

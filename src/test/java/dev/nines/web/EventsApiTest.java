@@ -1,0 +1,211 @@
+package dev.nines.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nines.store.ApiToken;
+import dev.nines.store.MinuteBucket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventsApiTest {
+  @TempDir Path dir;
+  ServerHarness h;
+  final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+  final long minute = now.getEpochSecond() / 60;
+
+  @AfterEach
+  void stop() {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  private String event(String endpoint, int status, long millis) {
+    return "{\"service\":\"platform\",\"endpoint\":\"" + endpoint + "\",\"status\":" + status
+        + ",\"durationMs\":" + millis + ",\"time\":\"" + now + "\"}";
+  }
+
+  private static JsonNode json(HttpResponse<String> r) throws Exception {
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  @Test
+  void anAcceptedBatchIsDurableBeforeTheAnswer() throws Exception {
+    h = new ServerHarness(dir);
+    HttpResponse<String> r = h.send(h.post("/api/v1/events", "[" + event("/fetch-orders", 200, 100)
+        + "," + event("/fetch-orders", 200, 2500) + "," + event("/fetch-orders", 502, 10) + "]"));
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(json(r).get("accepted").asInt()).isEqualTo(3);
+    // fetch-orders-success is "succeeds within 2 s": only the first event is good.
+    assertThat(h.server.store().minuteBuckets("fetch-orders-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 3));
+  }
+
+  @Test
+  void invalidItemsAreListedAndTheValidOnesKept() throws Exception {
+    h = new ServerHarness(dir);
+    HttpResponse<String> r = h.send(h.post("/api/v1/events", "[" + event("/assign-courier", 200, 5)
+        + ",{\"service\":\"platform\",\"status\":200},{\"service\":\"ghost\",\"status\":200,"
+        + "\"time\":\"" + now + "\"},42]"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode body = json(r);
+    assertThat(body.get("accepted").asInt()).isEqualTo(1);
+    assertThat(body.get("rejected").asInt()).isEqualTo(3);
+    assertThat(body.get("errors")).extracting(JsonNode::asText).containsExactly(
+        "[1].time: is required. Expected an ISO-8601 instant or epoch milliseconds",
+        "[2].service: unknown service 'ghost'. Expected one declared in the spec",
+        "[3]: is a number. Expected an event object");
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 1));
+  }
+
+  @Test
+  void newlineDelimitedJsonIsAccepted() throws Exception {
+    h = new ServerHarness(dir);
+    HttpResponse<String> r = h.send(h.post("/api/v1/events",
+        event("/assign-courier", 200, 5) + "\n" + event("/assign-courier", 200, 400) + "\n"));
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(h.server.store().minuteBuckets("assign-courier-latency", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 2));
+  }
+
+  @Test
+  void aRetriedBatchWithTheSameIdempotencyKeyCountsOnce() throws Exception {
+    h = new ServerHarness(dir);
+    String body = "[" + event("/assign-courier", 200, 5) + "]";
+    assertThat(h.send(h.post("/api/v1/events", body).header("Idempotency-Key", "b-1"))
+        .statusCode()).isEqualTo(202);
+    HttpResponse<String> again = h.send(h.post("/api/v1/events", body)
+        .header("Idempotency-Key", "b-1"));
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(json(again).get("duplicate").asBoolean()).isTrue();
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 1));
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413() throws Exception {
+    h = new ServerHarness(dir, 200, 1_000);
+    HttpResponse<String> r = h.send(h.post("/api/v1/events", "[" + event("/faq", 200, 1) + ","
+        + event("/faq", 200, 1) + "," + event("/faq", 200, 1) + "]"));
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(json(r).get("error").asText()).contains("over the limit of 200 bytes");
+  }
+
+  @Test
+  void tokensAreCheckedAndScoped() throws Exception {
+    h = new ServerHarness(dir);
+    HttpRequest.Builder none = HttpRequest.newBuilder(h.uri("/api/v1/events"))
+        .POST(HttpRequest.BodyPublishers.ofString("[]"));
+    assertThat(h.send(none).statusCode()).isEqualTo(401);
+    h.server.store().saveToken(new ApiToken("reader", ApiTokens.hash("read-only"),
+        Set.of(ApiTokens.READ), Instant.now()));
+    HttpResponse<String> r = h.send(h.post("/api/v1/events", "[]")
+        .setHeader("Authorization", "Bearer read-only"));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(json(r).get("error").asText()).isEqualTo("token 'reader' lacks scope events:write");
+  }
+
+  @Test
+  void aLockedDatabaseAnswers503AndIngestionResumesWhenItIsFree() throws Exception {
+    h = new ServerHarness(dir);
+    String body = "[" + event("/assign-courier", 200, 5) + "]";
+    try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nines.db"));
+        Statement s = lock.createStatement()) {
+      s.execute("BEGIN EXCLUSIVE");
+      HttpResponse<String> r = h.send(h.post("/api/v1/events", body).header("Idempotency-Key", "x"));
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.headers().firstValue("Retry-After")).contains("5");
+      s.execute("ROLLBACK");
+    }
+    HttpResponse<String> retry = h.send(h.post("/api/v1/events", body).header("Idempotency-Key", "x"));
+    assertThat(retry.statusCode()).isEqualTo(202);
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 1));
+  }
+
+  @Test
+  void aSaturatedWriterAnswers429WithRetryAfterAndDropsNothing() throws Exception {
+    h = new ServerHarness(dir, 1 << 20, 1);
+    String body = "[" + event("/assign-courier", 200, 5) + "]";
+    assertThat(h.send(h.post("/api/v1/events", body)).statusCode()).isEqualTo(202);
+    try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nines.db"));
+        Statement s = lock.createStatement()) {
+      s.execute("BEGIN EXCLUSIVE");
+      CompletableFuture<HttpResponse<String>> first = h.sendAsync(h.post("/api/v1/events", body));
+      Thread.sleep(300);                     // the writer has taken it and waits for the lock
+      CompletableFuture<HttpResponse<String>> second = h.sendAsync(h.post("/api/v1/events", body));
+      long deadline = System.nanoTime() + 1_500_000_000L;
+      while (h.server.writer().queuedEvents() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(h.server.writer().queuedEvents()).as("second batch queued").isEqualTo(1);
+      HttpResponse<String> third = h.send(h.post("/api/v1/events", body));
+      assertThat(third.statusCode()).isEqualTo(429);
+      assertThat(third.headers().firstValue("Retry-After")).contains("1");
+      s.execute("ROLLBACK");
+      assertThat(List.of(first.get().statusCode(), second.get().statusCode()))
+          .allMatch(code -> code == 202 || code == 503);
+    }
+  }
+
+  @Test
+  void aMalformedBodyIs400AndUnknownPathsAreJson404() throws Exception {
+    h = new ServerHarness(dir);
+    HttpResponse<String> bad = h.send(h.post("/api/v1/events", "{nope"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("error").asText()).startsWith("not JSON or JSON lines:");
+    HttpResponse<String> missing = h.get("/api/v1/nothing");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(json(missing).get("error").asText()).isEqualTo("no such resource: /api/v1/nothing");
+  }
+
+  @Test
+  void observationsAreStoredAndUnknownSubjectsRejected() throws Exception {
+    h = new ServerHarness(dir);
+    HttpResponse<String> ok = h.send(h.post("/api/v1/observations", "[{\"subject\":\"platform\","
+        + "\"time\":\"" + now + "\",\"state\":\"ERROR\",\"region\":\"us-east\",\"message\":\"cdn\"}]"));
+    assertThat(ok.statusCode()).isEqualTo(202);
+    assertThat(h.server.store().observations("platform", now, now.plusSeconds(1))).hasSize(1);
+    HttpResponse<String> bad = h.send(h.post("/api/v1/observations",
+        "{\"subject\":\"nope\",\"time\":\"" + now + "\",\"state\":\"OK\"}"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("errors").get(0).asText()).isEqualTo("[0].subject: unknown subject "
+        + "'nope'. Expected a service or monitor of the spec");
+  }
+
+  @Test
+  void healthAndReadiness() throws Exception {
+    h = new ServerHarness(dir);
+    assertThat(h.get("/healthz").body()).isEqualTo("ok");
+    HttpResponse<String> ready = h.get("/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(json(ready).get("store").asText()).isEqualTo("sqlite");
+  }
+
+  @Test
+  void slosShowCountsOnceTheMinuteIsComplete() throws Exception {
+    h = new ServerHarness(dir);
+    h.send(h.post("/api/v1/events", "[" + event("/assign-courier", 200, 5) + ","
+        + event("/assign-courier", 500, 5) + "]"));
+    h.server.live().tick(now.plusSeconds(60));
+    JsonNode slo = json(h.get("/api/v1/slos/assign-courier-success"));
+    assertThat(slo.get("good").asLong()).isEqualTo(1);
+    assertThat(slo.get("valid").asLong()).isEqualTo(2);
+    assertThat(slo.get("burnRates").get(0).get("longBurn").asDouble()).isEqualTo(1000.0);
+    assertThat(h.get("/api/v1/slos/nope").statusCode()).isEqualTo(404);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.nines.web;
+
+import dev.nines.server.NinesServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** A real Nines server on a free loopback port with SQLite in a temp dir, and an HTTP client. */
+final class ServerHarness implements AutoCloseable {
+  static final String TOKEN = "test-token-with-every-scope";
+  final NinesServer server;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final Path dataDir;
+
+  ServerHarness(Path dataDir, long maxBody, long maxQueued) throws Exception {
+    this.dataDir = dataDir;
+    this.server = NinesServer.start(new NinesServer.Config(Path.of("examples/logistics.yaml"),
+        null, dataDir, "127.0.0.1", 0, maxBody, maxQueued, TOKEN), Clock.systemUTC());
+  }
+
+  ServerHarness(Path dataDir) throws Exception {
+    this(dataDir, 1 << 20, 1_000_000);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  HttpRequest.Builder post(String path, String body) {
+    return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  @Override public void close() {
+    server.close();
+  }
+}
