@@ -22,11 +22,11 @@ class HttpCheckerTest {
       .route("/boom", x -> TestServer.respond(x, 500, "internal error"))
       .route("/created", x -> TestServer.respond(x, 201, ""))
       .route("/hang", x -> {
-        await(release);
+        TestServer.await(release);
         TestServer.respond(x, 200, "late");
       })
       .route("/slow", x -> {
-        sleep(150);
+        TestServer.sleep(150);
         TestServer.respond(x, 200, "slow");
       })
       .route("/old", x -> {
@@ -231,22 +231,6 @@ class HttpCheckerTest {
           .endsWith("). Expected a valid TLS handshake");
       assertThat(unverified.error()).isNull();
       assertThat(unverified.phases().tlsMillis()).isPositive();
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
@@ -81,6 +82,24 @@ final class TestServer implements AutoCloseable {
   static void json(HttpExchange exchange, int status, String body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     respond(exchange, status, body);
+  }
+
+  /** Blocks a handler until the test releases it (or the server stops). */
+  static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Makes a handler slow. */
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override public void close() {
