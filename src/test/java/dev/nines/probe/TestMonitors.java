@@ -130,4 +130,12 @@ final class TestMonitors {
         interval, Duration.ofSeconds(2), retries, retryInterval, List.of(), null,
         get("http://127.0.0.1:9/" + name).check(), List.of(), null, 0, 0);
   }
+
+  /** The same monitor with another interval, timeout and retries. */
+  static MonitorSpec timing(MonitorSpec m, Duration interval, Duration timeout, int retries,
+      Duration retryInterval) {
+    return new MonitorSpec(m.name(), m.service(), m.kind(), m.depth(), interval, timeout, retries,
+        retryInterval, m.regions(), m.target(), m.http(), m.steps(), m.budget(), m.warnDays(),
+        m.failDays());
+  }
 }
