@@ -40,6 +40,10 @@ final class HttpChecker implements Checker {
 
   @Override public CheckResult check(MonitorSpec monitor) {
     HttpCheck c = monitor.http();
+    if (c == null) {
+      return CheckResult.failed(null, monitor.name() + ": no request. Expected a request for an "
+          + "http monitor", Phases.NONE);
+    }
     Exchange x = exchange(c, c.url(), c.headers(), c.body(), monitor.timeout().toMillis());
     List<String> problems = problems(c, x);
     return problems.isEmpty() ? CheckResult.passed(x.status(), x.phases())

@@ -26,6 +26,10 @@ final class JourneyChecker implements Checker {
   }
 
   @Override public CheckResult check(MonitorSpec monitor) {
+    if (monitor.steps().isEmpty()) {
+      return CheckResult.failed(null, monitor.name() + ": no steps. Expected at least one step "
+          + "in a journey", Phases.NONE);
+    }
     long start = System.nanoTime();
     long timeoutMillis = monitor.timeout().toMillis();
     Map<String, String> values = new LinkedHashMap<>();

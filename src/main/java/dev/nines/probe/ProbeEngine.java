@@ -70,7 +70,8 @@ public final class ProbeEngine implements AutoCloseable {
   /**
    * Makes {@code monitors} the engine's set: new ones start at their next slot, removed ones
    * stop (an attempt in flight is dropped), changed ones start afresh, and unchanged ones keep
-   * their state and schedule.
+   * their state and schedule. The engine runs every monitor it is given: choosing the monitors
+   * of this region (from {@link MonitorSpec#regions()}) is the caller's job.
    *
    * @throws IllegalArgumentException naming a duplicate monitor name; nothing is changed
    */
@@ -144,6 +145,8 @@ public final class ProbeEngine implements AutoCloseable {
       watchdog.cancel();
       if (finished.compareAndSet(false, true)) {
         complete(run, planned, retry, start, result);
+      } else {
+        Thread.interrupted(); // The watchdog won and may have interrupted us: clear the flag.
       }
     } finally {
       running.decrementAndGet();

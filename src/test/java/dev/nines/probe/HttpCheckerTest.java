@@ -4,6 +4,8 @@ import static dev.nines.probe.TestMonitors.get;
 import static dev.nines.probe.TestMonitors.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nines.model.MonitorKind;
+import dev.nines.model.MonitorSpec;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -232,5 +234,13 @@ class HttpCheckerTest {
       assertThat(unverified.error()).isNull();
       assertThat(unverified.phases().tlsMillis()).isPositive();
     }
+  }
+
+  @Test
+  void anHttpMonitorWithoutARequestFailsAsData() {
+    MonitorSpec m = TestMonitors.target(MonitorKind.HTTP, null, Duration.ofSeconds(1), 0, 0);
+
+    assertThat(checkers.check(m).error()).isEqualTo("target: no request. Expected a request for "
+        + "an http monitor");
   }
 }

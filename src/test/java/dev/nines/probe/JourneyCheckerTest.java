@@ -155,4 +155,13 @@ class JourneyCheckerTest {
         + "the timeout");
     assertThat(r.phases().totalMillis()).isBetween(290.0, 1_500.0);
   }
+
+  @Test
+  void aJourneyWithoutStepsFailsAsData() {
+    CheckResult r = checkers.check(TestMonitors.journey(Duration.ofSeconds(1),
+        Duration.ofSeconds(1)));
+
+    assertThat(r.error()).isEqualTo("order-to-tracking: no steps. Expected at least one step in "
+        + "a journey");
+  }
 }

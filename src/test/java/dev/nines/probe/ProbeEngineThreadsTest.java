@@ -10,6 +10,8 @@ import dev.nines.uptime.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,12 +98,13 @@ class ProbeEngineThreadsTest {
   @Test
   void healthyFlappingAndBrokenTargetsOnRealTime() throws InterruptedException {
     AtomicInteger flips = new AtomicInteger();
-    CountDownLatch seen = new CountDownLatch(3);
+    Map<String, State> awaited = Map.of("healthy", State.OK, "flapping", State.OK,
+        "broken", State.ERROR);
+    Map<String, CountDownLatch> seen = new ConcurrentHashMap<>();
+    awaited.keySet().forEach(name -> seen.put(name, new CountDownLatch(1)));
     RecordingSink sink = new RecordingSink(s -> {
-      if (s.monitor().equals("healthy") && s.observation().state() == State.OK
-          || s.monitor().equals("flapping") && s.observation().state() == State.OK
-          || s.monitor().equals("broken") && s.observation().state() == State.ERROR) {
-        seen.countDown();
+      if (awaited.get(s.monitor()) == s.observation().state()) {
+        seen.get(s.monitor()).countDown();
       }
     });
     try (TestServer server = TestServer.http()
@@ -110,10 +113,13 @@ class ProbeEngineThreadsTest {
             "flap"))
         .route("/boom", x -> TestServer.respond(x, 500, "down"));
         ProbeEngine engine = ProbeEngine.start("local", sink)) {
+      warmUp(server.url("/healthz"));
       engine.update(List.of(live("healthy", server.url("/healthz")),
           live("flapping", server.url("/flap")), live("broken", server.url("/boom"))));
 
-      assertThat(seen.await(5, TimeUnit.SECONDS)).isTrue();
+      for (CountDownLatch latch : seen.values()) {
+        assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+      }
     }
 
     assertThat(states(sink, "flapping").subList(0, 2))
@@ -125,6 +131,13 @@ class ProbeEngineThreadsTest {
         State.ERROR));
     assertThat(broken.get(1).message()).isEqualTo("status 500: not accepted. Expected 200-399");
     assertThat(sink.attempts("healthy")).allSatisfy(a -> assertThat(a.ok()).isTrue());
+  }
+
+  /** Loads the HTTP client's classes, so that a cold JVM does not time out the first checks. */
+  private static void warmUp(String url) {
+    try (Checkers checkers = new Checkers()) {
+      checkers.check(TestMonitors.http(get(url)));
+    }
   }
 
   private static List<State> states(RecordingSink sink, String monitor) {
