@@ -72,7 +72,13 @@ final class HttpChecker implements Checker {
     } catch (IOException e) {
       return new Exchange(status, null, phases.phases(System.nanoTime()),
           Failures.describe(what, e, timeoutMillis));
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // OkHttp is Kotlin: it can throw InterruptedException without declaring it.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        return new Exchange(status, null, phases.phases(System.nanoTime()), what
+            + ": interrupted. Expected the check to run to its end");
+      }
       return new Exchange(status, null, phases.phases(System.nanoTime()), what + ": "
           + e.getClass().getSimpleName() + " (" + e.getMessage() + "). Expected a response");
     }

@@ -175,7 +175,7 @@ public final class ProbeEngine implements AutoCloseable {
       CheckResult r = checker.check(spec);
       return r != null ? r : CheckResult.failed(null, spec.name() + ": no result. Expected the "
           + "checker to return one", Phases.NONE);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Checked ones too: Kotlin code throws them undeclared.
       return CheckResult.failed(null, spec.name() + ": checker failed (" + e
           + "). Expected failures as results", Phases.NONE);
     }

@@ -243,4 +243,16 @@ class HttpCheckerTest {
     assertThat(checkers.check(m).error()).isEqualTo("target: no request. Expected a request for "
         + "an http monitor");
   }
+
+  @Test
+  void anInterruptedCheckFailsAsDataAndKeepsTheInterrupt() {
+    Thread.currentThread().interrupt();
+
+    CheckResult r = check(get(server.url("/healthz")));
+
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(r.ok()).isFalse();
+    assertThat(r.error()).isEqualTo("GET " + server.url("/healthz") + ": interrupted. Expected "
+        + "the check to run to its end");
+  }
 }
