@@ -108,6 +108,7 @@ public final class ProbeEngine implements AutoCloseable {
     return runs.keySet().stream().sorted().toList();
   }
 
+  /** The engine's counters now. */
   public ProbeStats stats() {
     return new ProbeStats(runs.size(), attempts.sum(), missed.sum(), watchdogTimeouts.sum(),
         sinkFailures.sum(), running.get());
