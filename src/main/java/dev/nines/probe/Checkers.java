@@ -1,0 +1,39 @@
+package dev.nines.probe;
+
+import dev.nines.model.MonitorSpec;
+import java.time.InstantSource;
+
+/**
+ * The default {@link Checker}: dispatches by monitor kind to the HTTP, TCP, TLS-expiry and
+ * journey checkers, which share one HTTP client. Close it to release the client's connections.
+ */
+public final class Checkers implements Checker, AutoCloseable {
+  private final HttpClients clients = new HttpClients();
+  private final HttpChecker http = new HttpChecker(clients);
+  private final TcpChecker tcp = new TcpChecker();
+  private final TlsExpiryChecker tls;
+  private final JourneyChecker journey = new JourneyChecker(http);
+
+  /** Checkers that judge certificate expiry against {@code clock}. */
+  public Checkers(InstantSource clock) {
+    this.tls = new TlsExpiryChecker(clock);
+  }
+
+  /** Checkers on the system clock. */
+  public Checkers() {
+    this(InstantSource.system());
+  }
+
+  @Override public CheckResult check(MonitorSpec monitor) {
+    return switch (monitor.kind()) {
+      case HTTP -> http.check(monitor);
+      case TCP -> tcp.check(monitor);
+      case TLS -> tls.check(monitor);
+      case JOURNEY -> journey.check(monitor);
+    };
+  }
+
+  @Override public void close() {
+    clients.close();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.nines.probe;
+
+import dev.nines.model.HttpCheck;
+import dev.nines.model.MonitorSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Checker of HTTP(S) monitors: one request with the monitor's method, headers and body, judged
+ * by status (empty set: 200-399), response time against {@code maxResponseTime} and the body
+ * assertions. The monitor's timeout bounds the whole call, body included; bodies are read up to
+ * {@link #MAX_BODY_BYTES}.
+ */
+final class HttpChecker implements Checker {
+  /** Bytes of a response body read for assertions; the rest is discarded. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+  private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
+
+  private final HttpClients clients;
+
+  HttpChecker(HttpClients clients) {
+    this.clients = clients;
+  }
+
+  /** One HTTP exchange: the status and body, or the transport failure, and the phases. */
+  record Exchange(Integer status, BodyText body, Phases phases, String failure) {}
+
+  @Override public CheckResult check(MonitorSpec monitor) {
+    HttpCheck c = monitor.http();
+    if (c == null) {
+      return CheckResult.failed(null, monitor.name() + ": no request. Expected a request for an "
+          + "http monitor", Phases.NONE);
+    }
+    Exchange x = exchange(c, c.url(), c.headers(), c.body(), monitor.timeout().toMillis());
+    List<String> problems = problems(c, x);
+    return problems.isEmpty() ? CheckResult.passed(x.status(), x.phases())
+        : CheckResult.failed(x.status(), String.join("; ", problems), x.phases());
+  }
+
+  /** Sends one request and reads the response; never throws. */
+  Exchange exchange(HttpCheck c, String url, Map<String, String> headers, String body,
+      long timeoutMillis) {
+    String what = c.method() + " " + url;
+    PhaseRecorder phases = new PhaseRecorder(System.nanoTime());
+    Request request;
+    try {
+      request = request(c.method(), url, headers, body, phases);
+    } catch (IllegalArgumentException e) {
+      return new Exchange(null, null, Phases.NONE, what + ": invalid request (" + e.getMessage()
+          + "). Expected a valid URL, method and headers");
+    }
+    Call call = clients.client(c.followRedirects(), c.verifyTls()).newCall(request);
+    call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    Integer status = null;
+    try (Response response = call.execute()) {
+      status = response.code();
+      BodyText text = read(response);
+      return new Exchange(status, text, phases.phases(System.nanoTime()), null);
+    } catch (IOException e) {
+      return new Exchange(status, null, phases.phases(System.nanoTime()),
+          Failures.describe(what, e, timeoutMillis));
+    } catch (Exception e) {
+      // OkHttp is Kotlin: it can throw InterruptedException without declaring it.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        return new Exchange(status, null, phases.phases(System.nanoTime()), what
+            + ": interrupted. Expected the check to run to its end");
+      }
+      return new Exchange(status, null, phases.phases(System.nanoTime()), what + ": "
+          + e.getClass().getSimpleName() + " (" + e.getMessage() + "). Expected a response");
+    }
+  }
+
+  private static Request request(String method, String url, Map<String, String> headers,
+      String body, PhaseRecorder phases) {
+    Request.Builder b = new Request.Builder().url(url).tag(PhaseRecorder.class, phases);
+    MediaType type = null;
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      b.header(h.getKey(), h.getValue());
+      if (h.getKey().equalsIgnoreCase("Content-Type")) {
+        type = MediaType.parse(h.getValue());
+      }
+    }
+    if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
+      b.header("User-Agent", "nines-probe");
+    }
+    RequestBody requestBody = body != null ? RequestBody.create(body, type)
+        : NEEDS_BODY.contains(method) ? RequestBody.create(new byte[0], null) : null;
+    return b.method(method, requestBody).build();
+  }
+
+  private static BodyText read(Response response) throws IOException {
+    MediaType type = response.body().contentType();
+    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    try (InputStream in = response.body().byteStream()) {
+      return new BodyText(new String(in.readNBytes(MAX_BODY_BYTES), charset));
+    }
+  }
+
+  /**
+   * What is wrong with an exchange for a check, every problem in one pass; empty when it
+   * passes. A transport failure or an unexpected status is the only problem reported: the body
+   * of an error page says nothing about the assertions.
+   */
+  static List<String> problems(HttpCheck c, Exchange x) {
+    if (x.failure() != null) {
+      return List.of(x.failure());
+    }
+    String status = statusProblem(c.expectStatus(), x.status());
+    if (status != null) {
+      return List.of(status);
+    }
+    List<String> problems = new ArrayList<>();
+    if (c.maxResponseTime() != null && x.phases().totalMillis() > c.maxResponseTime().toMillis()) {
+      problems.add("response time " + Math.round(x.phases().totalMillis()) + " ms: slower than "
+          + "maxResponseTime. Expected at most " + c.maxResponseTime().toMillis() + " ms");
+    }
+    problems.addAll(BodyAssertions.failures(c.assertions(), x.body()));
+    return problems;
+  }
+
+  private static String statusProblem(Set<Integer> expected, int status) {
+    if (expected.isEmpty()) {
+      return status >= 200 && status <= 399 ? null
+          : "status " + status + ": not accepted. Expected 200-399";
+    }
+    if (expected.contains(status)) {
+      return null;
+    }
+    List<String> codes = new TreeSet<>(expected).stream().map(String::valueOf).toList();
+    return "status " + status + ": not accepted. Expected " + (codes.size() == 1 ? codes.get(0)
+        : "one of " + String.join(", ", codes));
+  }
+}

@@ -1,0 +1,97 @@
+package dev.nines.probe;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one shared OkHttp client of a prober, and its variants per redirect and TLS-verification
+ * setting made with {@code newBuilder()} so that all share one connection pool and dispatcher.
+ * Checks run synchronously on virtual threads; the dispatcher only bounds asynchronous calls
+ * and is sized for thousands of them. Timeouts are set per call.
+ */
+final class HttpClients implements AutoCloseable {
+  /** Idle keep-alive connections kept for re-use, across all targets. */
+  static final int MAX_IDLE_CONNECTIONS = 2_000;
+
+  private final ExecutorService dispatcherThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private final OkHttpClient shared;
+  private final Map<Variant, OkHttpClient> variants = new ConcurrentHashMap<>();
+
+  private record Variant(boolean followRedirects, boolean verifyTls) {}
+
+  HttpClients() {
+    Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
+    dispatcher.setMaxRequests(10_000);
+    dispatcher.setMaxRequestsPerHost(10_000);
+    shared = new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 2, TimeUnit.MINUTES))
+        .eventListenerFactory(PhaseRecorder.FACTORY)
+        // The per-call timeout is the one limit; these would cut it short.
+        .connectTimeout(0, TimeUnit.MILLISECONDS)
+        .readTimeout(0, TimeUnit.MILLISECONDS)
+        .writeTimeout(0, TimeUnit.MILLISECONDS)
+        .build();
+  }
+
+  /** The client for one request's redirect and TLS settings. */
+  OkHttpClient client(boolean followRedirects, boolean verifyTls) {
+    return variants.computeIfAbsent(new Variant(followRedirects, verifyTls), this::build);
+  }
+
+  private OkHttpClient build(Variant v) {
+    OkHttpClient.Builder b = shared.newBuilder()
+        .followRedirects(v.followRedirects())
+        .followSslRedirects(v.followRedirects());
+    if (!v.verifyTls()) {
+      b.sslSocketFactory(Insecure.SOCKETS, Insecure.TRUST_ALL).hostnameVerifier((h, s) -> true);
+    }
+    return b.build();
+  }
+
+  @Override public void close() {
+    shared.dispatcher().cancelAll();
+    shared.connectionPool().evictAll();
+    dispatcherThreads.shutdownNow();
+  }
+
+  /** TLS that accepts any certificate, for monitors with {@code verifyTls: false}. */
+  static final class Insecure {
+    static final X509TrustManager TRUST_ALL = new X509TrustManager() {
+      @Override public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+      @Override public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
+    static final SSLSocketFactory SOCKETS = sockets();
+
+    private Insecure() {}
+
+    private static SSLSocketFactory sockets() {
+      try {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {TRUST_ALL}, new SecureRandom());
+        return context.getSocketFactory();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("TLS: unavailable (" + e.getMessage()
+            + "). Expected a JDK with TLS support", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package dev.nines.probe;
+
+import dev.nines.model.MonitorSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The scheduler of one region's monitors. Each monitor runs on its {@link Slots} grid; a failed
+ * attempt makes it UNKNOWN and is retried after {@code retryInterval}; when retries run out it
+ * is ERROR backdated to the first failure, and is re-checked every
+ * {@link RetryState#recheckInterval} until a pass returns it to OK and to its grid. Attempts
+ * run concurrently on the executor (virtual threads by default); a check still running
+ * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed.
+ */
+public final class ProbeEngine implements AutoCloseable {
+  /** How long past its timeout a check may run before the watchdog ends it. */
+  public static final Duration WATCHDOG_GRACE = Duration.ofMillis(500);
+  private static final long CLOSE_WAIT_MILLIS = 10_000;
+
+  private final String region;
+  private final ProbeClock clock;
+  private final Checker checker;
+  private final Executor executor;
+  private final ProbeSink sink;
+  private final List<AutoCloseable> owned = new ArrayList<>();
+  private final Map<String, MonitorRun> runs = new ConcurrentHashMap<>();
+  private final LongAdder attempts = new LongAdder();
+  private final LongAdder missed = new LongAdder();
+  private final LongAdder watchdogTimeouts = new LongAdder();
+  private final LongAdder sinkFailures = new LongAdder();
+  private final AtomicInteger running = new AtomicInteger();
+  private volatile boolean closed;
+
+  /** An engine on the given collaborators, which the caller owns and closes. */
+  public ProbeEngine(String region, ProbeClock clock, Checker checker, Executor executor,
+      ProbeSink sink) {
+    this.region = region;
+    this.clock = clock;
+    this.checker = checker;
+    this.executor = executor;
+    this.sink = sink;
+  }
+
+  /**
+   * An engine on system time with the default {@link Checkers} and a virtual thread per
+   * attempt, all closed with it.
+   */
+  public static ProbeEngine start(String region, ProbeSink sink) {
+    SystemProbeClock clock = new SystemProbeClock();
+    Checkers checkers = new Checkers(clock::now);
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    ProbeEngine engine = new ProbeEngine(region, clock, checkers, threads, sink);
+    engine.owned.addAll(List.of(clock, threads, checkers));
+    return engine;
+  }
+
+  /**
+   * Makes {@code monitors} the engine's set: new ones start at their next slot, removed ones
+   * stop (an attempt in flight is dropped), changed ones start afresh, and unchanged ones keep
+   * their state and schedule. The engine runs every monitor it is given: choosing the monitors
+   * of this region (from {@link MonitorSpec#regions()}) is the caller's job.
+   *
+   * @throws IllegalArgumentException naming a duplicate monitor name; nothing is changed
+   */
+  public synchronized void update(List<MonitorSpec> monitors) {
+    Map<String, MonitorSpec> wanted = new LinkedHashMap<>();
+    for (MonitorSpec m : monitors) {
+      if (wanted.put(m.name(), m) != null) {
+        throw new IllegalArgumentException("monitors: duplicate name '" + m.name()
+            + "'. Expected unique monitor names");
+      }
+    }
+    if (closed) {
+      return;
+    }
+    runs.values().removeIf(run -> {
+      boolean keep = run.spec.equals(wanted.get(run.spec.name()));
+      if (!keep) {
+        run.stop();
+      }
+      return !keep;
+    });
+    Instant now = clock.now();
+    for (MonitorSpec m : wanted.values()) {
+      if (!runs.containsKey(m.name())) {
+        MonitorRun run = new MonitorRun(m);
+        runs.put(m.name(), run);
+        schedule(run, Slots.atOrAfter(m.name(), m.interval(), now), 0);
+      }
+    }
+  }
+
+  /** The names of the monitors scheduled now. */
+  public List<String> monitors() {
+    return runs.keySet().stream().sorted().toList();
+  }
+
+  /** The engine's counters now. */
+  public ProbeStats stats() {
+    return new ProbeStats(runs.size(), attempts.sum(), missed.sum(), watchdogTimeouts.sum(),
+        sinkFailures.sum(), running.get());
+  }
+
+  private void schedule(MonitorRun run, Instant planned, int retry) {
+    run.arm(() -> clock.schedule(planned, () -> dispatch(run, planned, retry)));
+  }
+
+  private void dispatch(MonitorRun run, Instant planned, int retry) {
+    if (closed || run.stopped()) {
+      return;
+    }
+    execute(() -> attempt(run, planned, retry));
+  }
+
+  private void execute(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Closing: the executor takes no more work.
+    }
+  }
+
+  private void attempt(MonitorRun run, Instant planned, int retry) {
+    if (closed || run.stopped()) {
+      return;
+    }
+    running.incrementAndGet();
+    try {
+      Instant start = clock.now();
+      AtomicBoolean finished = new AtomicBoolean();
+      ProbeClock.Cancellable watchdog = watch(run, planned, retry, start, finished);
+      CheckResult result = safeCheck(run.spec);
+      watchdog.cancel();
+      if (finished.compareAndSet(false, true)) {
+        complete(run, planned, retry, start, result);
+      } else {
+        Thread.interrupted(); // The watchdog won and may have interrupted us: clear the flag.
+      }
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  /** Ends a check that outlives its timeout: interrupts it and reports it failed. */
+  private ProbeClock.Cancellable watch(MonitorRun run, Instant planned, int retry, Instant start,
+      AtomicBoolean finished) {
+    Thread worker = Thread.currentThread();
+    Duration limit = run.spec.timeout().plus(WATCHDOG_GRACE);
+    return clock.schedule(start.plus(limit), () -> {
+      if (finished.compareAndSet(false, true)) {
+        watchdogTimeouts.increment();
+        worker.interrupt();
+        CheckResult late = CheckResult.failed(null, run.spec.name() + ": no result after "
+            + limit.toMillis() + " ms. Expected the check to end within its "
+            + run.spec.timeout().toMillis() + " ms timeout", Phases.total(limit.toMillis()));
+        execute(() -> complete(run, planned, retry, start, late));
+      }
+    });
+  }
+
+  private CheckResult safeCheck(MonitorSpec spec) {
+    try {
+      CheckResult r = checker.check(spec);
+      return r != null ? r : CheckResult.failed(null, spec.name() + ": no result. Expected the "
+          + "checker to return one", Phases.NONE);
+    } catch (Exception e) { // Checked ones too: Kotlin code throws them undeclared.
+      return CheckResult.failed(null, spec.name() + ": checker failed (" + e
+          + "). Expected failures as results", Phases.NONE);
+    }
+  }
+
+  private void complete(MonitorRun run, Instant planned, int retry, Instant start,
+      CheckResult result) {
+    MonitorSpec m = run.spec;
+    RetryState.Transition t = run.apply(start, result);
+    if (t == null) {
+      return;
+    }
+    attempts.increment();
+    Attempt attempt = new Attempt(m.name(), region, m.kind(), m.depth(), retry, planned, start,
+        result);
+    emit(() -> sink.attempt(attempt));
+    emit(() -> sink.observation(m.name(), region, t.observation(), t.message()));
+    if (!closed) {
+      Instant now = clock.now();
+      Instant next = switch (t.next()) {
+        case SLOT -> nextSlot(m, planned, now);
+        case RETRY -> now.plus(m.retryInterval());
+        case RECHECK -> now.plus(RetryState.recheckInterval(m));
+      };
+      schedule(run, next, t.state().nextRetry());
+    }
+  }
+
+  /** The next grid slot after {@code planned}, skipping (and counting) whole slots missed. */
+  private Instant nextSlot(MonitorSpec m, Instant planned, Instant now) {
+    Instant next = Slots.after(m.name(), m.interval(), planned);
+    while (!next.plus(m.interval()).isAfter(now)) {
+      next = next.plus(m.interval());
+      missed.increment();
+    }
+    return next;
+  }
+
+  private void emit(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      sinkFailures.increment();
+    }
+  }
+
+  /**
+   * Stops scheduling, lets attempts in flight finish and report (up to 10 s), then closes what
+   * the engine owns.
+   */
+  @Override public void close() {
+    synchronized (this) {
+      closed = true;
+      runs.values().forEach(MonitorRun::cancelTimer);
+    }
+    for (AutoCloseable c : owned) {
+      if (c instanceof ExecutorService threads) {
+        threads.shutdown();
+        awaitQuietly(threads);
+      }
+    }
+    for (AutoCloseable c : owned) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing is best effort; nothing is left to report to.
+      }
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService threads) {
+    try {
+      if (!threads.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        threads.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      threads.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.nines.probe;
+
+import static dev.nines.probe.TestMonitors.scheduled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.nines.model.MonitorSpec;
+import dev.nines.uptime.Observation;
+import dev.nines.uptime.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The retry state machine and the schedule, on a fake clock with checks run inline. */
+class ProbeEngineTest {
+  private static final Instant T0 = Instant.parse("2025-06-01T10:00:00Z");
+  private static final Duration S30 = Duration.ofSeconds(30);
+  private static final Duration S5 = Duration.ofSeconds(5);
+
+  private final FakeProbeClock clock = new FakeProbeClock(T0);
+  private final RecordingSink sink = new RecordingSink();
+  private final ScriptedChecker checker = new ScriptedChecker();
+  private final ProbeEngine engine = new ProbeEngine("eu-central", clock, checker, Runnable::run,
+      sink);
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  private static Instant first(MonitorSpec m) {
+    return Slots.atOrAfter(m.name(), m.interval(), T0);
+  }
+
+  /** Advances the clock to {@code seconds} after the monitor's first slot. */
+  private void runUntil(MonitorSpec m, long seconds) {
+    clock.advance(Duration.between(clock.now(), first(m).plusSeconds(seconds)));
+  }
+
+  private static RecordingSink.Seen seen(MonitorSpec m, Instant at, State state, String message) {
+    return new RecordingSink.Seen(m.name(), "eu-central", new Observation(at, state), message);
+  }
+
+  @Test
+  void aHealthyMonitorIsCheckedOnItsSlotOncePerInterval() {
+    MonitorSpec api = scheduled("api", S30, 2, S5);
+    engine.update(List.of(api));
+    Instant f = first(api);
+
+    runUntil(api, 60);
+
+    assertThat(f).isBetween(T0, T0.plus(S30));
+    assertThat(sink.attempts).extracting(Attempt::start, Attempt::planned, Attempt::retry,
+        Attempt::region, Attempt::depth).containsExactly(
+            tuple(f, f, 0, "eu-central", MonitorSpec.Depth.SHALLOW),
+            tuple(f.plus(S30), f.plus(S30), 0, "eu-central", MonitorSpec.Depth.SHALLOW),
+            tuple(f.plusSeconds(60), f.plusSeconds(60), 0, "eu-central",
+                MonitorSpec.Depth.SHALLOW));
+    assertThat(sink.observations).containsExactly(seen(api, f, State.OK, null),
+        seen(api, f.plus(S30), State.OK, null), seen(api, f.plusSeconds(60), State.OK, null));
+  }
+
+  @Test
+  void aFailedAttemptIsUnknownUntilARetrySucceedsThenTheMonitorReturnsToItsSlots() {
+    MonitorSpec api = scheduled("api", S30, 2, S5);
+    checker.script("api", "ok", "connection refused", "ok");
+    engine.update(List.of(api));
+    Instant f = first(api);
+
+    runUntil(api, 60);
+
+    assertThat(sink.observations).containsExactly(seen(api, f, State.OK, null),
+        seen(api, f.plus(S30), State.UNKNOWN, "connection refused"),
+        seen(api, f.plusSeconds(35), State.OK, null),
+        seen(api, f.plusSeconds(60), State.OK, null));
+    assertThat(sink.attempts).extracting(Attempt::retry, Attempt::ok)
+        .containsExactly(tuple(0, true), tuple(0, false), tuple(1, true), tuple(0, true));
+  }
+
+  @Test
+  void retriesRunningOutIsErrorBackdatedToTheFirstFailedAttempt() {
+    MonitorSpec api = scheduled("api", S30, 1, S5);
+    checker.script("api", "ok", "status 503", "status 502");
+    engine.update(List.of(api));
+    Instant f = first(api);
+
+    runUntil(api, 35);
+
+    assertThat(sink.observations).containsExactly(seen(api, f, State.OK, null),
+        seen(api, f.plus(S30), State.UNKNOWN, "status 503"),
+        seen(api, f.plus(S30), State.ERROR, "status 502"));
+    assertThat(sink.attempts).extracting(Attempt::start, Attempt::retry).containsExactly(
+        tuple(f, 0), tuple(f.plus(S30), 0), tuple(f.plusSeconds(35), 1));
+  }
+
+  @Test
+  void everyRetryIsUnknownAndTheErrorIsDatedAtTheFirstFailure() {
+    MonitorSpec api = scheduled("api", S30, 2, S5);
+    checker.script("api", "a", "b", "c");
+    engine.update(List.of(api));
+    Instant f = first(api);
+
+    runUntil(api, 10);
+
+    assertThat(sink.observations).extracting(s -> s.observation().state(),
+        s -> s.observation().time(), RecordingSink.Seen::message).containsExactly(
+            tuple(State.UNKNOWN, f, "a"), tuple(State.UNKNOWN, f.plus(S5), "b"),
+            tuple(State.ERROR, f, "c"));
+  }
+
+  @Test
+  void aDownMonitorIsRecheckedFasterUntilItRecovers() {
+    MonitorSpec api = scheduled("api", Duration.ofSeconds(60), 0, S5);
+    checker.script("api", "down", "down", "down", "ok");
+    engine.update(List.of(api));
+    Instant f = first(api);
+
+    runUntil(api, 60);
+
+    assertThat(sink.attempts).extracting(Attempt::start).containsExactly(f, f.plusSeconds(15),
+        f.plusSeconds(30), f.plusSeconds(45), f.plusSeconds(60));
+    assertThat(sink.observations).extracting(s -> s.observation().state()).containsExactly(
+        State.ERROR, State.ERROR, State.ERROR, State.OK, State.OK);
+  }
+
+  @Test
+  void updateAddsRemovesAndRestartsMonitorsButKeepsTheStateOfUnchangedOnes() {
+    MonitorSpec a = scheduled("a", S30, 1, S5);
+    MonitorSpec b = scheduled("b", S30, 0, S5);
+    MonitorSpec c = scheduled("c", S30, 0, S5);
+    checker.script("a", "first failure", "second failure");
+    engine.update(List.of(a, b));
+    runUntil(a, 1);
+    assertThat(sink.observations(a.name())).containsExactly(seen(a, first(a), State.UNKNOWN,
+        "first failure"));
+    int bAttempts = sink.attempts(b.name()).size();
+
+    engine.update(List.of(a, c));
+    clock.advance(Duration.ofSeconds(60));
+
+    assertThat(engine.monitors()).containsExactly("a", "c");
+    assertThat(sink.observations(a.name()).get(1)).isEqualTo(seen(a, first(a), State.ERROR,
+        "second failure"));
+    assertThat(sink.attempts(b.name())).hasSize(bAttempts);
+    assertThat(sink.attempts(c.name())).isNotEmpty();
+  }
+
+  @Test
+  void aChangedMonitorStartsAfresh() {
+    MonitorSpec a = scheduled("a", S30, 1, S5);
+    checker.script("a", "first failure", "after the change");
+    engine.update(List.of(a));
+    runUntil(a, 1);
+
+    MonitorSpec slower = scheduled("a", Duration.ofSeconds(60), 1, S5);
+    engine.update(List.of(slower));
+    clock.advance(Duration.ofSeconds(60));
+
+    Attempt restart = sink.attempts(a.name()).get(1);
+    assertThat(restart.retry()).isZero();
+    assertThat(restart.planned()).isEqualTo(Slots.atOrAfter("a", Duration.ofSeconds(60),
+        first(a).plusSeconds(1)));
+    assertThat(sink.observations(a.name()).get(1).observation().state()).isEqualTo(State.UNKNOWN);
+  }
+
+  @Test
+  void duplicateMonitorNamesAreRejectedAndNothingChanges() {
+    MonitorSpec a = scheduled("a", S30, 0, S5);
+
+    assertThatThrownBy(() -> engine.update(List.of(a, scheduled("a", S5, 0, S5))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("monitors: duplicate name 'a'. Expected unique monitor names");
+    assertThat(engine.monitors()).isEmpty();
+  }
+
+  @Test
+  void aSinkThatThrowsDoesNotStopTheSchedule() {
+    ProbeSink broken = new ProbeSink() {
+      @Override public void attempt(Attempt attempt) {
+        throw new IllegalStateException("disk full");
+      }
+
+      @Override public void observation(String m, String r, Observation o, String message) {
+        sink.observation(m, r, o, message);
+      }
+    };
+    try (ProbeEngine e = new ProbeEngine("eu-central", clock, checker, Runnable::run, broken)) {
+      MonitorSpec api = scheduled("api", S30, 0, S5);
+      e.update(List.of(api));
+
+      runUntil(api, 30);
+
+      assertThat(sink.observations).hasSize(2);
+      assertThat(e.stats()).isEqualTo(new ProbeStats(1, 2, 0, 0, 2, 0));
+    }
+  }
+
+  @Test
+  void afterCloseNothingMoreIsChecked() {
+    MonitorSpec api = scheduled("api", S30, 0, S5);
+    engine.update(List.of(api));
+    runUntil(api, 0);
+
+    engine.close();
+    clock.advance(Duration.ofMinutes(5));
+
+    assertThat(sink.attempts).hasSize(1);
+    assertThat(clock.pending()).isZero();
+  }
+}
