@@ -48,13 +48,18 @@ final class ServeCommand implements Callable<Integer> {
       description = "Events waiting to be written before new batches get 429 (default 2,000,000).")
   long maxQueued;
 
+  @Option(names = "--no-probes", description = "Do not run monitors from this process (only "
+      + "agents probe).")
+  boolean noProbes;
+
   @Override public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     NinesServer server;
     try {
       server = NinesServer.start(new NinesServer.Config(specFile, blank(db), dataDir, host, port,
-          maxBody, maxQueued, blank(System.getenv("NINES_API_TOKEN"))), Clock.systemUTC());
+          maxBody, maxQueued, blank(System.getenv("NINES_API_TOKEN")), !noProbes),
+          Clock.systemUTC());
     } catch (SpecException e) {
       e.problems().forEach(err::println);
       err.flush();

@@ -101,6 +101,22 @@ public final class RegionQuorum {
     return times;
   }
 
+  /**
+   * The service state at {@code t} from each region's latest observation (null when a region
+   * has none), by the same rule as {@link #combine}: a region is UNKNOWN once its latest
+   * observation is {@code 2 x interval} old.
+   */
+  public static State stateAt(Map<String, Observation> latestByRegion, Instant t,
+      Duration interval, int quorum) {
+    Duration staleAfter = interval.multipliedBy(2);
+    List<State> states = new ArrayList<>(latestByRegion.size());
+    for (Observation o : latestByRegion.values()) {
+      states.add(o == null || o.time().isAfter(t) || !t.isBefore(o.time().plus(staleAfter))
+          ? State.UNKNOWN : o.state());
+    }
+    return decide(states, quorum);
+  }
+
   private static State decide(Iterable<State> regionStates, int quorum) {
     int errors = 0;
     int decided = 0;

@@ -18,7 +18,8 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
 
   /** The handlers the server routes to. */
-  public record Handlers(EventsHandler events, ObservationsHandler observations, SlosHandler slos) {}
+  public record Handlers(EventsHandler events, ObservationsHandler observations, SlosHandler slos,
+      MonitorsHandler monitors) {}
 
   public ApiServer(String host, int port, Store store, Handlers h) {
     this.app = Javalin.create(config -> {
@@ -37,6 +38,8 @@ public final class ApiServer implements AutoCloseable {
       config.routes.post("/api/v1/observations", h.observations()::handle);
       config.routes.get("/api/v1/slos", h.slos()::list);
       config.routes.get("/api/v1/slos/{name}", h.slos()::one);
+      config.routes.get("/api/v1/monitors", h.monitors()::list);
+      config.routes.get("/api/v1/monitors/{name}/attempts", h.monitors()::attempts);
       config.routes.exception(ApiError.class, (e, ctx) -> {
         if (e.retryAfterSeconds() != null) {
           ctx.header("Retry-After", e.retryAfterSeconds().toString());

@@ -20,7 +20,7 @@ final class ServerHarness implements AutoCloseable {
   ServerHarness(Path dataDir, long maxBody, long maxQueued) throws Exception {
     this.dataDir = dataDir;
     this.server = NinesServer.start(new NinesServer.Config(Path.of("examples/logistics.yaml"),
-        null, dataDir, "127.0.0.1", 0, maxBody, maxQueued, TOKEN), Clock.systemUTC());
+        null, dataDir, "127.0.0.1", 0, maxBody, maxQueued, TOKEN, false), Clock.systemUTC());
   }
 
   ServerHarness(Path dataDir) throws Exception {

@@ -1,0 +1,74 @@
+package dev.nines.web;
+
+import dev.nines.model.MonitorSpec;
+import dev.nines.model.Spec;
+import dev.nines.server.ProbeRecorder;
+import dev.nines.store.Store;
+import dev.nines.store.StoredAttempt;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /api/v1/monitors}: every monitor with its interval and latest state per region;
+ * {@code GET /api/v1/monitors/{name}/attempts?limit=N}: its newest attempts with phase timings.
+ */
+public final class MonitorsHandler {
+  private static final int MAX_LIMIT = 1_000;
+
+  private final Supplier<Spec> spec;
+  private final ProbeRecorder probes;
+  private final Store store;
+
+  public MonitorsHandler(Supplier<Spec> spec, ProbeRecorder probes, Store store) {
+    this.spec = spec;
+    this.probes = probes;
+    this.store = store;
+  }
+
+  public void list(Context ctx) {
+    List<Map<String, Object>> out = spec.get().monitors().stream().map(this::json).toList();
+    Json.send(ctx, 200, Map.of("monitors", out));
+  }
+
+  private Map<String, Object> json(MonitorSpec m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("name", m.name());
+    o.put("service", m.service());
+    o.put("kind", m.kind().id());
+    o.put("depth", m.depth().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("intervalSeconds", m.interval().toSeconds());
+    Map<String, Object> regions = new LinkedHashMap<>();
+    probes.latest(m.name()).forEach((region, latest) -> regions.put(region, Map.of(
+        "state", latest.observation().state().name(),
+        "since", latest.observation().time().toString(),
+        "message", latest.message() == null ? "" : latest.message())));
+    o.put("regions", regions);
+    return o;
+  }
+
+  public void attempts(Context ctx) {
+    String name = ctx.pathParam("name");
+    if (spec.get().monitors().stream().noneMatch(m -> m.name().equals(name))) {
+      throw new ApiError(404, "no monitor named '" + name + "'");
+    }
+    int limit = 100;
+    String l = ctx.queryParam("limit");
+    if (l != null) {
+      try {
+        limit = Integer.parseInt(l);
+      } catch (NumberFormatException e) {
+        throw new ApiError(400, "limit: '" + l + "' is not a number");
+      }
+      if (limit < 1 || limit > MAX_LIMIT) {
+        throw new ApiError(400, "limit: " + limit + " is out of range. Expected 1 to " + MAX_LIMIT);
+      }
+    }
+    List<StoredAttempt> attempts = store.attempts(name, Instant.EPOCH, Instant.now().plusSeconds(60),
+        limit);
+    Json.send(ctx, 200, Map.of("monitor", name, "attempts", attempts));
+  }
+}
