@@ -10,6 +10,7 @@ import dev.nines.spec.SpecReader;
 import dev.nines.store.ApiToken;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
+import dev.nines.web.AgentHandler;
 import dev.nines.web.ApiServer;
 import dev.nines.web.ApiTokens;
 import dev.nines.web.EventsHandler;
@@ -81,7 +82,8 @@ public final class NinesServer implements AutoCloseable {
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> router, writer, config.maxBodyBytes(), clock),
           new ObservationsHandler(tokens, store, () -> subjects, config.maxBodyBytes()),
-          new SlosHandler(() -> live), new MonitorsHandler(() -> spec, probes, store)));
+          new SlosHandler(() -> live), new MonitorsHandler(() -> spec, probes, store),
+          new AgentHandler(tokens, () -> spec, probes, config.maxBodyBytes())));
       this.port = api.start();
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nines.ingest.IngestWriter;
 import dev.nines.model.Spec;
 import dev.nines.probe.Attempt;
+import dev.nines.probe.PendingStates;
 import dev.nines.probe.Phases;
 import dev.nines.probe.ProbeSink;
 import dev.nines.store.BucketDelta;
@@ -38,16 +39,18 @@ public final class ProbeRecorder implements ProbeSink {
   /** The latest state of one monitor in one region. */
   public record Latest(Observation observation, String message) {}
 
-  private record Seen(String monitor, String region, Observation o, String message) {}
 
   private final Store store;
   private final IngestWriter writer;
   private final Clock clock;
   private final MonitorSlis slis;
   private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
-  private final Map<String, List<Seen>> pending = new HashMap<>();
+  private final ConcurrentLinkedQueue<PendingStates.Resolved> seen = new ConcurrentLinkedQueue<>();
+  private final PendingStates pending = new PendingStates();
   private final Map<String, Map<String, Latest>> latest = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<StoredAttempt> agentCounted = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<PendingStates.Resolved> agentResolved =
+      new ConcurrentLinkedQueue<>();
 
   ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
     this.store = store;
@@ -61,9 +64,31 @@ public final class ProbeRecorder implements ProbeSink {
   }
 
   @Override public void observation(String monitor, String region, Observation o, String message) {
-    seen.add(new Seen(monitor, region, o, message));
+    seen.add(new PendingStates.Resolved(monitor, region, o, message));
     latest.computeIfAbsent(monitor, k -> new ConcurrentHashMap<>())
         .put(region, new Latest(o, message));
+  }
+
+  /**
+   * Takes results an agent pushed: stores them once for {@code key} (durable when this
+   * returns), then counts them for monitor SLIs on the next flush and records the latest states.
+   *
+   * @return false when the key was seen before (nothing stored or counted again)
+   */
+  public boolean acceptAgentResults(String key, String region, List<StoredAttempt> agentAttempts,
+      List<PendingStates.Resolved> resolved, List<PendingStates.Resolved> live) {
+    boolean fresh = store.appendProbeResults(key, agentAttempts,
+        resolved.stream().map(r -> stored(r, "agent")).toList());
+    if (fresh) {
+      agentCounted.addAll(agentAttempts);
+      agentResolved.addAll(resolved);
+    }
+    for (PendingStates.Resolved l : live) {
+      latest.computeIfAbsent(l.monitor(), k -> new ConcurrentHashMap<>())
+          .merge(region, new Latest(l.observation(), l.message()),
+              (old, now) -> now.observation().time().isBefore(old.observation().time()) ? old : now);
+    }
+    return fresh;
   }
 
   /** The latest state of every region of a monitor (empty if none yet). */
@@ -72,7 +97,7 @@ public final class ProbeRecorder implements ProbeSink {
   }
 
   /** Stores what arrived and updates the SLIs; called once a second from one thread. */
-  void flush() {
+  synchronized void flush() {
     List<StoredAttempt> storedAttempts = new ArrayList<>();
     List<BucketDelta> deltas = new ArrayList<>();
     for (Attempt a; (a = attempts.poll()) != null; ) {
@@ -80,12 +105,17 @@ public final class ProbeRecorder implements ProbeSink {
       deltas.addAll(slis.attempt(a.monitor(), a.start(), a.ok()));
     }
     List<StoredObservation> resolved = new ArrayList<>();
-    for (Seen s; (s = seen.poll()) != null; ) {
-      for (Seen r : resolve(s)) {
-        resolved.add(new StoredObservation(r.monitor(), r.region(), r.o().time(), r.o().state(),
-            r.message(), "probe"));
-        deltas.addAll(slis.observation(r.monitor(), r.region(), r.o()));
+    for (PendingStates.Resolved s; (s = seen.poll()) != null; ) {
+      for (PendingStates.Resolved r : pending.resolve(s)) {
+        resolved.add(stored(r, "probe"));
+        deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
       }
+    }
+    for (StoredAttempt a; (a = agentCounted.poll()) != null; ) {
+      deltas.addAll(slis.attempt(a.monitor(), a.startedAt(), a.ok()));
+    }
+    for (PendingStates.Resolved r; (r = agentResolved.poll()) != null; ) {
+      deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
     }
     deltas.addAll(slis.advance(clock.instant().minus(slis.lag())));
     try {
@@ -104,27 +134,12 @@ public final class ProbeRecorder implements ProbeSink {
     }
   }
 
-  /** The observations that {@code s} makes final, in time order. */
-  private List<Seen> resolve(Seen s) {
-    String key = s.monitor() + "\u0000" + s.region();
-    List<Seen> waiting = pending.computeIfAbsent(key, k -> new ArrayList<>());
-    if (s.o().state() == State.UNKNOWN) {
-      waiting.add(s);
-      return List.of();
-    }
-    List<Seen> out = new ArrayList<>();
-    for (Seen w : waiting) {
-      // A backdated ERROR replaces the pending UNKNOWNs from its time on.
-      if (s.o().state() != State.ERROR || w.o().time().isBefore(s.o().time())) {
-        out.add(w);
-      }
-    }
-    waiting.clear();
-    out.add(s);
-    return out;
+  static StoredObservation stored(PendingStates.Resolved r, String source) {
+    return new StoredObservation(r.monitor(), r.region(), r.observation().time(),
+        r.observation().state(), r.message(), source);
   }
 
-  private static StoredAttempt stored(Attempt a) {
+  static StoredAttempt stored(Attempt a) {
     Phases p = a.phases();
     String steps = null;
     if (!a.steps().isEmpty()) {

@@ -17,6 +17,13 @@ final class AttemptLog {
       return;
     }
     jdbc.transaction(c -> {
+      insert(c, attempts);
+      return null;
+    });
+  }
+
+  static void insert(java.sql.Connection c, List<StoredAttempt> attempts) throws SQLException {
+    {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO probe_attempt (monitor, region, "
           + "started_at, ok, status, error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps) "
           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -37,8 +44,7 @@ final class AttemptLog {
         }
         ps.executeBatch();
       }
-      return null;
-    });
+    }
   }
 
   private static void setNullable(PreparedStatement ps, int i, Object v, int type)

@@ -188,6 +188,27 @@ final class JdbcStore implements Store {
     return AttemptLog.between(jdbc, monitor, from, to, limit);
   }
 
+  @Override public boolean appendProbeResults(String key, List<StoredAttempt> attempts,
+      List<StoredObservation> list) {
+    return jdbc.transaction(c -> {
+      try (PreparedStatement claim = c.prepareStatement(CLAIM_KEY)) {
+        claim.setString(1, key);
+        claim.setLong(2, System.currentTimeMillis());
+        claim.setInt(3, attempts.size() + list.size());
+        if (claim.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      if (!attempts.isEmpty()) {
+        AttemptLog.insert(c, attempts);
+      }
+      if (!list.isEmpty()) {
+        ObservationLog.insert(c, list);
+      }
+      return true;
+    });
+  }
+
   @Override public long prune(Instant rawBefore, Instant bucketsBefore) {
     long raw = rawBefore.toEpochMilli();
     long minute = bucketsBefore.getEpochSecond() / 60;

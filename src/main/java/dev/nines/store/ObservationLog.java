@@ -24,6 +24,14 @@ final class ObservationLog {
       return;
     }
     jdbc.transaction(c -> {
+      insert(c, list);
+      return null;
+    });
+  }
+
+  /** Inserts observations and their state changes on {@code c}, inside the caller's transaction. */
+  static void insert(Connection c, List<StoredObservation> list) throws SQLException {
+    {
       Map<String, String> last = new HashMap<>();
       try (PreparedStatement obs = c.prepareStatement("INSERT INTO observation (subject, region, "
           + "at, state, message, source) VALUES (?, ?, ?, ?, ?, ?)");
@@ -52,8 +60,7 @@ final class ObservationLog {
         obs.executeBatch();
         change.executeBatch();
       }
-      return null;
-    });
+    }
   }
 
   private static String lastState(Connection c, StoredObservation o) throws SQLException {

@@ -53,6 +53,15 @@ public interface Store extends AutoCloseable {
    */
   long prune(Instant rawBefore, Instant bucketsBefore);
 
+  /**
+   * Stores the results an agent pushed, once: attempts and observations are committed together
+   * with {@code idempotencyKey}, and a repeat of the key stores nothing.
+   *
+   * @return true when new, false for a repeat
+   */
+  boolean appendProbeResults(String idempotencyKey, List<StoredAttempt> attempts,
+      List<StoredObservation> observations);
+
   /** Stores a new API token. */
   void saveToken(ApiToken token);
 

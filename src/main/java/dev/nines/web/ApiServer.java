@@ -19,7 +19,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** The handlers the server routes to. */
   public record Handlers(EventsHandler events, ObservationsHandler observations, SlosHandler slos,
-      MonitorsHandler monitors) {}
+      MonitorsHandler monitors, AgentHandler agents) {}
 
   public ApiServer(String host, int port, Store store, Handlers h) {
     this.app = Javalin.create(config -> {
@@ -40,6 +40,8 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/slos/{name}", h.slos()::one);
       config.routes.get("/api/v1/monitors", h.monitors()::list);
       config.routes.get("/api/v1/monitors/{name}/attempts", h.monitors()::attempts);
+      config.routes.get("/api/v1/agent/assignments", h.agents()::assignments);
+      config.routes.post("/api/v1/agent/results", h.agents()::results);
       config.routes.exception(ApiError.class, (e, ctx) -> {
         if (e.retryAfterSeconds() != null) {
           ctx.header("Retry-After", e.retryAfterSeconds().toString());

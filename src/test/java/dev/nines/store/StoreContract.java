@@ -103,6 +103,19 @@ abstract class StoreContract {
   }
 
   @Test
+  void probeResultsPushedTwiceAreStoredOnce() {
+    Instant t = Instant.parse("2026-10-01T10:00:00Z");
+    List<StoredAttempt> attempts = List.of(new StoredAttempt("m", "us", t, true, 200, null, null,
+        null, null, null, 4.0, null));
+    List<StoredObservation> states = List.of(new StoredObservation("m", "us", t, State.OK, null,
+        "agent"));
+    assertThat(store.appendProbeResults("agent-1:7", attempts, states)).isTrue();
+    assertThat(store.appendProbeResults("agent-1:7", attempts, states)).isFalse();
+    assertThat(store.attempts("m", t, t.plusSeconds(1), 10)).hasSize(1);
+    assertThat(store.observations("m", t, t.plusSeconds(1))).hasSize(1);
+  }
+
+  @Test
   void pruneDropsRawDataAndOldMinutesButKeepsHours() {
     Instant t = Instant.ofEpochSecond(MINUTE * 60);
     store.appendAttempts(List.of(new StoredAttempt("m", "eu", t, true, 200, null, null, null,
