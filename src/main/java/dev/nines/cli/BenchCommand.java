@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nines bench}: the benchmarks quoted in BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print medians (see BENCHMARKS.md).",
-    subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class})
+    subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
+        BenchCommand.Probes.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -32,6 +33,21 @@ final class BenchCommand implements Runnable {
       if (b.sink() == 42) {
         spec.commandLine().getOut().println();
       }
+    }
+  }
+
+  @Command(name = "probes", description = "Many HTTP monitors against a local target running "
+      + "in its own JVM: missed checks, lag between planned and actual start, heap, CPU per "
+      + "1,000 checks. Run with NINES_JAVA_OPTS=-Xmx512m to hold the heap target.")
+  static final class Probes implements Runnable {
+    @Spec CommandSpec spec;
+    @Option(names = "--monitors", defaultValue = "10000") int monitors;
+    @Option(names = "--interval", defaultValue = "10s") String interval;
+    @Option(names = "--duration", defaultValue = "5m") String duration;
+
+    @Override public void run() {
+      new dev.nines.probe.ProbeBenchmark().run(monitors, dev.nines.model.Durations.parse(interval),
+          dev.nines.model.Durations.parse(duration), spec.commandLine().getOut());
     }
   }
 
