@@ -73,7 +73,7 @@ final class AlertRules {
   }
 
   private String above(Duration window, String threshold) {
-    return "max(" + SloRules.SLI_ERROR + PromQl.duration(window) + slo.selector() + " > "
+    return "max(" + RuleNames.sliErrorRatio(window) + slo.selector() + " > "
         + threshold + ") without (sloth_window)";
   }
 
@@ -110,7 +110,7 @@ final class AlertRules {
             + after + ": its burn-rate alerts cannot fire.",
         "title", "(ticket) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLI data is absent.");
     return new Rule.Alert(camel(slo.slo().name()) + "SLIAbsent",
-        "absent(" + SloRules.SLI_ERROR + "5m" + slo.selector() + ")", slo.options().absentFor(),
+        "absent(" + RuleNames.SLI_ERROR + "5m" + slo.selector() + ")", slo.options().absentFor(),
         labels, annotations);
   }
 

@@ -45,7 +45,7 @@ final class SliRecordings {
   }
 
   private Rule ratio(Duration w, String expr) {
-    return new Rule.Recording(SloRules.SLI_ERROR + PromQl.duration(w), expr, labels(w));
+    return new Rule.Recording(RuleNames.sliErrorRatio(w), expr, labels(w));
   }
 
   private Rule rate(String name, String expr) {
@@ -58,7 +58,7 @@ final class SliRecordings {
 
   /** Sloth's optimised window ratio: the mean of the 5-minute ratios over the window. */
   private String averageOfFiveMinuteRatios(Duration period) {
-    String series = SloRules.SLI_ERROR + "5m" + slo.selector() + "[" + PromQl.duration(period) + "]";
+    String series = RuleNames.SLI_ERROR + "5m" + slo.selector() + "[" + PromQl.duration(period) + "]";
     return "sum_over_time(" + series + ")\n/ ignoring (sloth_window)\ncount_over_time(" + series
         + ")\n";
   }

@@ -19,8 +19,6 @@ import java.util.TreeSet;
  * @param client the client the SLO's service belongs to, or null
  */
 record SloRules(SloSpec slo, SliQueries queries, String client, RulesOptions options) {
-  static final String SLI_ERROR = "slo:sli_error:ratio_rate";
-  static final String ERROR_BUDGET = "slo:error_budget:ratio";
   private static final BigDecimal DAY_MILLIS = BigDecimal.valueOf(86_400_000L);
 
   /** The SLO's groups: SLI recordings, meta recordings and, when any alert is on, alerts. */
@@ -41,7 +39,7 @@ record SloRules(SloSpec slo, SliQueries queries, String client, RulesOptions opt
 
   /** Sloth's id of the SLO: {@code service-slo}. */
   String id() {
-    return slo.service() + "-" + slo.name();
+    return RuleNames.sloId(slo);
   }
 
   /** The SLO window the factors and the period rule use (calendar windows: nominal length). */
@@ -51,12 +49,12 @@ record SloRules(SloSpec slo, SliQueries queries, String client, RulesOptions opt
 
   /** The labels identifying the SLO's series. */
   Map<String, String> ids() {
-    return Map.of("sloth_id", id(), "sloth_service", slo.service(), "sloth_slo", slo.name());
+    return RuleNames.ids(slo);
   }
 
   /** {@code {sloth_id="...", sloth_service="...", sloth_slo="..."}}. */
   String selector() {
-    return PromQl.selector(ids());
+    return RuleNames.selector(slo);
   }
 
   /** The SLO's labels, the extra labels and the ids, plus {@code more}. */
@@ -91,20 +89,20 @@ record SloRules(SloSpec slo, SliQueries queries, String client, RulesOptions opt
     String days = PromQl.number(new BigDecimal(period().toMillis()).divide(DAY_MILLIS,
         java.math.MathContext.DECIMAL64));
     return List.of(
-        new Rule.Recording("slo:objective:ratio", "vector(" + objective + ")", labels),
-        new Rule.Recording(ERROR_BUDGET, "vector(1-" + objective + ")", labels),
-        new Rule.Recording("slo:time_period:days", "vector(" + days + ")", labels),
-        new Rule.Recording("slo:current_burn_rate:ratio", burnRate(Duration.ofMinutes(5)), labels),
-        new Rule.Recording("slo:period_burn_rate:ratio", burnRate(period()), labels),
-        new Rule.Recording("slo:period_error_budget_remaining:ratio",
-            "1 - slo:period_burn_rate:ratio" + selector(), labels),
-        new Rule.Recording("sloth_slo_info", "vector(1)", labels(infoLabels())));
+        new Rule.Recording(RuleNames.OBJECTIVE, "vector(" + objective + ")", labels),
+        new Rule.Recording(RuleNames.ERROR_BUDGET, "vector(1-" + objective + ")", labels),
+        new Rule.Recording(RuleNames.TIME_PERIOD_DAYS, "vector(" + days + ")", labels),
+        new Rule.Recording(RuleNames.CURRENT_BURN_RATE, burnRate(Duration.ofMinutes(5)), labels),
+        new Rule.Recording(RuleNames.PERIOD_BURN_RATE, burnRate(period()), labels),
+        new Rule.Recording(RuleNames.PERIOD_BUDGET_REMAINING,
+            "1 - " + RuleNames.PERIOD_BURN_RATE + selector(), labels),
+        new Rule.Recording(RuleNames.INFO, "vector(1)", labels(infoLabels())));
   }
 
   private String burnRate(Duration window) {
-    return SLI_ERROR + PromQl.duration(window) + selector() + "\n"
+    return RuleNames.sliErrorRatio(window) + selector() + "\n"
         + "/ on(sloth_id, sloth_slo, sloth_service) group_left\n"
-        + ERROR_BUDGET + selector() + "\n";
+        + RuleNames.ERROR_BUDGET + selector() + "\n";
   }
 
   private Map<String, String> infoLabels() {
