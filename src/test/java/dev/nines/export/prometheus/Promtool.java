@@ -28,16 +28,20 @@ final class Promtool {
 
   /** The promtool binary; fails the test under CI and skips it elsewhere when it is missing. */
   static Path require() {
-    Path p = locate();
-    if (p == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(MISSING + " (CI=true: the rule tests must run)");
-    }
-    Assumptions.assumeTrue(p != null, MISSING);
-    return p;
+    return require(locate(System.getenv("PATH"), Path.of("/usr/bin/promtool")), System.getenv("CI"));
   }
 
-  static Path locate() {
-    String path = System.getenv("PATH");
+  /** {@code found}, or a failure when {@code ci} is {@code true}, or an aborted (skipped) test. */
+  static Path require(Path found, String ci) {
+    if (found == null && "true".equalsIgnoreCase(ci)) {
+      fail(MISSING + " (CI=true: the rule tests must run)");
+    }
+    Assumptions.assumeTrue(found != null, MISSING);
+    return found;
+  }
+
+  /** The first executable promtool in the {@code PATH} directories, else {@code fallback} if executable, else null. */
+  static Path locate(String path, Path fallback) {
     if (path != null) {
       for (String dir : path.split(File.pathSeparator)) {
         Path candidate = Path.of(dir.isEmpty() ? "." : dir, "promtool");
@@ -46,8 +50,7 @@ final class Promtool {
         }
       }
     }
-    Path usr = Path.of("/usr/bin/promtool");
-    return Files.isExecutable(usr) ? usr : null;
+    return Files.isExecutable(fallback) ? fallback : null;
   }
 
   /** Runs {@code promtool args...} in {@code dir}. */
