@@ -41,7 +41,8 @@ class ArchitectureTest {
   void edgesDependOnTheCoreNeverTheOtherWayRound() {
     noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat()
         .resideInAnyPackage("dev.nines.spec..", "dev.nines.cli..", "dev.nines.store..",
-            "dev.nines.probe..", "dev.nines.web..", "dev.nines.ingest..", "dev.nines.bench..")
+            "dev.nines.probe..", "dev.nines.web..", "dev.nines.ingest..", "dev.nines.bench..",
+            "dev.nines.export..")
         .check(CORE_CLASSES);
   }
 }

@@ -4,10 +4,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code nines} command line: one subcommand per file in this package. */
-@Command(name = "nines", mixinStandardHelpOptions = true, version = "nines 0.1.0",
+@Command(name = "nines", mixinStandardHelpOptions = true, version = "nines " + Main.VERSION,
     description = "SLOs, error budgets and honest uptime for the platforms you run.",
-    subcommands = {BudgetCommand.class, BenchCommand.class, ValidateCommand.class, LintCommand.class, UptimeCommand.class, ImportCommand.class, ExportCommand.class, ServeCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, AgentCommand.class, ValidateCommand.class,
+        LintCommand.class, BudgetCommand.class, UptimeCommand.class, ImportCommand.class,
+        ExportCommand.class, RulesCommand.class, GrafanaCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /** The version of this build. */
+  public static final String VERSION = "0.1.0";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
