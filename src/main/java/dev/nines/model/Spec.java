@@ -12,14 +12,29 @@ import java.util.List;
  */
 public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clients,
     List<ServiceSpec> services, List<SloSpec> slos, List<MonitorSpec> monitors,
-    List<ChannelSpec> channels) {
+    List<ChannelSpec> channels, List<MaintenanceSpec> maintenance) {
+
+  /** A spec without maintenance windows. */
+  public Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clients,
+      List<ServiceSpec> services, List<SloSpec> slos, List<MonitorSpec> monitors,
+      List<ChannelSpec> channels) {
+    this(timeZone, regions, clients, services, slos, monitors, channels, List.of());
+  }
+
   public Spec {
+    maintenance = List.copyOf(maintenance);
     regions = List.copyOf(regions);
     clients = List.copyOf(clients);
     services = List.copyOf(services);
     slos = List.copyOf(slos);
     monitors = List.copyOf(monitors);
     channels = List.copyOf(channels);
+  }
+
+  /** The maintenance window of {@code service} covering {@code t}, or null. */
+  public MaintenanceSpec maintenanceAt(String service, java.time.Instant t) {
+    return maintenance.stream().filter(m -> m.service().equals(service) && m.covers(t))
+        .findFirst().orElse(null);
   }
 
   /** The service with this name, or null. */

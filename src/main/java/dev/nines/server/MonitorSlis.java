@@ -1,5 +1,6 @@
 package dev.nines.server;
 
+import dev.nines.model.MaintenanceSpec;
 import dev.nines.model.MonitorSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.SliKind;
@@ -42,8 +43,10 @@ final class MonitorSlis {
   private final Map<String, Monitor> monitors = new HashMap<>();
   private final Map<String, Map<String, List<Observation>>> timelines = new HashMap<>();
   private final Map<String, Instant> attributedUntil = new HashMap<>();
+  private final Spec spec;
 
   MonitorSlis(Spec spec) {
+    this.spec = spec;
     for (MonitorSpec m : spec.monitors()) {
       List<String> regions = m.regions().isEmpty() ? spec.regions() : m.regions();
       ServiceSpec service = spec.service(m.service());
@@ -125,15 +128,52 @@ final class MonitorSlis {
       for (Instant m = minuteStart(from); m.isBefore(watermark); m = m.plusSeconds(60)) {
         Instant a = m.isBefore(from) ? from : m;
         Instant b = m.plusSeconds(60).isAfter(watermark) ? watermark : m.plusSeconds(60);
-        UptimeSnapshot u = UptimeCalculator.compute(timeline, s.table(), a, b);
-        long valid = u.upMillis() + u.downMillis();
+        long up = 0;
+        long valid = 0;
+        for (Instant[] piece : counted(s, a, b)) {
+          UptimeSnapshot u = UptimeCalculator.compute(timeline, s.table(), piece[0], piece[1]);
+          up += u.upMillis();
+          valid += u.upMillis() + u.downMillis();
+        }
         if (valid > 0) {
-          out.add(new BucketDelta(s.slo().name(), minute(m), u.upMillis(), valid));
+          out.add(new BucketDelta(s.slo().name(), minute(m), up, valid));
         }
       }
     }
     prune(watermark);
     return out;
+  }
+
+  /** [a, b) without the maintenance windows of the SLO's service when it excludes them. */
+  private List<Instant[]> counted(Source s, Instant a, Instant b) {
+    List<Instant[]> pieces = new ArrayList<>();
+    pieces.add(new Instant[] {a, b});
+    if (!s.slo().excludeMaintenance()) {
+      return pieces;
+    }
+    for (MaintenanceSpec w : spec.maintenance()) {
+      if (!w.service().equals(s.slo().service())) {
+        continue;
+      }
+      List<Instant[]> next = new ArrayList<>();
+      for (Instant[] p : pieces) {
+        if (!w.start().isAfter(p[0]) && !w.end().isBefore(p[1])) {
+          continue;                                        // fully inside the window
+        }
+        if (w.end().isAfter(p[0]) && w.start().isBefore(p[1])) {
+          if (w.start().isAfter(p[0])) {
+            next.add(new Instant[] {p[0], w.start()});
+          }
+          if (w.end().isBefore(p[1])) {
+            next.add(new Instant[] {w.end(), p[1]});
+          }
+        } else {
+          next.add(p);
+        }
+      }
+      pieces = next;
+    }
+    return pieces;
   }
 
   /** The SLO's states over [from, to]: ERROR if any monitor is, UNKNOWN if any is, else OK. */

@@ -3,6 +3,7 @@ package dev.nines.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nines.ingest.IngestWriter;
+import dev.nines.model.MaintenanceSpec;
 import dev.nines.model.Spec;
 import dev.nines.probe.Attempt;
 import dev.nines.probe.PendingStates;
@@ -44,6 +45,8 @@ public final class ProbeRecorder implements ProbeSink {
   private final IngestWriter writer;
   private final Clock clock;
   private final MonitorSlis slis;
+  private final Spec spec;
+  private final Map<String, String> serviceOf = new HashMap<>();
   private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<PendingStates.Resolved> seen = new ConcurrentLinkedQueue<>();
   private final PendingStates pending = new PendingStates();
@@ -57,6 +60,24 @@ public final class ProbeRecorder implements ProbeSink {
     this.writer = writer;
     this.clock = clock;
     this.slis = new MonitorSlis(spec);
+    this.spec = spec;
+    spec.monitors().forEach(m -> serviceOf.put(m.name(), m.service()));
+  }
+
+  /**
+   * A final state inside a maintenance window of the monitor's service becomes UNKNOWN, with
+   * what the probe saw kept in the message.
+   */
+  PendingStates.Resolved maintained(PendingStates.Resolved r) {
+    MaintenanceSpec m = spec.maintenanceAt(serviceOf.getOrDefault(r.monitor(), ""),
+        r.observation().time());
+    if (m == null || r.observation().state() == State.UNKNOWN) {
+      return r;
+    }
+    String saw = r.observation().state() + (r.message() == null ? "" : " (" + r.message() + ")");
+    return new PendingStates.Resolved(r.monitor(), r.region(),
+        new Observation(r.observation().time(), State.UNKNOWN),
+        "maintenance" + (m.reason() == null ? "" : ": " + m.reason()) + "; probe saw " + saw);
   }
 
   @Override public void attempt(Attempt a) {
@@ -77,6 +98,7 @@ public final class ProbeRecorder implements ProbeSink {
    */
   public boolean acceptAgentResults(String key, String region, List<StoredAttempt> agentAttempts,
       List<PendingStates.Resolved> resolved, List<PendingStates.Resolved> live) {
+    resolved = resolved.stream().map(this::maintained).toList();
     boolean fresh = store.appendProbeResults(key, agentAttempts,
         resolved.stream().map(r -> stored(r, "agent")).toList());
     if (fresh) {
@@ -106,7 +128,8 @@ public final class ProbeRecorder implements ProbeSink {
     }
     List<StoredObservation> resolved = new ArrayList<>();
     for (PendingStates.Resolved s; (s = seen.poll()) != null; ) {
-      for (PendingStates.Resolved r : pending.resolve(s)) {
+      for (PendingStates.Resolved final0 : pending.resolve(s)) {
+        PendingStates.Resolved r = maintained(final0);
         resolved.add(stored(r, "probe"));
         deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
       }

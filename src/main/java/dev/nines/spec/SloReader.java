@@ -38,7 +38,8 @@ final class SloReader {
   SloSpec slo(Fields f) {
     spec.remember(f);
     f.allowOnly("name", "service", "endpoint", "description", "sli", "target", "window",
-        "owner", "approver", "reason", "audience", "alerting", "labels", "budgeting");
+        "owner", "approver", "reason", "audience", "alerting", "labels", "budgeting",
+        "maintenance");
     String name = names.declare(f);
     String serviceName = f.requireString("service");
     ServiceSpec service = serviceName == null ? null : services.get(serviceName);
@@ -62,9 +63,16 @@ final class SloReader {
         || budgeting == null) {
       return null;
     }
+    Boolean exclude = f.parsed("maintenance", s -> switch (s) {
+      case "unknown" -> false;
+      case "exclude" -> true;
+      default -> throw new IllegalArgumentException("'" + s + "' is not a maintenance mode. "
+          + "Expected unknown (maintenance time is UNKNOWN) or exclude (left out entirely)");
+    }, false);
     return new SloSpec(name, serviceName, endpoint, f.string("description"), sli, target,
         window, f.string("owner"), f.string("approver"), f.string("reason"),
-        SpecReader.audience(f), budgeting, alerting, f.stringMap("labels"));
+        SpecReader.audience(f), budgeting, alerting, f.stringMap("labels"),
+        exclude != null && exclude);
   }
 
   private SloWindow window(Fields f) {

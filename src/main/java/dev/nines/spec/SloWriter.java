@@ -51,6 +51,9 @@ final class SloWriter {
     SpecWriter.text(n, "reason", slo.reason());
     SpecWriter.audience(n, slo.audience());
     SpecWriter.textMap(n, "labels", slo.labels());
+    if (slo.excludeMaintenance()) {
+      n.put("maintenance", "exclude");
+    }
     if (slo.budgeting() != null && !slo.budgeting().equals(Budgeting.OCCURRENCES)) {
       n.set("budgeting", budgeting(slo.budgeting()));
     }

@@ -5,6 +5,7 @@ import dev.nines.model.ChannelSpec;
 import dev.nines.model.ClientSpec;
 import dev.nines.model.Contact;
 import dev.nines.model.EndpointSpec;
+import dev.nines.model.MaintenanceSpec;
 import dev.nines.model.LayerSpec;
 import dev.nines.model.MonitorSpec;
 import dev.nines.model.ServiceSpec;
@@ -81,7 +82,7 @@ public final class SpecReader {
 
   private Spec readTop(Fields top) {
     top.allowOnly("apiVersion", "timeZone", "regions", "clients", "services", "slos",
-        "monitors", "channels");
+        "monitors", "channels", "maintenance");
     String version = top.requireString("apiVersion");
     if (version != null && !version.equals(API_VERSION)) {
       top.error("apiVersion", "'" + version + "' is not supported. Expected " + API_VERSION
@@ -110,8 +111,41 @@ public final class SpecReader {
     for (Fields f : top.maps("channels")) {
       channelList.add(channel(f, channelNames));
     }
+    List<MaintenanceSpec> maintenance = new ArrayList<>();
+    for (Fields f : top.maps("maintenance")) {
+      MaintenanceSpec m = maintenance(f);
+      if (m != null) {
+        maintenance.add(m);
+      }
+    }
     return new Spec(zone, regions, clientList, serviceList, sloList,
-        List.copyOf(monitors.values()), channelList);
+        List.copyOf(monitors.values()), channelList, maintenance);
+  }
+
+  private MaintenanceSpec maintenance(Fields f) {
+    remember(f);
+    f.allowOnly("service", "start", "end", "reason");
+    String service = f.requireString("service");
+    if (service != null && !services.contains(service)) {
+      f.error("service", "unknown service '" + service + "'. Expected one declared under services");
+    }
+    java.time.Instant start = f.parsed("start", SpecReader::instant, true);
+    java.time.Instant end = f.parsed("end", SpecReader::instant, true);
+    if (start != null && end != null && !start.isBefore(end)) {
+      f.error("end", end + " is not after start " + start + ". Expected start < end");
+      return null;
+    }
+    return service == null || start == null || end == null ? null
+        : new MaintenanceSpec(service, start, end, f.string("reason"));
+  }
+
+  static java.time.Instant instant(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a time. Expected ISO-8601 with "
+          + "an offset, e.g. 2026-11-28T02:00:00Z or 2026-11-28T03:00:00+01:00");
+    }
   }
 
   void remember(Fields f) {

@@ -43,7 +43,7 @@ public final class SpecWriter {
       .build();
   /** Top-level sections preceded by a blank line. */
   private static final Set<String> SECTIONS = Set.of("clients", "services", "slos", "monitors",
-      "channels");
+      "channels", "maintenance");
   /** Sections whose items are separated by blank lines. */
   private static final Set<String> SPACED_ITEMS = Set.of("slos", "monitors");
 
@@ -71,6 +71,14 @@ public final class SpecWriter {
     list(root, "slos", spec.slos(), new SloWriter(zone)::slo);
     list(root, "monitors", spec.monitors(), MonitorWriter::monitor);
     list(root, "channels", spec.channels(), SpecWriter::channel);
+    list(root, "maintenance", spec.maintenance(), m -> {
+      ObjectNode n = YAML.createObjectNode();
+      n.put("service", m.service());
+      n.put("start", m.start().toString());
+      n.put("end", m.end().toString());
+      text(n, "reason", m.reason());
+      return n;
+    });
     try {
       return spaced(YAML.writeValueAsString(root));
     } catch (JsonProcessingException e) {

@@ -60,6 +60,45 @@ class MonitorSlisTest {
         new BucketDelta("web-uptime", M0 + 1, 10_000, 10_000));
   }
 
+  private static MonitorSlis withMaintenance(String mode) throws Exception {
+    return new MonitorSlis(SpecReader.read("t.yaml", """
+        apiVersion: nines/v1
+        services: [{name: web}]
+        monitors:
+          - {name: home, service: web, kind: http, interval: 10s, request: {url: "http://127.0.0.1/"}}
+        slos:
+          - name: web-uptime
+            service: web
+            maintenance: %s
+            sli: {kind: uptime, source: {monitors: [home]}}
+            target: 99
+            window: 30d
+            owner: team
+        maintenance:
+          - {service: web, start: "2026-10-01T10:00:20Z", end: "2026-10-01T10:00:40Z"}
+        """.formatted(mode)).spec());
+  }
+
+  @Test
+  void maintenanceTimeIsUnknownOrLeftOutAsTheSloSays() throws Exception {
+    for (String mode : List.of("unknown", "exclude")) {
+      MonitorSlis slis = withMaintenance(mode);
+      slis.advance(T0);
+      slis.observation("home", "local", at(0, State.OK));
+      slis.observation("home", "local", at(10, State.OK));
+      slis.observation("home", "local", at(20, State.UNKNOWN));   // recorder: in maintenance
+      slis.observation("home", "local", at(30, State.UNKNOWN));
+      slis.observation("home", "local", at(40, State.OK));
+      slis.observation("home", "local", at(60, State.OK));
+      List<BucketDelta> out = slis.advance(T0.plusSeconds(60));
+      // unknown: OK->UNKNOWN 10-20 up, UNKNOWN->UNKNOWN 20-30 unknown, UNKNOWN->OK 30-40 up.
+      // exclude: 20-40 is not counted at all.
+      assertThat(out).as(mode).containsExactly(mode.equals("unknown")
+          ? new BucketDelta("web-uptime", M0, 50_000, 50_000)
+          : new BucketDelta("web-uptime", M0, 40_000, 40_000));
+    }
+  }
+
   @Test
   void oneFailingRegionOfThreeIsNotDowntime() throws Exception {
     MonitorSlis slis = slis("[eu, us, ap]", "");

@@ -230,6 +230,7 @@ class SpecSchemaTest {
         object("/monitors/0/request", "httpRequest"),
         object("/monitors/0/request/assertions/0", "assertion"),
         object("/monitors/3/steps/0", "journeyStep"),
+        object("/maintenance/0", "maintenance"),
         object("/channels/0", "channel"), object("/channels/1", "channel"),
         object("/channels/2", "channel"));
   }

@@ -1,0 +1,50 @@
+package dev.nines.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nines.probe.PendingStates;
+import dev.nines.spec.SpecReader;
+import dev.nines.uptime.Observation;
+import dev.nines.uptime.State;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ProbeRecorderTest {
+
+  @Test
+  void anErrorInsideMaintenanceIsStoredAsUnknownSayingWhatTheProbeSaw() throws Exception {
+    ProbeRecorder recorder = new ProbeRecorder(SpecReader.read("t.yaml", """
+        apiVersion: nines/v1
+        services: [{name: web}]
+        monitors:
+          - {name: home, service: web, kind: http, request: {url: "http://127.0.0.1/"}}
+        maintenance:
+          - {service: web, start: "2026-10-01T10:00:00Z", end: "2026-10-01T11:00:00Z", reason: upgrade}
+        """).spec(), null, null, Clock.systemUTC());
+    PendingStates.Resolved inside = recorder.maintained(new PendingStates.Resolved("home", "local",
+        new Observation(Instant.parse("2026-10-01T10:30:00Z"), State.ERROR), "HTTP 503"));
+    assertThat(inside.observation().state()).isEqualTo(State.UNKNOWN);
+    assertThat(inside.message()).isEqualTo("maintenance: upgrade; probe saw ERROR (HTTP 503)");
+    PendingStates.Resolved after = new PendingStates.Resolved("home", "local",
+        new Observation(Instant.parse("2026-10-01T11:00:00Z"), State.ERROR), "HTTP 503");
+    assertThat(recorder.maintained(after)).isSameAs(after);
+  }
+
+  @Test
+  void aBackdatedErrorReplacesThePendingUnknownsAndAnOkReleasesThem() {
+    PendingStates pending = new PendingStates();
+    Instant t = Instant.parse("2026-10-01T10:00:00Z");
+    assertThat(pending.resolve(state(t, State.UNKNOWN))).isEmpty();
+    assertThat(pending.resolve(state(t.plusSeconds(5), State.UNKNOWN))).isEmpty();
+    assertThat(pending.resolve(state(t, State.ERROR))).extracting(r -> r.observation().state())
+        .containsExactly(State.ERROR);
+    assertThat(pending.resolve(state(t.plusSeconds(20), State.UNKNOWN))).isEmpty();
+    assertThat(pending.resolve(state(t.plusSeconds(25), State.OK)))
+        .extracting(r -> r.observation().state()).containsExactly(State.UNKNOWN, State.OK);
+  }
+
+  private static PendingStates.Resolved state(Instant t, State s) {
+    return new PendingStates.Resolved("home", "local", new Observation(t, s), null);
+  }
+}
