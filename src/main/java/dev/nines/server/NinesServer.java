@@ -95,6 +95,7 @@ public final class NinesServer implements AutoCloseable {
           LOG.error("periodic update failed", e);
         }
       }, 1, 1, TimeUnit.SECONDS);
+      ticker.scheduleAtFixedRate(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
       this.prober = config.probes() ? ProbeEngine.start(region, probes) : null;
       if (prober != null) {
         prober.update(monitorsOf(spec, region));
@@ -110,6 +111,33 @@ public final class NinesServer implements AutoCloseable {
   public static NinesServer start(Config config, Clock clock) throws IOException, SpecException {
     Spec spec = SpecReader.read(config.specFile()).spec();
     return new NinesServer(config, spec, clock);
+  }
+
+  /** Raw attempts and observations are kept this many days (NINES_RAW_RETENTION_DAYS). */
+  static int rawRetentionDays() {
+    String v = System.getenv("NINES_RAW_RETENTION_DAYS");
+    try {
+      return v == null || v.isBlank() ? 30 : Math.max(1, Integer.parseInt(v.strip()));
+    } catch (NumberFormatException e) {
+      LOG.warn("NINES_RAW_RETENTION_DAYS='{}' is not a number; keeping 30 days", v);
+      return 30;
+    }
+  }
+
+  /** Minute buckets are kept this long; hourly rollups stay. */
+  static final java.time.Duration BUCKET_RETENTION = java.time.Duration.ofDays(400);
+
+  private void prune(Clock clock) {
+    try {
+      java.time.Instant now = clock.instant();
+      long n = store.prune(now.minus(java.time.Duration.ofDays(rawRetentionDays())),
+          now.minus(BUCKET_RETENTION));
+      if (n > 0) {
+        LOG.info("retention: deleted {} rows", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("retention pass failed: {}", e.getMessage());
+    }
   }
 
   /** The monitors that run in {@code region}: those listing it, and those listing none. */
