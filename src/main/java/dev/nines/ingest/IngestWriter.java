@@ -39,6 +39,7 @@ public final class IngestWriter implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition nonEmpty = lock.newCondition();
   private final List<Pending> queue = new ArrayList<>();
+  private final List<Runnable> tasks = new ArrayList<>();
   private final Thread thread;
   private long queuedEvents;
   private volatile boolean closed;
@@ -83,6 +84,35 @@ public final class IngestWriter implements AutoCloseable {
     return done;
   }
 
+  /**
+   * Runs {@code task} on the writer thread between two commits and waits for it: no commit
+   * and no {@code onCommitted} call runs meanwhile, so the task sees the store and the live
+   * state agree (used to rebuild live state on a spec reload).
+   */
+  public void runBetweenCommits(Runnable task) throws InterruptedException {
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+    RuntimeException[] failure = new RuntimeException[1];
+    lock.lock();
+    try {
+      tasks.add(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          failure[0] = e;
+        } finally {
+          done.countDown();
+        }
+      });
+      nonEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+    done.await();
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+  }
+
   /** Events queued and not yet committed. */
   public long queuedEvents() {
     lock.lock();
@@ -103,8 +133,19 @@ public final class IngestWriter implements AutoCloseable {
       List<Pending> work;
       lock.lock();
       try {
-        while (queue.isEmpty() && !closed) {
+        while (queue.isEmpty() && tasks.isEmpty() && !closed) {
           nonEmpty.await(1, TimeUnit.SECONDS);
+        }
+        List<Runnable> due = new ArrayList<>(tasks);
+        tasks.clear();
+        if (!due.isEmpty()) {
+          lock.unlock();
+          try {
+            due.forEach(Runnable::run);
+          } finally {
+            lock.lock();
+          }
+          continue;
         }
         if (queue.isEmpty()) {
           return;

@@ -55,7 +55,11 @@ public final class NinesServer implements AutoCloseable {
   }
 
   private final Store store;
-  private final LiveSlos live;
+  private final Config config;
+  private final Clock clock;
+  private final java.util.concurrent.atomic.AtomicReference<Current> current =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private volatile long specModified;
   private final IngestWriter writer;
   private final ApiServer api;
   private final ScheduledExecutorService ticker;
@@ -64,33 +68,46 @@ public final class NinesServer implements AutoCloseable {
   private final String region;
   private final int port;
 
+  /** Everything derived from one version of the spec, swapped whole on a reload. */
+  private record Current(Spec spec, EventRouter router, LiveSlos live, Set<String> subjects) {
+    static Current of(Spec spec, Store store, Clock clock) {
+      Set<String> subjects = new HashSet<>();
+      spec.services().forEach(s -> subjects.add(s.name()));
+      spec.monitors().forEach(m -> subjects.add(m.name()));
+      return new Current(spec, new EventRouter(spec), new LiveSlos(spec, store, clock.instant()),
+          Set.copyOf(subjects));
+    }
+  }
+
   private NinesServer(Config config, Spec spec, Clock clock) {
+    this.config = config;
+    this.clock = clock;
     this.store = Stores.open(config.dbUrl(), config.dataDir(), null, null);
     try {
       if (config.bootstrapToken() != null) {
         bootstrap(store, config.bootstrapToken(), clock);
       }
-      this.live = new LiveSlos(spec, store, clock.instant());
-      this.writer = new IngestWriter(store, config.maxQueuedEvents(), live::apply);
+      current.set(Current.of(spec, store, clock));
+      this.writer = new IngestWriter(store, config.maxQueuedEvents(),
+          batches -> current.get().live().apply(batches));
       this.region = spec.regions().get(0);
       this.probes = new ProbeRecorder(spec, store, writer, clock);
-      EventRouter router = new EventRouter(spec);
-      Set<String> subjects = new HashSet<>();
-      spec.services().forEach(s -> subjects.add(s.name()));
-      spec.monitors().forEach(m -> subjects.add(m.name()));
       ApiTokens tokens = new ApiTokens(store, clock);
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
-          new EventsHandler(tokens, () -> router, writer, config.maxBodyBytes(), clock),
-          new ObservationsHandler(tokens, store, () -> subjects, config.maxBodyBytes()),
-          new SlosHandler(() -> live), new MonitorsHandler(() -> spec, probes, store),
-          new AgentHandler(tokens, () -> spec, probes, config.maxBodyBytes())));
+          new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
+              clock),
+          new ObservationsHandler(tokens, store, () -> current.get().subjects(),
+              config.maxBodyBytes()),
+          new SlosHandler(this::live), new MonitorsHandler(this::spec, probes, store),
+          new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes())));
       this.port = api.start();
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
       ticker.scheduleAtFixedRate(() -> {
         try {
           probes.flush();
-          live.tick(clock.instant());
+          live().tick(clock.instant());
+          reloadIfChanged();
         } catch (RuntimeException e) {
           LOG.error("periodic update failed", e);
         }
@@ -101,9 +118,62 @@ public final class NinesServer implements AutoCloseable {
         prober.update(monitorsOf(spec, region));
         LOG.info("probing {} monitors from region {}", prober.monitors().size(), region);
       }
+      this.specModified = modified(config.specFile());
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /** The spec in force. */
+  public Spec spec() {
+    return current.get().spec();
+  }
+
+  /**
+   * Reads the spec file again and, when it is valid, puts it in force without a restart:
+   * new, changed and removed monitors, SLOs and routing of events. Monitors that did not
+   * change keep their state; live SLO windows are rebuilt from the store between two commits,
+   * so nothing is counted twice or lost.
+   *
+   * @throws SpecException with every problem when the file is invalid (nothing changes)
+   */
+  public synchronized void reload() throws IOException, SpecException {
+    Spec spec = SpecReader.read(config.specFile()).spec();
+    specModified = modified(config.specFile());
+    try {
+      writer.runBetweenCommits(() -> current.set(Current.of(spec, store, clock)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    probes.reconfigure(spec);
+    if (prober != null) {
+      prober.update(monitorsOf(spec, region));
+    }
+    LOG.info("spec reloaded: {} SLOs, {} monitors", spec.slos().size(), spec.monitors().size());
+  }
+
+  private void reloadIfChanged() {
+    long now = modified(config.specFile());
+    if (now == specModified) {
+      return;
+    }
+    try {
+      reload();
+    } catch (SpecException e) {
+      specModified = now;
+      LOG.warn("spec changed but is invalid; keeping the one in force:\n{}", e.getMessage());
+    } catch (IOException e) {
+      LOG.warn("spec changed but cannot be read: {}", e.getMessage());
+    }
+  }
+
+  private static long modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return -1;
     }
   }
 
@@ -164,7 +234,7 @@ public final class NinesServer implements AutoCloseable {
   }
 
   public LiveSlos live() {
-    return live;
+    return current.get().live();
   }
 
   /** The ingest writer, to watch its queue. */

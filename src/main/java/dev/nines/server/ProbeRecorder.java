@@ -44,9 +44,9 @@ public final class ProbeRecorder implements ProbeSink {
   private final Store store;
   private final IngestWriter writer;
   private final Clock clock;
-  private final MonitorSlis slis;
-  private final Spec spec;
-  private final Map<String, String> serviceOf = new HashMap<>();
+  private MonitorSlis slis;
+  private volatile Spec spec;
+  private volatile Map<String, String> serviceOf = Map.of();
   private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<PendingStates.Resolved> seen = new ConcurrentLinkedQueue<>();
   private final PendingStates pending = new PendingStates();
@@ -59,9 +59,19 @@ public final class ProbeRecorder implements ProbeSink {
     this.store = store;
     this.writer = writer;
     this.clock = clock;
-    this.slis = new MonitorSlis(spec);
-    this.spec = spec;
-    spec.monitors().forEach(m -> serviceOf.put(m.name(), m.service()));
+    reconfigure(spec);
+  }
+
+  /**
+   * Puts a new spec in force for states and SLIs. Pending states are kept; uptime attribution
+   * starts again at the next watermark.
+   */
+  synchronized void reconfigure(Spec next) {
+    Map<String, String> services = new HashMap<>();
+    next.monitors().forEach(m -> services.put(m.name(), m.service()));
+    this.serviceOf = Map.copyOf(services);
+    this.spec = next;
+    this.slis = new MonitorSlis(next);
   }
 
   /**
