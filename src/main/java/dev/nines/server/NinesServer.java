@@ -2,6 +2,9 @@ package dev.nines.server;
 
 import dev.nines.ingest.EventRouter;
 import dev.nines.ingest.IngestWriter;
+import dev.nines.ingest.prometheus.PrometheusClient;
+import dev.nines.ingest.prometheus.PrometheusPuller;
+import dev.nines.ingest.prometheus.PrometheusSli;
 import dev.nines.model.Spec;
 import dev.nines.spec.SpecException;
 import dev.nines.spec.SpecReader;
@@ -14,6 +17,7 @@ import dev.nines.web.EventsHandler;
 import dev.nines.web.ObservationsHandler;
 import dev.nines.web.SlosHandler;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -25,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Nines process: the store, live SLO windows, the ingest writer and the HTTP API, wired
- * from a spec. {@link #close()} stops taking requests, writes what was acknowledged... and
- * closes the store: a graceful shutdown.
+ * One Nines process: the store, live SLO windows, the ingest writer, the Prometheus puller and
+ * the HTTP API, wired from a spec. {@link #close()} stops taking requests, writes what was
+ * acknowledged... and closes the store: a graceful shutdown.
  */
 public final class NinesServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NinesServer.class);
@@ -38,15 +42,26 @@ public final class NinesServer implements AutoCloseable {
    * @param dbUrl a JDBC URL, or null for SQLite under {@code dataDir}
    * @param bootstrapToken a token secret to accept with every scope (e.g. from
    *     NINES_API_TOKEN), or null
+   * @param prometheusUrl the Prometheus that SLOs with a Prometheus source are pulled from,
+   *     or null
    */
   public record Config(Path specFile, String dbUrl, Path dataDir, String host, int port,
-      long maxBodyBytes, long maxQueuedEvents, String bootstrapToken) {}
+      long maxBodyBytes, long maxQueuedEvents, String bootstrapToken, URI prometheusUrl) {
+
+    /** A configuration without Prometheus. */
+    public Config(Path specFile, String dbUrl, Path dataDir, String host, int port,
+        long maxBodyBytes, long maxQueuedEvents, String bootstrapToken) {
+      this(specFile, dbUrl, dataDir, host, port, maxBodyBytes, maxQueuedEvents, bootstrapToken,
+          null);
+    }
+  }
 
   private final Store store;
   private final LiveSlos live;
   private final IngestWriter writer;
   private final ApiServer api;
   private final ScheduledExecutorService ticker;
+  private final PrometheusPuller puller;
   private final int port;
 
   private NinesServer(Config config, Spec spec, Clock clock) {
@@ -70,6 +85,7 @@ public final class NinesServer implements AutoCloseable {
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
       ticker.scheduleAtFixedRate(() -> live.tick(clock.instant()), 1, 1, TimeUnit.SECONDS);
+      this.puller = startPuller(config.prometheusUrl(), spec, clock);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -91,6 +107,25 @@ public final class NinesServer implements AutoCloseable {
     }
   }
 
+  /** Pulls the SLOs with a Prometheus source every minute; null when there is nothing to pull. */
+  private PrometheusPuller startPuller(URI url, Spec spec, Clock clock) {
+    PrometheusSli.Selection selection = PrometheusSli.select(spec);
+    selection.warnings().forEach(LOG::warn);
+    if (selection.slis().isEmpty()) {
+      return null;
+    }
+    if (url == null) {
+      LOG.warn("SLOs {} read Prometheus, but no Prometheus URL is set (--prometheus or "
+          + "NINES_PROMETHEUS_URL): they get no data", selection.names());
+      return null;
+    }
+    PrometheusClient client = new PrometheusClient(url, PrometheusClient.DEFAULT_TIMEOUT);
+    PrometheusPuller p = new PrometheusPuller(client, selection.slis(), writer, clock);
+    p.start();
+    LOG.info("pulling SLOs {} from Prometheus at {} every minute", selection.names(), url);
+    return p;
+  }
+
   public int port() {
     return port;
   }
@@ -109,6 +144,9 @@ public final class NinesServer implements AutoCloseable {
   }
 
   @Override public void close() {
+    if (puller != null) {
+      puller.close();
+    }
     ticker.shutdownNow();
     api.close();
     writer.close();
