@@ -1,8 +1,10 @@
 package dev.nines.cli;
 
+import dev.nines.ingest.prometheus.PrometheusClient;
 import dev.nines.server.NinesServer;
 import dev.nines.spec.SpecException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,12 +13,14 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code nines serve}: ingestion, live SLO evaluation and the API in one process. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run Nines: the events and observations API, live budgets and burn rates "
-        + "of every SLO, on SQLite under --data-dir (default) or the database --db names.")
+        + "of every SLO, SLOs with a Prometheus source pulled from --prometheus every minute, "
+        + "on SQLite under --data-dir (default) or the database --db names.")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -31,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:NINES_DATA_DIR:-data}",
       description = "Where the SQLite file lives (default ./data). Env: NINES_DATA_DIR.")
   Path dataDir;
+
+  @Option(names = "--prometheus", paramLabel = "URL", defaultValue = "${env:NINES_PROMETHEUS_URL}",
+      description = "Base URL of the Prometheus that SLOs with a Prometheus source are pulled "
+          + "from every minute, e.g. http://localhost:9090. Env: NINES_PROMETHEUS_URL.")
+  String prometheus;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on "
       + "(default 127.0.0.1).")
@@ -55,10 +64,12 @@ final class ServeCommand implements Callable<Integer> {
   @Override public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    URI prometheusUrl = prometheusUrl();
     NinesServer server;
     try {
       server = NinesServer.start(new NinesServer.Config(specFile, blank(db), dataDir, host, port,
-          maxBody, maxQueued, blank(System.getenv("NINES_API_TOKEN")), !noProbes),
+          maxBody, maxQueued, blank(System.getenv("NINES_API_TOKEN")), !noProbes,
+          prometheusUrl),
           Clock.systemUTC());
     } catch (SpecException e) {
       e.problems().forEach(err::println);
@@ -79,6 +90,14 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  private URI prometheusUrl() {
+    try {
+      return blank(prometheus) == null ? null : PrometheusClient.parseUrl(prometheus);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--prometheus: " + e.getMessage());
+    }
   }
 
   private static String blank(String s) {

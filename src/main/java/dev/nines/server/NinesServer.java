@@ -3,6 +3,9 @@ package dev.nines.server;
 import dev.nines.ingest.EventRouter;
 import dev.nines.ingest.IngestWriter;
 import dev.nines.model.MonitorSpec;
+import dev.nines.ingest.prometheus.PrometheusClient;
+import dev.nines.ingest.prometheus.PrometheusPuller;
+import dev.nines.ingest.prometheus.PrometheusSli;
 import dev.nines.model.Spec;
 import dev.nines.probe.ProbeEngine;
 import dev.nines.spec.SpecException;
@@ -18,6 +21,7 @@ import dev.nines.web.MonitorsHandler;
 import dev.nines.web.ObservationsHandler;
 import dev.nines.web.SlosHandler;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -30,9 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Nines process: the store, live SLO windows, the ingest writer and the HTTP API, wired
- * from a spec. {@link #close()} stops taking requests, writes what was acknowledged... and
- * closes the store: a graceful shutdown.
+ * One Nines process: the store, live SLO windows, the ingest writer, the Prometheus puller and
+ * the HTTP API, wired from a spec. {@link #close()} stops taking requests, writes what was
+ * acknowledged... and closes the store: a graceful shutdown.
  */
 public final class NinesServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NinesServer.class);
@@ -43,14 +47,32 @@ public final class NinesServer implements AutoCloseable {
    * @param dbUrl a JDBC URL, or null for SQLite under {@code dataDir}
    * @param bootstrapToken a token secret to accept with every scope (e.g. from
    *     NINES_API_TOKEN), or null
+   * @param prometheusUrl the Prometheus that SLOs with a Prometheus source are pulled from,
+   *     or null
    */
   public record Config(Path specFile, String dbUrl, Path dataDir, String host, int port,
-      long maxBodyBytes, long maxQueuedEvents, String bootstrapToken, boolean probes) {
+      long maxBodyBytes, long maxQueuedEvents, String bootstrapToken, boolean probes,
+      URI prometheusUrl) {
 
-    /** The same settings with the server's own probes switched on or off. */
-    public Config withProbes(boolean on) {
-      return new Config(specFile, dbUrl, dataDir, host, port, maxBodyBytes, maxQueuedEvents,
-          bootstrapToken, on);
+    /** A configuration without probes and without Prometheus. */
+    public Config(Path specFile, String dbUrl, Path dataDir, String host, int port,
+        long maxBodyBytes, long maxQueuedEvents, String bootstrapToken) {
+      this(specFile, dbUrl, dataDir, host, port, maxBodyBytes, maxQueuedEvents, bootstrapToken,
+          false, null);
+    }
+
+    /** A configuration without Prometheus. */
+    public Config(Path specFile, String dbUrl, Path dataDir, String host, int port,
+        long maxBodyBytes, long maxQueuedEvents, String bootstrapToken, boolean probes) {
+      this(specFile, dbUrl, dataDir, host, port, maxBodyBytes, maxQueuedEvents, bootstrapToken,
+          probes, null);
+    }
+
+    /** A configuration without the server's own probes. */
+    public Config(Path specFile, String dbUrl, Path dataDir, String host, int port,
+        long maxBodyBytes, long maxQueuedEvents, String bootstrapToken, URI prometheusUrl) {
+      this(specFile, dbUrl, dataDir, host, port, maxBodyBytes, maxQueuedEvents, bootstrapToken,
+          false, prometheusUrl);
     }
   }
 
@@ -66,6 +88,7 @@ public final class NinesServer implements AutoCloseable {
   private final ProbeRecorder probes;
   private final ProbeEngine prober;
   private final String region;
+  private final PrometheusPuller puller;
   private final int port;
 
   /** Everything derived from one version of the spec, swapped whole on a reload. */
@@ -118,6 +141,7 @@ public final class NinesServer implements AutoCloseable {
         prober.update(monitorsOf(spec, region));
         LOG.info("probing {} monitors from region {}", prober.monitors().size(), region);
       }
+      this.puller = startPuller(config.prometheusUrl(), spec, clock);
       this.specModified = modified(config.specFile());
     } catch (RuntimeException e) {
       store.close();
@@ -225,6 +249,25 @@ public final class NinesServer implements AutoCloseable {
     }
   }
 
+  /** Pulls the SLOs with a Prometheus source every minute; null when there is nothing to pull. */
+  private PrometheusPuller startPuller(URI url, Spec spec, Clock clock) {
+    PrometheusSli.Selection selection = PrometheusSli.select(spec);
+    selection.warnings().forEach(LOG::warn);
+    if (selection.slis().isEmpty()) {
+      return null;
+    }
+    if (url == null) {
+      LOG.warn("SLOs {} read Prometheus, but no Prometheus URL is set (--prometheus or "
+          + "NINES_PROMETHEUS_URL): they get no data", selection.names());
+      return null;
+    }
+    PrometheusClient client = new PrometheusClient(url, PrometheusClient.DEFAULT_TIMEOUT);
+    PrometheusPuller p = new PrometheusPuller(client, selection.slis(), writer, clock);
+    p.start();
+    LOG.info("pulling SLOs {} from Prometheus at {} every minute", selection.names(), url);
+    return p;
+  }
+
   public int port() {
     return port;
   }
@@ -253,6 +296,9 @@ public final class NinesServer implements AutoCloseable {
   }
 
   @Override public void close() {
+    if (puller != null) {
+      puller.close();
+    }
     if (prober != null) {
       prober.close();
     }
