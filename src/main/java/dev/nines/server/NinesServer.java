@@ -88,7 +88,7 @@ public final class NinesServer implements AutoCloseable {
   private final ProbeRecorder probes;
   private final ProbeEngine prober;
   private final String region;
-  private final PrometheusPuller puller;
+  private volatile PrometheusPuller puller;
   private final int port;
 
   /** Everything derived from one version of the spec, swapped whole on a reload. */
@@ -175,6 +175,10 @@ public final class NinesServer implements AutoCloseable {
     if (prober != null) {
       prober.update(monitorsOf(spec, region));
     }
+    if (puller != null) {
+      puller.close();
+    }
+    puller = startPuller(config.prometheusUrl(), spec, clock);
     LOG.info("spec reloaded: {} SLOs, {} monitors", spec.slos().size(), spec.monitors().size());
   }
 

@@ -1,0 +1,68 @@
+package dev.nines.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nines.model.SloSpec;
+import dev.nines.spec.SpecException;
+import dev.nines.store.BucketDelta;
+import dev.nines.store.IngestBatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReloadTest {
+  @TempDir Path dir;
+  NinesServer server;
+
+  private static final String BASE = """
+      apiVersion: nines/v1
+      services: [{name: web, endpoints: [{path: /a, critical: true}]}]
+      slos:
+        - {name: a-ok, service: web, endpoint: /a, sli: {kind: availability}, target: 99,
+           window: 30d, owner: team}
+      """;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aReloadAddsSlosAndKeepsWhatWasCounted() throws Exception {
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, BASE);
+    server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
+        "127.0.0.1", 0, 1 << 20, 1000, null), Clock.systemUTC());
+    long minute = Instant.now().getEpochSecond() / 60 - 1;
+    server.store().commitIngest(List.of(new IngestBatch(null,
+        List.of(new BucketDelta("a-ok", minute, 9, 10)), List.of(), 10)));
+    Files.writeString(spec, BASE + """
+          - {name: a-ok-week, service: web, endpoint: /a, sli: {kind: availability},
+             target: 99.9, window: week, owner: team}
+        """);
+    server.reload();
+    assertThat(server.spec().slos()).extracting(SloSpec::name).containsExactly("a-ok", "a-ok-week");
+    assertThat(server.live().view("a-ok").status().window().valid()).isEqualTo(10);
+    assertThat(server.live().view("a-ok-week")).isNotNull();
+  }
+
+  @Test
+  void anInvalidSpecIsRefusedAndTheOldOneStaysInForce() throws Exception {
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, BASE);
+    server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
+        "127.0.0.1", 0, 1 << 20, 1000, null), Clock.systemUTC());
+    Files.writeString(spec, BASE.replace("target: 99,", "target: 101,"));
+    assertThatThrownBy(server::reload).isInstanceOf(SpecException.class)
+        .hasMessageContaining("101 is out of range");
+    assertThat(server.spec().slos().get(0).target().percent()).isEqualByComparingTo("99");
+  }
+}
