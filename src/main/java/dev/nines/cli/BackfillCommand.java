@@ -6,14 +6,11 @@ import dev.nines.ingest.prometheus.PrometheusException;
 import dev.nines.ingest.prometheus.PrometheusPuller;
 import dev.nines.ingest.prometheus.PrometheusSli;
 import dev.nines.model.Durations;
-import dev.nines.spec.SpecException;
-import dev.nines.spec.SpecReader;
 import dev.nines.store.Store;
 import dev.nines.store.StoreUnavailableException;
 import dev.nines.store.Stores;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,18 +79,11 @@ final class BackfillCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     URI url = url();
     Range range = range(clock.instant());
-    PrometheusSli.Selection selection;
-    try {
-      selection = PrometheusSli.select(SpecReader.read(specFile).spec());
-    } catch (SpecException e) {
-      e.problems().forEach(err::println);
-      err.flush();
+    dev.nines.spec.ParsedSpec parsed = ValidateCommand.read(specFile, err);
+    if (parsed == null) {
       return 1;
-    } catch (NoSuchFileException e) {
-      err.println(e.getFile() + ": no such file");
-      err.flush();
-      return 2;
     }
+    PrometheusSli.Selection selection = PrometheusSli.select(parsed.spec());
     List<PrometheusSli> chosen = choose(selection);
     selection.warnings().forEach(w -> err.println("warning: " + w));
     if (chosen.isEmpty()) {
