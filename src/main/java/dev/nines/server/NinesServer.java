@@ -16,6 +16,7 @@ import dev.nines.web.EventsHandler;
 import dev.nines.web.MonitorsHandler;
 import dev.nines.web.ObservationsHandler;
 import dev.nines.web.SlosHandler;
+import dev.nines.web.console.Console;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +58,7 @@ public final class NinesServer implements AutoCloseable {
   private final LiveSlos live;
   private final IngestWriter writer;
   private final ApiServer api;
+  private final Console console;
   private final ScheduledExecutorService ticker;
   private final ProbeRecorder probes;
   private final ProbeEngine prober;
@@ -78,10 +80,13 @@ public final class NinesServer implements AutoCloseable {
       spec.services().forEach(s -> subjects.add(s.name()));
       spec.monitors().forEach(m -> subjects.add(m.name()));
       ApiTokens tokens = new ApiTokens(store, clock);
+      this.console = new Console(spec, store, live, probes, writer, tokens, clock,
+          System.getenv("NINES_ADMIN_PASSWORD"));
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> router, writer, config.maxBodyBytes(), clock),
           new ObservationsHandler(tokens, store, () -> subjects, config.maxBodyBytes()),
-          new SlosHandler(() -> live), new MonitorsHandler(() -> spec, probes, store)));
+          new SlosHandler(() -> live, () -> spec), new MonitorsHandler(() -> spec, probes, store)),
+          console);
       this.port = api.start();
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
@@ -145,6 +150,16 @@ public final class NinesServer implements AutoCloseable {
   /** Latest probe states, for the API. */
   public ProbeRecorder probes() {
     return probes;
+  }
+
+  /** The HTTP server, e.g. to list its routes. */
+  public ApiServer api() {
+    return api;
+  }
+
+  /** The console module: users, sessions, pages. */
+  public Console console() {
+    return console;
   }
 
   /** The region the server probes as. */

@@ -48,6 +48,7 @@ public final class ProbeRecorder implements ProbeSink {
   private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
   private final Map<String, List<Seen>> pending = new HashMap<>();
   private final Map<String, Map<String, Latest>> latest = new ConcurrentHashMap<>();
+  private final ProbeCounters counters = new ProbeCounters();
 
   ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
     this.store = store;
@@ -58,6 +59,12 @@ public final class ProbeRecorder implements ProbeSink {
 
   @Override public void attempt(Attempt a) {
     attempts.add(a);
+    counters.record(a);
+  }
+
+  /** Attempts and phase timings counted since start, for {@code /metrics}. */
+  public ProbeCounters counters() {
+    return counters;
   }
 
   @Override public void observation(String monitor, String region, Observation o, String message) {

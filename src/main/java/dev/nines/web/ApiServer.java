@@ -21,7 +21,7 @@ public final class ApiServer implements AutoCloseable {
   public record Handlers(EventsHandler events, ObservationsHandler observations, SlosHandler slos,
       MonitorsHandler monitors) {}
 
-  public ApiServer(String host, int port, Store store, Handlers h) {
+  public ApiServer(String host, int port, Store store, Handlers h, WebModule... modules) {
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -40,6 +40,9 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/slos/{name}", h.slos()::one);
       config.routes.get("/api/v1/monitors", h.monitors()::list);
       config.routes.get("/api/v1/monitors/{name}/attempts", h.monitors()::attempts);
+      for (WebModule m : modules) {
+        m.register(config);
+      }
       config.routes.exception(ApiError.class, (e, ctx) -> {
         if (e.retryAfterSeconds() != null) {
           ctx.header("Retry-After", e.retryAfterSeconds().toString());
@@ -55,11 +58,18 @@ public final class ApiServer implements AutoCloseable {
         Json.send(ctx, 500, Map.of("error", "internal error; see the server log"));
       });
       config.routes.error(404, "*", ctx -> {
-        if (!"application/json".equals(ctx.res().getContentType())) {
+        String type = String.valueOf(ctx.res().getContentType());
+        if (!type.startsWith("application/json") && !type.startsWith("text/html")) {
           Json.send(ctx, 404, Map.of("error", "no such resource: " + ctx.path()));
         }
       });
     });
+  }
+
+  /** Every HTTP route as {@code METHOD path}, e.g. {@code GET /api/v1/slos/{name}}. */
+  public java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
+        .filter(e -> e.method.isHttpMethod()).map(e -> e.method.name() + " " + e.path).toList();
   }
 
   /** Starts serving; returns the port bound (useful with port 0). */
