@@ -35,6 +35,18 @@ public record MonitorDetail(MonitorSpec spec, Instant from, Instant to, List<Reg
     public Region {
       segments = List.copyOf(segments);
     }
+
+    /**
+     * The state now: the latest probe result, else the stored timeline's last state (UNKNOWN
+     * when there is none).
+     */
+    public dev.nines.uptime.State now() {
+      if (latest != null) {
+        return latest.observation().state();
+      }
+      return segments.isEmpty() ? dev.nines.uptime.State.UNKNOWN
+          : segments.get(segments.size() - 1).state();
+    }
   }
 
   /** Whether anything was attributed at all (else the uptime figures mean "no data"). */

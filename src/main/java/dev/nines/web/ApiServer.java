@@ -40,9 +40,6 @@ public final class ApiServer implements AutoCloseable {
       config.routes.get("/api/v1/slos/{name}", h.slos()::one);
       config.routes.get("/api/v1/monitors", h.monitors()::list);
       config.routes.get("/api/v1/monitors/{name}/attempts", h.monitors()::attempts);
-      for (WebModule m : modules) {
-        m.register(config);
-      }
       config.routes.exception(ApiError.class, (e, ctx) -> {
         if (e.retryAfterSeconds() != null) {
           ctx.header("Retry-After", e.retryAfterSeconds().toString());
@@ -58,11 +55,13 @@ public final class ApiServer implements AutoCloseable {
         Json.send(ctx, 500, Map.of("error", "internal error; see the server log"));
       });
       config.routes.error(404, "*", ctx -> {
-        String type = String.valueOf(ctx.res().getContentType());
-        if (!type.startsWith("application/json") && !type.startsWith("text/html")) {
+        if (!"application/json".equals(ctx.res().getContentType())) {
           Json.send(ctx, 404, Map.of("error", "no such resource: " + ctx.path()));
         }
       });
+      for (WebModule m : modules) {
+        m.register(config);
+      }
     });
   }
 

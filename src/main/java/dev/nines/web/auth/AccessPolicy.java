@@ -6,7 +6,8 @@ import java.util.List;
  * Who may request which path. Public: sign-in, health, assets, status pages, the OpenAPI
  * document. A client user: its portal, its account and sign-out only. Admin only: user
  * management and reload. Every other page and API: the internal roles. Writes under
- * {@code /api/v1} other than reload carry their own API-token check.
+ * {@code /api/v1} other than reload carry their own API-token check (a client user's session
+ * is refused there too).
  */
 public final class AccessPolicy {
   /** What to do with a request. */
@@ -41,7 +42,7 @@ public final class AccessPolicy {
     }
     boolean read = method.equals("GET") || method.equals("HEAD");
     if (path.startsWith("/api/v1/") && !read && !matches(ADMIN, path) && !matches(CLIENT, path)) {
-      return Decision.HANDLER;
+      return principal != null && !principal.internal() ? Decision.FORBID : Decision.HANDLER;
     }
     if (principal == null) {
       return Decision.AUTHENTICATE;

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Console implements WebModule {
   private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+  private static final String PAGE_ERROR = "nines.pageError";
 
   private final Sessions sessions;
   private final Users users;
@@ -139,15 +140,17 @@ public final class Console implements WebModule {
     r.get("/api/v1/status/{client}", api::status);
     r.get("/api/v1/users", api::users);
     r.exception(PageError.class, this::page);
+    // Runs after the server's JSON 404 (Accept: text/html only): pages get an HTML answer.
     r.error(404, "html", ctx -> {
-      if (!String.valueOf(ctx.res().getContentType()).startsWith("text/html")
-          && !AccessPolicy.api(ctx.path())) {
-        page(PageError.of(404, "There is no page at " + ctx.path() + "."), ctx);
+      if (!AccessPolicy.api(ctx.path())) {
+        PageError e = ctx.attribute(PAGE_ERROR);
+        page(e != null ? e : PageError.of(404, "There is no page at " + ctx.path() + "."), ctx);
       }
     });
   }
 
   private void page(PageError e, Context ctx) {
+    ctx.attribute(PAGE_ERROR, e);
     if (e.location() != null) {
       ctx.status(e.status()).header("Location", e.location()).result("");
       return;

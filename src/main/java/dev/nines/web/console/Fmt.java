@@ -178,4 +178,9 @@ public final class Fmt {
     double v = millis == null || maxMillis <= 0 ? 0 : millis / maxMillis * 300;
     return String.format(Locale.ROOT, "%.1f", Math.max(0, v));
   }
+
+  /** A count with thousands separators: {@code 3,601,000}. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
 }
