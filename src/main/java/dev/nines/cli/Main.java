@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code nines} command line: one subcommand per file in this package. */
 @Command(name = "nines", mixinStandardHelpOptions = true, version = "nines 0.1.0",
     description = "SLOs, error budgets and honest uptime for the platforms you run.",
-    subcommands = {BudgetCommand.class, BenchCommand.class, ValidateCommand.class, LintCommand.class, UptimeCommand.class, ImportCommand.class, ExportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BudgetCommand.class, BenchCommand.class, ValidateCommand.class, LintCommand.class, UptimeCommand.class, ImportCommand.class, ExportCommand.class, ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
