@@ -158,6 +158,16 @@ class ConsolePagesTest {
   }
 
   @Test
+  void theMonitorListIsPaginatedAndFiltered() throws Exception {
+    JsonNode all = json("/api/v1/monitors?size=2");
+    assertThat(all.get("total").asInt()).isEqualTo(3);
+    assertThat(all.get("monitors").size()).isEqualTo(2);
+    JsonNode journeys = json("/api/v1/monitors?kind=journey");
+    assertThat(journeys.get("monitors").get(0).get("name").asText()).isEqualTo("order-to-tracking");
+    assertThat(json("/api/v1/monitors?service=globex-api").get("total").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void thePagesLaterIssuesFillSayWhatWillBeThere() throws Exception {
     for (String p : List.of("alerts", "incidents", "maintenance", "reports")) {
       HttpResponse<String> r = sam.get("/console/" + p);
