@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code nines bench}: the benchmarks quoted in BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print medians (see BENCHMARKS.md).",
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
-        BenchCommand.Probes.class})
+        BenchCommand.Probes.class, BenchCommand.Console.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -59,6 +59,18 @@ final class BenchCommand implements Runnable {
 
     @Override public void run() {
       new SpecBenchmark(slos, spec.commandLine().getOut()).run(runs);
+    }
+  }
+
+  @Command(name = "console", description = "GET /console with many SLOs over loopback, signed "
+      + "in as an SRE: the server-side render of the overview.")
+  static final class Console implements Runnable {
+    @Spec CommandSpec spec;
+    @Option(names = "--slos", defaultValue = "1000") int slos;
+    @Option(names = "--runs", defaultValue = "31") int runs;
+
+    @Override public void run() {
+      new dev.nines.bench.ConsoleBenchmark(slos, spec.commandLine().getOut()).run(runs);
     }
   }
 }

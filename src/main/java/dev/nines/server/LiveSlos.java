@@ -2,12 +2,14 @@ package dev.nines.server;
 
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
+import dev.nines.slo.Counts;
 import dev.nines.slo.SloEngine;
 import dev.nines.slo.SloStatus;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.MinuteBucket;
 import dev.nines.store.Store;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ public final class LiveSlos {
   private final List<SloSpec> slos;
   private final Map<String, Integer> index = new HashMap<>();
   private final SloEngine engine;
+  private final long[] totals;
 
   /** A live SLO with its current status. */
   public record View(SloSpec spec, SloStatus status) {}
@@ -40,6 +43,7 @@ public final class LiveSlos {
     }
     long nowMinute = now.getEpochSecond() / 60;
     this.engine = new SloEngine(defs, nowMinute);
+    this.totals = new long[2 * slos.size()];
     Map<String, List<MinuteBucket>> stored = store.minuteBucketsSince(nowMinute - longestMinutes);
     stored.forEach((sli, buckets) -> {
       Integer i = index.get(sli);
@@ -56,6 +60,8 @@ public final class LiveSlos {
         Integer i = index.get(d.sli());
         if (i != null) {
           engine.record(i, d.minute(), d.good(), d.valid());
+          totals[2 * i] += d.good();
+          totals[2 * i + 1] += d.valid();
         }
       }
     }
@@ -79,5 +85,23 @@ public final class LiveSlos {
   public synchronized View view(String name) {
     Integer i = index.get(name);
     return i == null ? null : new View(slos.get(i), engine.status(i));
+  }
+
+  /**
+   * Counts of one SLO over the last {@code lookback}, which must be one of its look-backs
+   * (its alert windows, 1h, 6h, 1d, and a rolling window's length); null for an unknown SLO.
+   */
+  public synchronized Counts counts(String name, Duration lookback) {
+    Integer i = index.get(name);
+    return i == null ? null : engine.counts(i, lookback);
+  }
+
+  /**
+   * Good and valid units (events, or milliseconds for uptime SLIs) committed for one SLO
+   * since this process started, as {@code [good, valid]}; null for an unknown SLO.
+   */
+  public synchronized long[] totalsSinceStart(String name) {
+    Integer i = index.get(name);
+    return i == null ? null : new long[] {totals[2 * i], totals[2 * i + 1]};
   }
 }

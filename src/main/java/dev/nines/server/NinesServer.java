@@ -20,6 +20,7 @@ import dev.nines.web.EventsHandler;
 import dev.nines.web.MonitorsHandler;
 import dev.nines.web.ObservationsHandler;
 import dev.nines.web.SlosHandler;
+import dev.nines.web.console.Console;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -84,6 +85,7 @@ public final class NinesServer implements AutoCloseable {
   private volatile long specModified;
   private final IngestWriter writer;
   private final ApiServer api;
+  private final Console console;
   private final ScheduledExecutorService ticker;
   private final ProbeRecorder probes;
   private final ProbeEngine prober;
@@ -116,13 +118,16 @@ public final class NinesServer implements AutoCloseable {
       this.region = spec.regions().get(0);
       this.probes = new ProbeRecorder(spec, store, writer, clock);
       ApiTokens tokens = new ApiTokens(store, clock);
+      this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
+          System.getenv("NINES_ADMIN_PASSWORD"));
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock),
           new ObservationsHandler(tokens, store, () -> current.get().subjects(),
               config.maxBodyBytes()),
-          new SlosHandler(this::live), new MonitorsHandler(this::spec, probes, store),
-          new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes())));
+          new SlosHandler(this::live, this::spec), new MonitorsHandler(this::spec, probes, store),
+          new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes())),
+          console);
       this.port = api.start();
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
@@ -292,6 +297,16 @@ public final class NinesServer implements AutoCloseable {
   /** Latest probe states, for the API. */
   public ProbeRecorder probes() {
     return probes;
+  }
+
+  /** The HTTP server, e.g. to list its routes. */
+  public ApiServer api() {
+    return api;
+  }
+
+  /** The console module: users, sessions, pages. */
+  public Console console() {
+    return console;
   }
 
   /** The region the server probes as. */

@@ -54,6 +54,7 @@ public final class ProbeRecorder implements ProbeSink {
   private final ConcurrentLinkedQueue<StoredAttempt> agentCounted = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<PendingStates.Resolved> agentResolved =
       new ConcurrentLinkedQueue<>();
+  private final ProbeCounters counters = new ProbeCounters();
 
   ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
     this.store = store;
@@ -92,6 +93,12 @@ public final class ProbeRecorder implements ProbeSink {
 
   @Override public void attempt(Attempt a) {
     attempts.add(a);
+    counters.record(a);
+  }
+
+  /** Attempts and phase timings counted since start, for {@code /metrics}. */
+  public ProbeCounters counters() {
+    return counters;
   }
 
   @Override public void observation(String monitor, String region, Observation o, String message) {

@@ -294,4 +294,24 @@ final class JdbcStore implements Store {
   @Override public void close() {
     dataSource.close();
   }
+
+  @Override public boolean saveUser(AppUser user) {
+    return UserTable.insert(jdbc, user);
+  }
+
+  @Override public Optional<AppUser> user(String name) {
+    return UserTable.find(jdbc, name);
+  }
+
+  @Override public List<AppUser> users() {
+    return UserTable.all(jdbc);
+  }
+
+  @Override public boolean setPasswordHash(String name, String passwordHash) {
+    return UserTable.setPasswordHash(jdbc, name, passwordHash);
+  }
+
+  @Override public long outboxPending() {
+    return UserTable.outboxPending(jdbc);
+  }
 }

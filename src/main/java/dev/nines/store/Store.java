@@ -75,4 +75,26 @@ public interface Store extends AutoCloseable {
   String dialect();
 
   @Override void close();
+
+  // Users of the console and portal (issue 5).
+
+  /**
+   * Stores a new user.
+   *
+   * @return false, changing nothing, when a user of that name exists
+   */
+  boolean saveUser(AppUser user);
+
+  /** The user with this name. */
+  Optional<AppUser> user(String name);
+
+  /** Every user, by name. */
+  List<AppUser> users();
+
+  /** Replaces a user's password hash; false when there is no such user. */
+  boolean setPasswordHash(String name, String passwordHash);
+
+  /** Notifications in the outbox not sent yet (for the process's health metrics). */
+  long outboxPending();
+
 }

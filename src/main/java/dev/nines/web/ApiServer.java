@@ -21,7 +21,7 @@ public final class ApiServer implements AutoCloseable {
   public record Handlers(EventsHandler events, ObservationsHandler observations, SlosHandler slos,
       MonitorsHandler monitors, AgentHandler agents) {}
 
-  public ApiServer(String host, int port, Store store, Handlers h) {
+  public ApiServer(String host, int port, Store store, Handlers h, WebModule... modules) {
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -61,7 +61,16 @@ public final class ApiServer implements AutoCloseable {
           Json.send(ctx, 404, Map.of("error", "no such resource: " + ctx.path()));
         }
       });
+      for (WebModule m : modules) {
+        m.register(config);
+      }
     });
+  }
+
+  /** Every HTTP route as {@code METHOD path}, e.g. {@code GET /api/v1/slos/{name}}. */
+  public java.util.List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint)
+        .filter(e -> e.method.isHttpMethod()).map(e -> e.method.name() + " " + e.path).toList();
   }
 
   /** Starts serving; returns the port bound (useful with port 0). */

@@ -5,6 +5,8 @@ import dev.nines.model.Spec;
 import dev.nines.server.ProbeRecorder;
 import dev.nines.store.Store;
 import dev.nines.store.StoredAttempt;
+import dev.nines.view.Page;
+import dev.nines.web.console.Params;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/v1/monitors}: every monitor with its interval and latest state per region;
+ * {@code GET /api/v1/monitors}: monitors with their interval and latest state per region;
  * {@code GET /api/v1/monitors/{name}/attempts?limit=N}: its newest attempts with phase timings.
  */
 public final class MonitorsHandler {
@@ -29,9 +31,25 @@ public final class MonitorsHandler {
     this.store = store;
   }
 
+  /** Filtered by {@code service} and {@code kind}, paginated by {@code page} and {@code size}. */
   public void list(Context ctx) {
-    List<Map<String, Object>> out = spec.get().monitors().stream().map(this::json).toList();
-    Json.send(ctx, 200, Map.of("monitors", out));
+    String service = ctx.queryParam("service");
+    String kind = ctx.queryParam("kind");
+    List<MonitorSpec> all = spec.get().monitors().stream()
+        .filter(m -> service == null || service.isBlank() || m.service().equals(service))
+        .filter(m -> kind == null || kind.isBlank() || m.kind().id().equals(kind)).toList();
+    Page<MonitorSpec> page;
+    try {
+      page = Page.of(all, Params.integer(ctx, "page", 1), Params.integer(ctx, "size", 100));
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("monitors", page.items().stream().map(this::json).toList());
+    o.put("page", page.page());
+    o.put("size", page.size());
+    o.put("total", page.total());
+    Json.send(ctx, 200, o);
   }
 
   private Map<String, Object> json(MonitorSpec m) {

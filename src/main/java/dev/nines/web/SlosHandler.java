@@ -1,9 +1,13 @@
 package dev.nines.web;
 
 import dev.nines.model.Durations;
+import dev.nines.model.Spec;
 import dev.nines.server.LiveSlos;
 import dev.nines.slo.BurnCondition;
 import dev.nines.slo.SloStatus;
+import dev.nines.view.Page;
+import dev.nines.view.SloQuery;
+import dev.nines.web.console.Params;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +16,33 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/slos} and {@code GET /api/v1/slos/{name}}: every SLO with its current
- * SLI, error budget, burn rates, alert and budget forecasts.
+ * SLI, error budget, burn rates, alert and budget forecasts. The list is sorted by budget
+ * left (least first), filtered by {@code client, service, kind, alert, audience, q} and
+ * paginated by {@code page} (from 1) and {@code size} (default 100).
  */
 public final class SlosHandler {
   private final Supplier<LiveSlos> live;
+  private final SloQuery query;
 
-  public SlosHandler(Supplier<LiveSlos> live) {
+  public SlosHandler(Supplier<LiveSlos> live, Supplier<Spec> spec) {
     this.live = live;
+    this.query = new SloQuery(spec, live);
   }
 
   public void list(Context ctx) {
-    Json.send(ctx, 200, Map.of("slos", live.get().views().stream().map(SlosHandler::json).toList()));
+    Page<LiveSlos.View> page;
+    try {
+      page = query.page(Params.sloFilter(ctx), Params.integer(ctx, "page", 1),
+          Params.integer(ctx, "size", 100));
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("slos", page.items().stream().map(SlosHandler::json).toList());
+    o.put("page", page.page());
+    o.put("size", page.size());
+    o.put("total", page.total());
+    Json.send(ctx, 200, o);
   }
 
   public void one(Context ctx) {
@@ -33,7 +53,8 @@ public final class SlosHandler {
     Json.send(ctx, 200, json(v));
   }
 
-  static Map<String, Object> json(LiveSlos.View v) {
+  /** One SLO as the API shows it. */
+  public static Map<String, Object> json(LiveSlos.View v) {
     SloStatus s = v.status();
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("name", v.spec().name());

@@ -140,4 +140,30 @@ abstract class StoreContract {
   void pingAnswersWhileOpen() {
     assertThat(store.ping()).isTrue();
   }
+
+  @Test
+  void usersAreSavedOnceAndFoundByName() {
+    Instant t = Instant.parse("2026-10-01T00:00:00Z");
+    AppUser dana = new AppUser("dana", "$2a$hash", "client", "acme", t);
+    assertThat(store.saveUser(dana)).isTrue();
+    assertThat(store.saveUser(new AppUser("dana", "other", "admin", null, t))).isFalse();
+    assertThat(store.saveUser(new AppUser("ada", "h2", "admin", null, t))).isTrue();
+    assertThat(store.user("dana")).contains(dana);
+    assertThat(store.user("nobody")).isEmpty();
+    assertThat(store.users()).extracting(AppUser::name).containsExactly("ada", "dana");
+  }
+
+  @Test
+  void aPasswordHashIsReplacedForAKnownUserOnly() {
+    Instant t = Instant.parse("2026-10-01T00:00:00Z");
+    store.saveUser(new AppUser("ada", "old", "admin", null, t));
+    assertThat(store.setPasswordHash("ada", "new")).isTrue();
+    assertThat(store.setPasswordHash("bob", "new")).isFalse();
+    assertThat(store.user("ada")).get().extracting(AppUser::passwordHash).isEqualTo("new");
+  }
+
+  @Test
+  void anEmptyOutboxHasNothingPending() {
+    assertThat(store.outboxPending()).isZero();
+  }
 }

@@ -46,7 +46,7 @@ final class ServerHarness implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN).GET());
   }
 
   @Override public void close() {

@@ -1,0 +1,92 @@
+package dev.nines.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of console users ({@code app_user}). */
+final class UserTable {
+  private static final String COLUMNS = "name, password_hash, role, client, created_at";
+
+  private UserTable() {}
+
+  static boolean insert(Jdbc jdbc, AppUser u) {
+    return jdbc.transaction(c -> {
+      try (PreparedStatement find = c.prepareStatement("SELECT 1 FROM app_user WHERE name = ?")) {
+        find.setString(1, u.name());
+        try (ResultSet rs = find.executeQuery()) {
+          if (rs.next()) {
+            return false;
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (" + COLUMNS
+          + ") VALUES (?, ?, ?, ?, ?)")) {
+        ps.setString(1, u.name());
+        ps.setString(2, u.passwordHash());
+        ps.setString(3, u.role());
+        ps.setString(4, u.client());
+        ps.setLong(5, u.createdAt().toEpochMilli());
+        ps.executeUpdate();
+      }
+      return true;
+    });
+  }
+
+  static Optional<AppUser> find(Jdbc jdbc, String name) {
+    List<AppUser> found = select(jdbc, " WHERE name = ?", name);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  static List<AppUser> all(Jdbc jdbc) {
+    return select(jdbc, " ORDER BY name", null);
+  }
+
+  static boolean setPasswordHash(Jdbc jdbc, String name, String hash) {
+    return jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE app_user SET password_hash = ? WHERE name = ?")) {
+        ps.setString(1, hash);
+        ps.setString(2, name);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  private static List<AppUser> select(Jdbc jdbc, String where, String arg) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM app_user"
+          + where)) {
+        if (arg != null) {
+          ps.setString(1, arg);
+        }
+        List<AppUser> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(row(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static AppUser row(ResultSet rs) throws SQLException {
+    return new AppUser(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        Instant.ofEpochMilli(rs.getLong(5)));
+  }
+
+  static long outboxPending(Jdbc jdbc) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL");
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0L;
+      }
+    });
+  }
+}

@@ -1,0 +1,80 @@
+package dev.nines.view;
+
+import dev.nines.model.ClientSpec;
+import dev.nines.model.SloSpec;
+import dev.nines.model.Spec;
+import dev.nines.server.LiveSlos;
+import dev.nines.slo.Counts;
+import dev.nines.slo.ErrorBudget;
+import dev.nines.store.MinuteBucket;
+import dev.nines.store.Store;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Builds {@link ClientCompliance} from the hourly rollups and the live SLO windows. */
+public final class ClientCompliances {
+  private final Supplier<Spec> spec;
+  private final Supplier<LiveSlos> live;
+  private final Store store;
+
+  public ClientCompliances(Supplier<Spec> spec, Supplier<LiveSlos> live, Store store) {
+    this.spec = spec;
+    this.live = live;
+    this.store = store;
+  }
+
+  /** The client called {@code name}, or null. */
+  public ClientSpec client(String name) {
+    return spec.get().clients().stream().filter(c -> c.name().equals(name)).findFirst()
+        .orElse(null);
+  }
+
+  /** What client {@code name} sees at {@code now}; null for an unknown client. */
+  public ClientCompliance of(String name, Instant now) {
+    Spec sp = spec.get();
+    ClientSpec client = client(name);
+    if (client == null) {
+      return null;
+    }
+    ZoneId zone = sp.timeZone();
+    LocalDate today = now.atZone(zone).toLocalDate();
+    LocalDate first = ClientCompliance.firstDay(today);
+    long monthStartHour = Math.floorDiv(
+        ClientCompliance.startOf(sp, today.withDayOfMonth(1)).getEpochSecond(), 3600);
+    long fromHour = Math.floorDiv(ClientCompliance.startOf(sp, first).getEpochSecond(), 3600);
+    long toHour = Math.floorDiv(now.getEpochSecond(), 3600) + 1;
+    List<ClientCompliance.Slo> out = new ArrayList<>();
+    for (SloSpec slo : ClientCompliance.slosOf(sp, name)) {
+      long[] good = new long[ClientCompliance.DAYS];
+      long[] valid = new long[ClientCompliance.DAYS];
+      Counts month = Counts.ZERO;
+      for (MinuteBucket b : store.hourBuckets(slo.name(), fromHour, toHour)) {
+        Instant t = Instant.ofEpochSecond(b.period() * 3600);
+        int d = (int) (t.atZone(zone).toLocalDate().toEpochDay() - first.toEpochDay());
+        if (d >= 0 && d < ClientCompliance.DAYS) {
+          good[d] += b.good();
+          valid[d] += b.valid();
+        }
+        if (b.period() >= monthStartHour) {
+          month = month.plus(new Counts(b.good(), b.valid()));
+        }
+      }
+      List<ClientCompliance.Day> days = new ArrayList<>();
+      for (int d = 0; d < ClientCompliance.DAYS; d++) {
+        Counts c = new Counts(good[d], valid[d]);
+        days.add(new ClientCompliance.Day(first.plusDays(d), c,
+            c.valid() == 0 ? null : ErrorBudget.of(c, slo.target()).met()));
+      }
+      LiveSlos.View v = live.get().view(slo.name());
+      out.add(new ClientCompliance.Slo(slo, month,
+          v == null ? 1.0 : v.status().budget().remainingRatio(),
+          v == null ? null : v.status().alert(), days));
+    }
+    return new ClientCompliance(client, YearMonth.from(today), out);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.nines.web.auth;
+
+import java.util.List;
+
+/**
+ * Who may request which path. Public: sign-in, health, assets, status pages, the OpenAPI
+ * document. A client user: its portal, its account and sign-out only. Admin only: user
+ * management and reload. Every other page and API: the internal roles. Writes under
+ * {@code /api/v1} other than reload carry their own API-token check (a client user's session
+ * is refused there too).
+ */
+public final class AccessPolicy {
+  /** What to do with a request. */
+  public enum Decision {
+    /** Serve it. */
+    ALLOW,
+    /** Not signed in: sign in first (401 for the API, a redirect for pages). */
+    AUTHENTICATE,
+    /** Signed in, not allowed: 403. */
+    FORBID,
+    /** Leave it to the handler, which checks an API token itself. */
+    HANDLER
+  }
+
+  private static final List<String> PUBLIC = List.of("/login", "/healthz", "/readyz",
+      "/assets/", "/webjars/", "/status/", "/api/v1/status/", "/openapi.json", "/favicon.ico");
+  private static final List<String> CLIENT = List.of("/", "/portal", "/api/v1/portal",
+      "/logout", "/account");
+  private static final List<String> ADMIN = List.of("/console/users", "/api/v1/users",
+      "/api/v1/reload");
+
+  private AccessPolicy() {}
+
+  /**
+   * Decides a request.
+   *
+   * @param principal who is signed in or holds the token, or null
+   */
+  public static Decision decide(String method, String path, Principal principal) {
+    if (matches(PUBLIC, path)) {
+      return Decision.ALLOW;
+    }
+    boolean read = method.equals("GET") || method.equals("HEAD");
+    if (path.startsWith("/api/v1/") && !read && !matches(ADMIN, path) && !matches(CLIENT, path)) {
+      return principal != null && !principal.internal() ? Decision.FORBID : Decision.HANDLER;
+    }
+    if (principal == null) {
+      return Decision.AUTHENTICATE;
+    }
+    if (!principal.internal()) {
+      return matches(CLIENT, path) ? Decision.ALLOW : Decision.FORBID;
+    }
+    if (matches(ADMIN, path) && !principal.admin()) {
+      return Decision.FORBID;
+    }
+    return Decision.ALLOW;
+  }
+
+  /** Whether {@code path} is one of {@code prefixes}: equal, or below one ending in a slash or a path segment. */
+  private static boolean matches(List<String> prefixes, String path) {
+    for (String p : prefixes) {
+      if (path.equals(p) || p.endsWith("/") && !p.equals("/") && path.startsWith(p)
+          || !p.endsWith("/") && path.startsWith(p + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a path is an API path (answered with JSON) rather than a page. */
+  public static boolean api(String path) {
+    return path.startsWith("/api/") || path.equals("/metrics") || path.equals("/openapi.json");
+  }
+}

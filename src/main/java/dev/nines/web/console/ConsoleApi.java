@@ -1,0 +1,251 @@
+package dev.nines.web.console;
+
+import dev.nines.model.ClientSpec;
+import dev.nines.model.MonitorKind;
+import dev.nines.model.MonitorSpec;
+import dev.nines.model.Spec;
+import dev.nines.server.LiveSlos;
+import dev.nines.store.Store;
+import dev.nines.view.ClientCompliance;
+import dev.nines.view.ClientCompliances;
+import dev.nines.view.JourneyDetail;
+import dev.nines.view.LayerView;
+import dev.nines.view.MonitorDetail;
+import dev.nines.view.MonitorDetails;
+import dev.nines.view.Page;
+import dev.nines.view.SloHistory;
+import dev.nines.web.ApiError;
+import dev.nines.web.Json;
+import dev.nines.web.auth.Users;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The JSON API behind the console, portal and status pages: the same read models, as JSON.
+ * Lists take {@code page} and {@code size}; bad parameters answer 400.
+ */
+public final class ConsoleApi {
+  private final Supplier<Spec> spec;
+  private final Supplier<LiveSlos> live;
+  private final MonitorDetails monitors;
+  private final ClientCompliances compliance;
+  private final Users users;
+  private final Store store;
+  private final Clock clock;
+
+  public ConsoleApi(Supplier<Spec> spec, Supplier<LiveSlos> live, MonitorDetails monitors,
+      ClientCompliances compliance, Users users, Store store, Clock clock) {
+    this.spec = spec;
+    this.live = live;
+    this.monitors = monitors;
+    this.compliance = compliance;
+    this.users = users;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** {@code GET /api/v1/slos/{name}/history}: the window hour by hour. */
+  public void sloHistory(Context ctx) {
+    LiveSlos.View v = live.get().view(ctx.pathParam("name"));
+    if (v == null) {
+      throw new ApiError(404, "no SLO named '" + ctx.pathParam("name") + "'");
+    }
+    SloHistory h = SloHistory.load(store, v, clock.instant());
+    Json.send(ctx, 200, Map.of("slo", v.spec().name(), "from", h.from(), "to", h.to(),
+        "resolution", "1h", "points", h.points()));
+  }
+
+  /** {@code GET /api/v1/monitors/{name}?range=}: regions, timelines, uptime with bounds. */
+  public void monitor(Context ctx) {
+    String range = param(() -> Params.range(ctx));
+    Instant to = clock.instant();
+    MonitorDetail d = monitors.detail(ctx.pathParam("name"), to.minus(Params.RANGES.get(range)),
+        to, 1);
+    if (d == null) {
+      throw new ApiError(404, "no monitor named '" + ctx.pathParam("name") + "'");
+    }
+    Map<String, Object> o = monitorSummary(d.spec());
+    o.put("from", d.from());
+    o.put("to", d.to());
+    o.put("quorum", d.quorum());
+    o.put("uptime", d.hasData() ? d.uptime() : null);
+    o.put("timeline", d.combined());
+    o.put("regions", d.regions().stream().map(r -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("region", r.name());
+      m.put("state", r.latest() == null ? null : r.latest().observation().state());
+      m.put("since", r.latest() == null ? null : r.latest().observation().time());
+      m.put("uptime", r.uptime().observedMillis() == 0 ? null : r.uptime());
+      m.put("timeline", r.segments());
+      return m;
+    }).toList());
+    o.put("regionalIncidents", d.incidents());
+    Json.send(ctx, 200, o);
+  }
+
+  static Map<String, Object> monitorSummary(MonitorSpec m) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("name", m.name());
+    o.put("service", m.service());
+    o.put("kind", m.kind().id());
+    o.put("intervalSeconds", m.interval().toSeconds());
+    o.put("timeoutSeconds", m.timeout().toMillis() / 1000.0);
+    o.put("retries", m.retries());
+    return o;
+  }
+
+  /** {@code GET /api/v1/journeys}. */
+  public void journeys(Context ctx) {
+    List<Map<String, Object>> all = spec.get().monitors().stream()
+        .filter(m -> m.kind() == MonitorKind.JOURNEY).map(m -> {
+          Map<String, Object> o = monitorSummary(m);
+          o.put("steps", m.steps().stream().map(s -> s.name()).toList());
+          o.put("budgetSeconds", m.budget() == null ? null : m.budget().toMillis() / 1000.0);
+          return o;
+        }).toList();
+    sendPage(ctx, "journeys", all);
+  }
+
+  /** {@code GET /api/v1/journeys/{name}?range=}: per-step statistics and recent runs. */
+  public void journey(Context ctx) {
+    MonitorSpec m = monitors.monitor(ctx.pathParam("name"));
+    if (m == null || m.kind() != MonitorKind.JOURNEY) {
+      throw new ApiError(404, "no journey named '" + ctx.pathParam("name") + "'");
+    }
+    String range = param(() -> Params.range(ctx));
+    Instant to = clock.instant();
+    JourneyDetail j = JourneyDetail.of(m, store.attempts(m.name(),
+        to.minus(Params.RANGES.get(range)), to, ConsolePages.RUNS));
+    Map<String, Object> o = monitorSummary(m);
+    o.put("budgetSeconds", j.budget().toMillis() / 1000.0);
+    o.put("runs", j.runs().size());
+    o.put("goodRuns", j.good());
+    o.put("steps", j.steps());
+    o.put("recent", j.runs().stream().limit(50).map(r -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("start", r.start());
+      x.put("region", r.region());
+      x.put("good", r.outcome() != null && r.outcome().good());
+      x.put("reason", r.outcome() == null ? "NO_STEPS" : r.outcome().reason());
+      x.put("failedStep", r.outcome() == null ? null : r.outcome().failedStep());
+      x.put("totalMillis", r.outcome() == null ? null : r.outcome().total().toMillis());
+      return x;
+    }).toList());
+    Json.send(ctx, 200, o);
+  }
+
+  /** {@code GET /api/v1/layers}: each layered service's path with the SLIs of each layer. */
+  public void layers(Context ctx) {
+    List<Map<String, Object>> out = LayerView.all(spec.get(), live.get()).stream().map(v -> {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("service", v.service().name());
+      o.put("origin", v.origin());
+      o.put("layers", v.layers().stream().map(l -> {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("name", l.spec().name());
+        x.put("kind", l.spec().kind());
+        x.put("recentErrorRatio", l.recentErrorRatio());
+        x.put("silent", l.silent());
+        x.put("slis", l.slis().stream().map(s -> Map.of("slo", s.slo().name(),
+            "recentGood", s.recent().good(), "recentValid", s.recent().valid(),
+            "windowSli", s.windowSliRatio())).toList());
+        return x;
+      }).toList());
+      return o;
+    }).toList();
+    sendPage(ctx, "services", out);
+  }
+
+  /** {@code GET /api/v1/clients}: the clients of the spec. */
+  public void clients(Context ctx) {
+    sendPage(ctx, "clients", spec.get().clients().stream().map(c -> Map.of("name", c.name(),
+        "displayName", c.displayName() == null ? c.name() : c.displayName(),
+        "statusPage", c.statusPage())).toList());
+  }
+
+  /** {@code GET /api/v1/portal}: what the signed-in client (or {@code ?client=}) sees. */
+  public void portal(Context ctx) {
+    String name = PortalPages.clientOf(ctx, spec.get());
+    ClientCompliance c = name == null ? null : compliance.of(name, clock.instant());
+    if (c == null) {
+      throw new ApiError(404, "no client named '" + name + "'");
+    }
+    Json.send(ctx, 200, compliance(c, true));
+  }
+
+  /** {@code GET /api/v1/status/{client}}: public, when the client has a status page. */
+  public void status(Context ctx) {
+    ClientSpec client = compliance.client(ctx.pathParam("client"));
+    if (client == null || !client.statusPage()) {
+      throw new ApiError(404, "no status page for '" + ctx.pathParam("client") + "'");
+    }
+    Json.send(ctx, 200, compliance(compliance.of(client.name(), clock.instant()), false));
+  }
+
+  /** The client view as JSON; the portal adds budget figures, the public page does not. */
+  static Map<String, Object> compliance(ClientCompliance c, boolean portal) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("client", c.client().name());
+    o.put("displayName", c.client().displayName());
+    o.put("month", c.month().toString());
+    o.put("slos", c.slos().stream().map(s -> {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("name", s.spec().name());
+      x.put("description", s.spec().description());
+      x.put("target", s.spec().target().percent());
+      x.put("monthSli", s.month().valid() == 0 ? null : s.month().ratio());
+      x.put("monthMet", s.monthMet());
+      if (portal) {
+        x.put("window", s.spec().window().id());
+        x.put("budgetRemaining", s.budgetRemainingRatio());
+      }
+      x.put("days", s.days().stream().map(d -> {
+        Map<String, Object> y = new LinkedHashMap<>();
+        y.put("date", d.date().toString());
+        y.put("sli", d.met() == null ? null : d.counts().ratio());
+        y.put("met", d.met());
+        return y;
+      }).toList());
+      return x;
+    }).toList());
+    return o;
+  }
+
+  /** {@code GET /api/v1/users} (admin): names, roles and clients, never hashes. */
+  public void users(Context ctx) {
+    sendPage(ctx, "users", users.all().stream().map(u -> {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("name", u.name());
+      o.put("role", u.role());
+      o.put("client", u.client());
+      o.put("createdAt", u.createdAt());
+      return o;
+    }).toList());
+  }
+
+  /** Answers one page of {@code all} under {@code key}, with page, size and total. */
+  static void sendPage(Context ctx, String key, List<?> all) {
+    Page<?> p = param(() -> Page.of(all, Params.integer(ctx, "page", 1),
+        Params.integer(ctx, "size", 100)));
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put(key, p.items());
+    o.put("page", p.page());
+    o.put("size", p.size());
+    o.put("total", p.total());
+    Json.send(ctx, 200, o);
+  }
+
+  /** Runs a parameter parse, turning its IllegalArgumentException into 400. */
+  static <T> T param(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+  }
+}

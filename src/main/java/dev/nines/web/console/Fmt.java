@@ -1,0 +1,186 @@
+package dev.nines.web.console;
+
+import dev.nines.slo.SloStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How numbers, durations and times read on the pages: one place, so every page agrees. */
+public final class Fmt {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
+
+  private Fmt() {}
+
+  /** A 0–1 ratio as a percentage with {@code digits} decimals: {@code 99.950 %}. */
+  public static String pct(double ratio, int digits) {
+    if (!Double.isFinite(ratio)) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%." + digits + "f %%", ratio * 100).replace("-", "−");
+  }
+
+  /** An SLI: three decimals, {@code 99.950 %}. */
+  public static String sli(double ratio) {
+    return pct(ratio, 3);
+  }
+
+  /** A share of budget: one decimal, negative when overspent. */
+  public static String budget(double ratio) {
+    return pct(ratio, 1);
+  }
+
+  /** A burn rate: {@code 0.42×}, {@code 14.4×}, {@code 120×}. */
+  public static String burn(double rate) {
+    if (!Double.isFinite(rate)) {
+      return "∞";
+    }
+    return rate >= 100 ? String.format(Locale.ROOT, "%.0f×", rate)
+        : rate >= 10 ? String.format(Locale.ROOT, "%.1f×", rate)
+        : String.format(Locale.ROOT, "%.2f×", rate);
+  }
+
+  /** The CSS class of a budget left: {@code ok} above half, {@code warn} above zero, else {@code bad}. */
+  public static String budgetClass(double ratio) {
+    return ratio > 0.5 ? "ok" : ratio > 0 ? "warn" : "bad";
+  }
+
+  /** A duration in its two largest units: {@code 3d 4h}, {@code 5m 10s}, {@code 450 ms}. */
+  public static String dur(Duration d) {
+    if (d == null) {
+      return "–";
+    }
+    long s = d.toSeconds();
+    if (s == 0) {
+      return d.toMillis() + " ms";
+    }
+    long days = s / 86400;
+    long h = s % 86400 / 3600;
+    long m = s % 3600 / 60;
+    long sec = s % 60;
+    if (days > 0) {
+      return h == 0 ? days + "d" : days + "d " + h + "h";
+    }
+    if (h > 0) {
+      return m == 0 ? h + "h" : h + "h " + m + "m";
+    }
+    if (m > 0) {
+      return sec == 0 ? m + "m" : m + "m " + sec + "s";
+    }
+    return sec + "s";
+  }
+
+  /** When the budget is gone at a forecast's pace: {@code never}, {@code now} or {@code in 3d 4h}. */
+  public static String exhaustion(SloStatus.Forecast f) {
+    if (f.exhaustion() == null) {
+      return "never";
+    }
+    return f.exhaustion().isZero() ? "now" : "in " + dur(f.exhaustion());
+  }
+
+  /** The soonest exhaustion among the forecasts, or null when none runs out. */
+  public static SloStatus.Forecast soonest(SloStatus s) {
+    SloStatus.Forecast best = null;
+    for (SloStatus.Forecast f : s.forecasts()) {
+      if (f.exhaustion() != null && (best == null || f.exhaustion().compareTo(best.exhaustion()) < 0)) {
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  /** A time in the zone: {@code 2026-11-25 14:03:05}. */
+  public static String time(Instant t, ZoneId zone) {
+    return t == null ? "–" : TIME.format(t.atZone(zone));
+  }
+
+  /** A short time: {@code Nov 25 14:03}. */
+  public static String shortTime(Instant t, ZoneId zone) {
+    return t == null ? "–" : SHORT.format(t.atZone(zone));
+  }
+
+  /** Milliseconds with one decimal, or a dash when absent. */
+  public static String ms(Double millis) {
+    return millis == null ? "–" : String.format(Locale.ROOT, "%.1f ms", millis);
+  }
+
+  /** "every 30s": the check interval shown next to every uptime figure. */
+  public static String every(Duration interval) {
+    return "checked every " + dur(interval);
+  }
+
+  /** Position of {@code t} on a 0–1000 axis from {@code from} to {@code to}. */
+  public static String x(Instant t, Instant from, Instant to) {
+    double span = Math.max(1, Duration.between(from, to).toMillis());
+    double v = Duration.between(from, t).toMillis() / span * 1000;
+    return String.format(Locale.ROOT, "%.2f", Math.max(0, Math.min(1000, v)));
+  }
+
+  /** Width of {@code [a, b)} on a 0–1000 axis from {@code from} to {@code to}. */
+  public static String w(Instant a, Instant b, Instant from, Instant to) {
+    double span = Math.max(1, Duration.between(from, to).toMillis());
+    return String.format(Locale.ROOT, "%.2f", Duration.between(a, b).toMillis() / span * 1000);
+  }
+
+  /** The first value of a query parameter, or "" when absent. */
+  public static String first(java.util.Map<String, java.util.List<String>> q, String name) {
+    java.util.List<String> v = q.get(name);
+    return v == null || v.isEmpty() || v.get(0) == null ? "" : v.get(0);
+  }
+
+  /** The burn rate over {@code lookback} among the forecasts, or NaN when it has none. */
+  public static double burnOver(SloStatus s, Duration lookback) {
+    for (SloStatus.Forecast f : s.forecasts()) {
+      if (f.lookback().equals(lookback)) {
+        return f.burnRate();
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** CSS class of a burn rate: {@code bad} at 10× or more, {@code warn} above 1×. */
+  public static String burnClass(double rate) {
+    return rate >= 10 ? "bad" : rate > 1 ? "warn" : "ok";
+  }
+
+  /** Width (0–100) of a budget bar for a share left, clipped to the bar. */
+  public static String barWidth(double ratio) {
+    return String.format(Locale.ROOT, "%.1f", Math.max(0, Math.min(1, ratio)) * 100);
+  }
+
+  /**
+   * What a monitor checks, without secrets: {@code GET https://host/path} with no user info,
+   * query or headers; {@code host:port} for TCP and TLS checks; the step count of a journey.
+   */
+  public static String target(dev.nines.model.MonitorSpec m) {
+    if (m.http() != null) {
+      try {
+        java.net.URI u = java.net.URI.create(m.http().url());
+        String method = m.http().method() == null ? "GET" : m.http().method().toUpperCase(Locale.ROOT);
+        return method + " " + u.getScheme() + "://" + u.getHost()
+            + (u.getPort() > 0 ? ":" + u.getPort() : "") + (u.getPath() == null ? "" : u.getPath());
+      } catch (IllegalArgumentException e) {
+        return "(unparsable URL)";
+      }
+    }
+    if (m.target() != null) {
+      return m.target();
+    }
+    return m.steps().size() + " steps";
+  }
+
+  /** Phase widths of an attempt on a 0–300 axis scaled to {@code maxMillis}. */
+  public static String px(Double millis, double maxMillis) {
+    double v = millis == null || maxMillis <= 0 ? 0 : millis / maxMillis * 300;
+    return String.format(Locale.ROOT, "%.1f", Math.max(0, v));
+  }
+
+  /** A count with thousands separators: {@code 3,601,000}. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.nines.web.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoginLimiterTest {
+  private final MutableClock clock = new MutableClock();
+  private final LoginLimiter limiter = new LoginLimiter(clock);
+
+  @Test
+  void fiveFailuresOfOneUserAndAddressBlockUntilTheFirstLeavesTheMinute() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(limiter.wait("Ada", "10.0.0.1")).isZero();
+      limiter.failed("Ada", "10.0.0.1");
+      clock.now = clock.now.plusSeconds(10);
+    }
+    assertThat(limiter.wait("ada", "10.0.0.1")).isEqualTo(Duration.ofSeconds(10));
+    assertThat(limiter.wait("ada", "10.0.0.2")).isZero();
+    assertThat(limiter.wait("bob", "10.0.0.1")).isZero();
+    clock.now = clock.now.plusSeconds(10);
+    assertThat(limiter.wait("ada", "10.0.0.1")).isZero();
+  }
+
+  @Test
+  void twentyFailuresFromOneAddressBlockEveryName() {
+    for (int i = 0; i < 20; i++) {
+      limiter.failed("user" + i, "10.0.0.9");
+    }
+    assertThat(limiter.wait("someone-else", "10.0.0.9")).isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aSuccessClearsTheFailuresOfItsNameAndAddress() {
+    for (int i = 0; i < 4; i++) {
+      limiter.failed("ada", "10.0.0.1");
+    }
+    limiter.succeeded("ada", "10.0.0.1");
+    limiter.failed("ada", "10.0.0.1");
+    assertThat(limiter.wait("ada", "10.0.0.1")).isZero();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.nines.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nines.store.ApiToken;
+import dev.nines.web.ApiTokens;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sign-in, cookies, CSRF, rate limiting and tokens, over real HTTP. */
+class AuthHttpTest {
+  @TempDir static Path dir;
+  static ConsoleServer s;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s = new ConsoleServer(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    s.close();
+  }
+
+  private static String sessionCookie(HttpResponse<?> r) {
+    return r.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("nines_session=")).findFirst().orElse("");
+  }
+
+  @Test
+  void signingInSetsAnHttpOnlyLaxCookieAndRedirectsByRole() throws Exception {
+    var sam = s.session();
+    HttpResponse<String> r = sam.login("sam", ConsoleServer.PASSWORD);
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location")).contains("/console");
+    String cookie = sessionCookie(r);
+    assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/")
+        .doesNotContain("Secure");
+    assertThat(s.session().login("dana", ConsoleServer.PASSWORD).headers()
+        .firstValue("Location")).contains("/portal");
+  }
+
+  @Test
+  void behindTlsTheSessionCookieIsSecure() throws Exception {
+    var c = s.session();
+    String token = ConsoleServer.hidden(c.get("/login").body(), "_login");
+    HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create(s.base() + "/login"))
+        .header("X-Forwarded-Proto", "https"), Map.of("name", "sam", "password",
+        ConsoleServer.PASSWORD, "_login", token, "next", "/console/layers"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location")).contains("/console/layers");
+    assertThat(sessionCookie(r)).contains("Secure").contains("HttpOnly");
+  }
+
+  @Test
+  void aWrongPasswordAnswers401WithoutASession() throws Exception {
+    HttpResponse<String> r = s.session().login("ada", "not the password at all");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body()).contains("Wrong name or password.");
+    assertThat(sessionCookie(r)).isEmpty();
+  }
+
+  @Test
+  void theSixthSignInAfterFiveFailuresInAMinuteIs429EvenWithTheRightPassword() throws Exception {
+    var c = s.session();
+    for (int i = 0; i < 5; i++) {
+      assertThat(c.login("gus", "wrong password " + i).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> r = c.login("gus", ConsoleServer.PASSWORD);
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    assertThat(sessionCookie(r)).isEmpty();
+  }
+
+  @Test
+  void aSignInWithoutTheFormTokenIsRefused() throws Exception {
+    HttpResponse<String> r = s.session().post("/login", Map.of("name", "sam", "password",
+        ConsoleServer.PASSWORD));
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(sessionCookie(r)).isEmpty();
+  }
+
+  @Test
+  void signingOutNeedsTheCsrfTokenAndEndsTheSession() throws Exception {
+    var c = s.session().signedIn("sam");
+    assertThat(c.post("/logout", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(c.post("/logout", Map.of("_csrf", "forged")).statusCode()).isEqualTo(403);
+    assertThat(c.get("/console").statusCode()).isEqualTo(200);
+    assertThat(c.post("/logout", Map.of("_csrf", c.csrf)).statusCode()).isEqualTo(303);
+    HttpResponse<String> after = c.get("/console");
+    assertThat(after.statusCode()).isEqualTo(302);
+    assertThat(after.headers().firstValue("Location")).contains("/login?next=%2Fconsole");
+  }
+
+  @Test
+  void anAdminAddsAUserWithAGeneratedPasswordThatSignsIn() throws Exception {
+    var ada = s.session().signedIn("ada");
+    assertThat(ada.post("/console/users", Map.of("name", "eve", "role", "sre", "client", ""))
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> r = ada.post("/console/users", Map.of("_csrf", ada.csrf, "name", "eve",
+        "role", "sre", "client", "", "password", ""));
+    assertThat(r.statusCode()).isEqualTo(201);
+    String password = r.body().replaceAll("(?s).*<code class=\"secret\">([^<]+)</code>.*", "$1");
+    assertThat(password).hasSize(24);
+    assertThat(s.session().login("eve", password).statusCode()).isEqualTo(303);
+    HttpResponse<String> dup = ada.post("/console/users", Map.of("_csrf", ada.csrf, "name",
+        "eve", "role", "sre", "client", "", "password", "another long password"));
+    assertThat(dup.statusCode()).isEqualTo(400);
+    assertThat(dup.body()).contains("name: 'eve' is taken");
+  }
+
+  @Test
+  void aClientUserNeedsAClientOfTheSpec() throws Exception {
+    var ada = s.session().signedIn("ada");
+    HttpResponse<String> r = ada.post("/console/users", Map.of("_csrf", ada.csrf, "name", "zed",
+        "role", "client", "client", "initech", "password", "a long enough password"));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("client: 'initech' is not a client of the spec");
+  }
+
+  @Test
+  void anSreMayNotManageUsers() throws Exception {
+    var sam = s.session().signedIn("sam");
+    assertThat(sam.get("/console/users").statusCode()).isEqualTo(403);
+    assertThat(sam.get("/api/v1/users").statusCode()).isEqualTo(403);
+    assertThat(s.session().signedIn("ada").get("/api/v1/users").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withoutASessionPagesRedirectToSignInAndTheApiAnswers401() throws Exception {
+    var anon = s.session();
+    HttpResponse<String> page = anon.get("/console/slos/fetch-orders-fast");
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location"))
+        .contains("/login?next=%2Fconsole%2Fslos%2Ffetch-orders-fast");
+    HttpResponse<String> api = anon.get("/api/v1/slos");
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.body()).isEqualTo("{\"error\":\"not signed in. Expected a session or "
+        + "Authorization: Bearer TOKEN with scope read\"}");
+    assertThat(anon.get("/metrics").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aTokenReadsTheApiOnlyWithScopeRead() throws Exception {
+    Instant now = Instant.now();
+    s.server.store().saveToken(new ApiToken("writer", ApiTokens.hash("writer-secret"),
+        Set.of(ApiTokens.EVENTS_WRITE), now));
+    s.server.store().saveToken(new ApiToken("reader", ApiTokens.hash("reader-secret"),
+        Set.of(ApiTokens.READ), now));
+    var c = s.session();
+    HttpResponse<String> writer = c.http.send(HttpRequest.newBuilder(
+        URI.create(s.base() + "/api/v1/slos")).header("Authorization", "Bearer writer-secret")
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(writer.statusCode()).isEqualTo(403);
+    assertThat(writer.body()).isEqualTo("{\"error\":\"token 'writer' lacks scope read\"}");
+    for (String path : List.of("/api/v1/slos", "/metrics", "/api/v1/layers")) {
+      HttpResponse<String> reader = c.http.send(HttpRequest.newBuilder(
+          URI.create(s.base() + path)).header("Authorization", "Bearer reader-secret").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(reader.statusCode()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void changingThePasswordEndsEverySessionOfTheUser() throws Exception {
+    var admin = s.session().signedIn("ada");
+    admin.post("/console/users", Map.of("_csrf", admin.csrf, "name", "max", "role", "sre",
+        "client", "", "password", "first password 123"));
+    var first = s.session();
+    first.login("max", "first password 123");
+    var second = s.session();
+    second.login("max", "first password 123");
+    HttpResponse<String> r = first.post("/account", Map.of("_csrf", first.csrf, "current",
+        "first password 123", "new", "second password 456", "confirm", "second password 456"));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(second.get("/console").statusCode()).isEqualTo(302);
+    assertThat(s.session().login("max", "second password 456").statusCode()).isEqualTo(303);
+    assertThat(s.session().login("max", "first password 123").statusCode()).isEqualTo(401);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.nines.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Each role in a real headless Chromium: what it is shown and what it is not. */
+class BrowserTest {
+  @TempDir static Path dir;
+  static ConsoleServer s;
+  Browser b;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s = new ConsoleServer(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    s.close();
+  }
+
+  @BeforeEach
+  void open() {
+    b = Browser.start();
+  }
+
+  @AfterEach
+  void quit() {
+    if (b != null) {
+      b.close();
+    }
+  }
+
+  private void go(String path) {
+    b.driver.get(s.base() + path);
+  }
+
+  private void signIn(String name) {
+    go("/login");
+    b.driver.findElement(By.name("name")).sendKeys(name);
+    b.driver.findElement(By.name("password")).sendKeys(ConsoleServer.PASSWORD);
+    b.driver.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  private List<String> texts(String css) {
+    return b.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+  }
+
+  @Test
+  void anSreSeesEverySloChartsTimelinesJourneysAndLayers() throws Exception {
+    go("/login");
+    b.shot("login");
+    signIn("sam");
+    assertThat(b.driver.getCurrentUrl()).isEqualTo(s.base() + "/console");
+    assertThat(texts("#rows tr td:first-child a")).hasSize(7).first()
+        .isEqualTo("assign-courier-success");
+    assertThat(texts("header nav a")).containsExactly("SLOs", "Monitors", "Journeys", "Layers",
+        "Alerts", "Incidents", "Maintenance", "Reports", "Client view");
+    b.shot("overview");
+    b.driver.findElement(By.linkText("api-internal-errors")).click();
+    Browser.await(() -> b.driver.findElements(By.cssSelector(".uplot")).size() == 3,
+        "the three uPlot charts are drawn");
+    assertThat(b.driver.findElement(By.tagName("h1")).getText()).startsWith("api-internal-errors");
+    b.shot("slo");
+    go("/console/monitors/platform-health");
+    assertThat(b.driver.findElements(By.cssSelector("svg.timeline"))).hasSize(4);
+    assertThat(texts(".uptime .every")).containsOnly("checked every 30s").hasSize(4);
+    b.shot("monitor");
+    go("/console/journeys/order-to-tracking");
+    assertThat(texts("table.steps tbody td:first-child")).containsExactly("fetch-order",
+        "assign-courier", "track");
+    b.shot("journey");
+    go("/console/layers");
+    assertThat(b.driver.findElement(By.cssSelector(".layer.origin .lname strong")).getText())
+        .isEqualTo("api");
+    b.shot("layers");
+    go("/console/monitors");
+    b.shot("monitors");
+  }
+
+  @Test
+  void theOverviewFiltersInPlaceWithHtmx() throws Exception {
+    signIn("sam");
+    b.driver.findElement(By.cssSelector("select[name=client] option[value=globex]")).click();
+    Browser.await(() -> texts("#rows tr td:first-child a").equals(List.of("globex-ship-success")),
+        "the rows show only Globex");
+    assertThat(b.driver.getCurrentUrl()).endsWith("/console?q=&client=globex&alert=&audience=");
+  }
+
+  @Test
+  void anAdminManagesUsers() throws Exception {
+    signIn("ada");
+    assertThat(texts("header nav a")).contains("Users");
+    go("/console/users");
+    assertThat(texts("table tbody td:first-child")).contains("ada", "dana", "gus", "sam");
+    b.shot("users");
+  }
+
+  @Test
+  void aClientSeesItsPortalAndNothingInternal() throws Exception {
+    signIn("dana");
+    assertThat(b.driver.getCurrentUrl()).isEqualTo(s.base() + "/portal");
+    assertThat(texts("header nav a")).containsExactly("Service levels");
+    assertThat(texts(".slo-client h2")).containsExactly("assign-courier-success",
+        "fetch-orders-fast", "platform-availability", "order-to-tracking-journey");
+    assertThat(b.driver.findElements(By.cssSelector("svg.days"))).hasSize(4);
+    assertThat(b.driver.getPageSource()).doesNotContain("api-internal-errors")
+        .doesNotContain("Globex").doesNotContain("burn");
+    b.shot("portal");
+    go("/console/slos/assign-courier-success");
+    assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    go("/console");
+    assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    b.shot("client-forbidden");
+  }
+
+  @Test
+  void theStatusPageNeedsNoSignIn() throws Exception {
+    go("/status/acme");
+    assertThat(b.driver.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Acme Logistics status");
+    assertThat(b.driver.findElements(By.cssSelector("svg.days"))).hasSize(4);
+    assertThat(b.driver.findElements(By.cssSelector("header nav"))).isEmpty();
+    b.shot("status");
+  }
+}

@@ -1,0 +1,122 @@
+package dev.nines.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a client user and the public can and cannot see. */
+class ClientAccessTest {
+  /** Routes a client user may request: its portal, its account, sign-in and public pages. */
+  private static final Set<String> CLIENT_ROUTES = Set.of("GET /", "GET /login", "POST /login",
+      "POST /logout", "GET /account", "POST /account", "GET /portal", "GET /api/v1/portal",
+      "GET /status/{client}", "GET /api/v1/status/{client}", "GET /healthz", "GET /readyz",
+      "GET /openapi.json");
+
+  @TempDir static Path dir;
+  static ConsoleServer s;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s = new ConsoleServer(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    s.close();
+  }
+
+  private static String concrete(String path) {
+    return path.replace("{name}", "platform-health").replace("{client}", "acme");
+  }
+
+  @Test
+  void everyInternalPageAndApiAnswers403Or404ToAClientUser() throws Exception {
+    var dana = s.session().signedIn("dana");
+    List<String> checked = new ArrayList<>();
+    for (String route : s.server.api().routes()) {
+      if (CLIENT_ROUTES.contains(route)) {
+        continue;
+      }
+      String method = route.substring(0, route.indexOf(' '));
+      String path = concrete(route.substring(route.indexOf(' ') + 1));
+      HttpResponse<String> r = method.equals("GET") ? dana.get(path)
+          : dana.post(path, Map.of("_csrf", dana.csrf));
+      assertThat(r.statusCode()).as(route).isIn(403, 404);
+      assertThat(r.body()).as(route).doesNotContain("api-internal-errors")
+          .doesNotContain("globex");
+      checked.add(route);
+    }
+    assertThat(checked).contains("GET /console", "GET /console/slos/{name}",
+        "GET /api/v1/slos", "GET /api/v1/monitors/{name}", "GET /metrics",
+        "POST /api/v1/events", "GET /console/users");
+  }
+
+  @Test
+  void aClientUserSeesOnlyItsOwnClientSlosInThePortal() throws Exception {
+    var dana = s.session().signedIn("dana");
+    for (String path : List.of("/portal", "/portal?client=globex")) {
+      String html = dana.get(path).body();
+      assertThat(html).contains("Acme Logistics").contains("assign-courier-success")
+          .contains("platform-availability").contains("order-to-tracking-journey")
+          .doesNotContain("globex-ship-success").doesNotContain("Globex")
+          .doesNotContain("api-internal-errors").doesNotContain("lb-availability")
+          .doesNotContain("/console");
+    }
+    String json = dana.get("/api/v1/portal?client=globex").body();
+    assertThat(json).startsWith("{\"client\":\"acme\"").doesNotContain("globex")
+        .doesNotContain("api-internal-errors");
+  }
+
+  @Test
+  void anotherClientSeesItsOwnSlosOnly() throws Exception {
+    String html = s.session().signedIn("gus").get("/portal").body();
+    assertThat(html).contains("globex-ship-success").doesNotContain("assign-courier-success");
+  }
+
+  @Test
+  void theStatusPageIsPublicOnlyForAClientThatEnablesIt() throws Exception {
+    var anon = s.session();
+    HttpResponse<String> acme = anon.get("/status/acme");
+    assertThat(acme.statusCode()).isEqualTo(200);
+    assertThat(acme.body()).contains("Acme Logistics status")
+        .contains("99.95 % of courier assignments succeed.").doesNotContain("budget")
+        .doesNotContain("api-internal-errors").doesNotContain("Sign out");
+    assertThat(anon.get("/status/globex").statusCode()).isEqualTo(404);
+    assertThat(anon.get("/api/v1/status/globex").statusCode()).isEqualTo(404);
+    assertThat(anon.get("/api/v1/status/acme").body()).doesNotContain("budgetRemaining");
+  }
+
+  @Test
+  void noPageOrApiShowsSpecSecretsOrCheckUrlQueries() throws Exception {
+    var ada = s.session().signedIn("ada");
+    for (String route : s.server.api().routes()) {
+      if (!route.startsWith("GET ")) {
+        continue;
+      }
+      String body = ada.get(concrete(route.substring(4))).body();
+      assertThat(body).as(route).doesNotContain("ONCALL_WEBHOOK_URL").doesNotContain("oncall")
+          .doesNotContain("key=hidden").doesNotContain("$2a$");
+    }
+  }
+
+  @Test
+  void aClientSessionCannotPushEvents() throws Exception {
+    var dana = s.session().signedIn("dana");
+    HttpResponse<String> r = dana.http.send(HttpRequest.newBuilder(
+        URI.create(s.base() + "/api/v1/events")).header("X-CSRF-Token", dana.csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("[]")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(403);
+  }
+}

@@ -1,0 +1,188 @@
+package dev.nines.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nines.web.Json;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console's pages and JSON API over the seeded history, as an SRE sees them. */
+class ConsolePagesTest {
+  @TempDir static Path dir;
+  static ConsoleServer s;
+  static ConsoleServer.Session sam;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s = new ConsoleServer(dir);
+    sam = s.session().signedIn("sam");
+  }
+
+  @AfterAll
+  static void stop() {
+    s.close();
+  }
+
+  private static JsonNode json(String path) throws Exception {
+    HttpResponse<String> r = sam.get(path);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  private static List<String> sloLinks(String html) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("href=\"/console/slos/([a-z0-9-]+)\"").matcher(html);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
+  void theOverviewListsEverySloLeastBudgetLeftFirst() throws Exception {
+    String html = sam.get("/console").body();
+    assertThat(sloLinks(html)).hasSize(7).startsWith("assign-courier-success",
+        "api-internal-errors", "fetch-orders-fast").endsWith("globex-ship-success",
+        "order-to-tracking-journey");
+    JsonNode slos = json("/api/v1/slos").get("slos");
+    for (int i = 1; i < slos.size(); i++) {
+      assertThat(slos.get(i).get("budgetRemaining").asDouble())
+          .isGreaterThanOrEqualTo(slos.get(i - 1).get("budgetRemaining").asDouble());
+    }
+    assertThat(html).contains("7 of 7 SLOs").contains("<span class=\"badge page\">page</span>");
+  }
+
+  @Test
+  void theOverviewFiltersAndAnswersHtmxWithRowsOnly() throws Exception {
+    var r = sam.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.base()
+        + "/console?client=globex")).header("HX-Request", "true").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.body()).startsWith("<tbody id=\"rows\">").doesNotContain("<html");
+    assertThat(sloLinks(r.body())).containsExactly("globex-ship-success");
+    assertThat(sloLinks(sam.get("/console?alert=page").body()))
+        .containsExactly("assign-courier-success", "api-internal-errors", "lb-availability");
+    assertThat(sam.get("/console?alert=loud").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theSloPageShowsBurnRatesPerWindowAndChartsFromHourlyBuckets() throws Exception {
+    String html = sam.get("/console/slos/api-internal-errors").body();
+    assertThat(html).contains("Error budget burn-down").contains("SLI over time")
+        .contains("Burn rate per window").contains("data-chart=\"burndown\"")
+        .contains("<span class=\"badge page\">firing</span>");
+    JsonNode h = json("/api/v1/slos/api-internal-errors/history");
+    JsonNode points = h.get("points");
+    assertThat(points.size()).isEqualTo(30 * 24 + 1);
+    assertThat(points.get(points.size() - 1).get("budgetRemainingRatio").asDouble())
+        .isLessThan(points.get(0).get("budgetRemainingRatio").asDouble());
+    assertThat(sam.get("/console/slos/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theMonitorPageShowsTheIntervalNextToEveryUptimeFigure() throws Exception {
+    String html = sam.get("/console/monitors/platform-health").body();
+    int uptimes = html.split("class=\"uptime", -1).length - 1;
+    int intervals = html.split("<span class=\"every\">checked every 30s</span>", -1).length - 1;
+    assertThat(uptimes).isEqualTo(4);
+    assertThat(intervals).isEqualTo(uptimes);
+    assertThat(html).contains("quorum 2 of 3 regions").contains("Regional incidents")
+        .contains("GET https://api.acme.example/healthz").doesNotContain("key=hidden");
+  }
+
+  @Test
+  void theMonitorApiGivesUptimeWithBoundsAndTheRegionalIncident() throws Exception {
+    JsonNode m = json("/api/v1/monitors/platform-health?range=24h");
+    JsonNode u = m.get("uptime");
+    assertThat(u.get("lowerRatio").asDouble()).isLessThanOrEqualTo(u.get("uptimeRatio").asDouble());
+    assertThat(u.get("uptimeRatio").asDouble()).isLessThanOrEqualTo(u.get("upperRatio").asDouble());
+    assertThat(u.get("downMillis").asLong()).isBetween(180_000L, 210_000L);
+    JsonNode incidents = m.get("regionalIncidents");
+    assertThat(incidents.size()).isEqualTo(1);
+    assertThat(incidents.get(0).get("region").asText()).isEqualTo("us-east");
+    assertThat(java.time.Duration.between(Instant.parse(incidents.get(0).get("start").asText()),
+        Instant.parse(incidents.get(0).get("end").asText()))).hasSeconds(600);
+    assertThat(m.get("intervalSeconds").asInt()).isEqualTo(30);
+    assertThat(sam.get("/api/v1/monitors/platform-health?range=2y").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theJourneyShowsPerStepFailuresAndRunsOverBudget() throws Exception {
+    JsonNode j = json("/api/v1/journeys/order-to-tracking");
+    assertThat(j.get("runs").asInt()).isEqualTo(287);
+    assertThat(j.get("goodRuns").asInt()).isEqualTo(271);
+    JsonNode steps = j.get("steps");
+    assertThat(steps.get(0).get("name").asText()).isEqualTo("fetch-order");
+    assertThat(steps.get(0).get("failures").asInt()).isZero();
+    assertThat(steps.get(1).get("failures").asInt()).isEqualTo(9);
+    assertThat(steps.get(1).get("lastFailure").asText()).isEqualTo("status 502, expected 200");
+    assertThat(steps.get(2).get("runs").asInt()).isEqualTo(278);
+    String html = sam.get("/console/journeys/order-to-tracking").body();
+    assertThat(html).contains("over budget").contains("failed at assign-courier");
+  }
+
+  @Test
+  void theLayerViewPointsAtTheInnermostLayerWithErrors() throws Exception {
+    JsonNode service = json("/api/v1/layers").get("services").get(0);
+    assertThat(service.get("service").asText()).isEqualTo("platform");
+    assertThat(service.get("origin").asText()).isEqualTo("api");
+    List<String> names = new ArrayList<>();
+    service.get("layers").forEach(l -> names.add(l.get("name").asText()));
+    assertThat(names).containsExactly("cdn", "load-balancer", "ingress", "api");
+    String html = sam.get("/console/layers").body();
+    assertThat(html).contains("Errors in the last hour start at <strong>api</strong>");
+  }
+
+  @Test
+  void theSloListIsPaginatedAndFiltered() throws Exception {
+    JsonNode first = json("/api/v1/slos?size=2");
+    assertThat(first.get("total").asInt()).isEqualTo(7);
+    assertThat(first.get("slos").size()).isEqualTo(2);
+    assertThat(first.get("slos").get(0).get("name").asText()).isEqualTo("assign-courier-success");
+    JsonNode last = json("/api/v1/slos?size=2&page=4");
+    assertThat(last.get("slos").size()).isEqualTo(1);
+    assertThat(json("/api/v1/slos?client=globex").get("total").asInt()).isEqualTo(1);
+    assertThat(json("/api/v1/slos?audience=internal").get("total").asInt()).isEqualTo(2);
+    HttpResponse<String> bad = sam.get("/api/v1/slos?size=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).isEqualTo("{\"error\":\"size: 0 is out of range. Expected 1 to 1000\"}");
+  }
+
+  @Test
+  void theMonitorListIsPaginatedAndFiltered() throws Exception {
+    JsonNode all = json("/api/v1/monitors?size=2");
+    assertThat(all.get("total").asInt()).isEqualTo(3);
+    assertThat(all.get("monitors").size()).isEqualTo(2);
+    JsonNode journeys = json("/api/v1/monitors?kind=journey");
+    assertThat(journeys.get("monitors").get(0).get("name").asText()).isEqualTo("order-to-tracking");
+    assertThat(json("/api/v1/monitors?service=globex-api").get("total").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void thePagesLaterIssuesFillSayWhatWillBeThere() throws Exception {
+    for (String p : List.of("alerts", "incidents", "maintenance", "reports")) {
+      HttpResponse<String> r = sam.get("/console/" + p);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("Nothing is shown here yet, on purpose: no sample data.");
+    }
+  }
+
+  @Test
+  void anUnknownPageIsAnHtml404AndAnUnknownApiPathJson() throws Exception {
+    HttpResponse<String> page = sam.get("/console/nothing-here");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    HttpResponse<String> api = sam.get("/api/v1/nothing");
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.body()).isEqualTo("{\"error\":\"no such resource: /api/v1/nothing\"}");
+  }
+}
