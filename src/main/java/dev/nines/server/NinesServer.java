@@ -15,6 +15,7 @@ import dev.nines.store.Store;
 import dev.nines.store.Stores;
 import dev.nines.web.AgentHandler;
 import dev.nines.web.ApiServer;
+import dev.nines.web.ReloadModule;
 import dev.nines.web.ApiTokens;
 import dev.nines.web.EventsHandler;
 import dev.nines.web.MonitorsHandler;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -127,7 +129,11 @@ public final class NinesServer implements AutoCloseable {
               config.maxBodyBytes()),
           new SlosHandler(this::live, this::spec), new MonitorsHandler(this::spec, probes, store),
           new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes())),
-          console);
+          console, new ReloadModule(() -> {
+            reload();
+            return Map.of("reloaded", true, "slos", spec().slos().size(),
+                "monitors", spec().monitors().size());
+          }));
       this.port = api.start();
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());

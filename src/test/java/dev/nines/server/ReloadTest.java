@@ -55,6 +55,36 @@ class ReloadTest {
   }
 
   @Test
+  void anAdminReloadsOverTheApi() throws Exception {
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, BASE);
+    server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
+        "127.0.0.1", 0, 1 << 20, 1000, "admin-token"), Clock.systemUTC());
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.Supplier<java.net.http.HttpResponse<String>> post = () -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://127.0.0.1:" + server.port() + "/api/v1/reload"))
+            .header("Authorization", "Bearer admin-token")
+            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    Files.writeString(spec, BASE.replace("target: 99,", "target: 98,"));
+    java.net.http.HttpResponse<String> ok = post.get();
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("\"reloaded\":true");
+    assertThat(server.spec().slos().get(0).target().percent()).isEqualByComparingTo("98");
+    Files.writeString(spec, BASE.replace("target: 99,", "target: 101,"));
+    java.net.http.HttpResponse<String> bad = post.get();
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("101 is out of range");
+    assertThat(server.spec().slos().get(0).target().percent()).isEqualByComparingTo("98");
+  }
+
+  @Test
   void anInvalidSpecIsRefusedAndTheOldOneStaysInForce() throws Exception {
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(spec, BASE);
