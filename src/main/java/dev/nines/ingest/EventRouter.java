@@ -61,6 +61,12 @@ public final class EventRouter {
     thresholds.forEach((s, t) -> boundsBySeries.put(s, LatencyHistogram.boundsIncluding(t)));
   }
 
+  /** The latency histogram bounds of an endpoint: defaults plus its latency thresholds. */
+  public long[] boundsOf(String service, String endpoint) {
+    long[] b = boundsBySeries.get(series(service, endpoint));
+    return b != null ? b.clone() : LatencyHistogram.boundsIncluding(List.of());
+  }
+
   /** The histogram series name of a service endpoint, as stored and shown. */
   public static String series(String service, String endpoint) {
     return service + " " + endpoint;

@@ -16,6 +16,7 @@ import dev.nines.store.Stores;
 import dev.nines.web.AgentHandler;
 import dev.nines.web.ApiServer;
 import dev.nines.web.ReloadModule;
+import dev.nines.web.metrics.RequestMetrics;
 import dev.nines.web.ApiTokens;
 import dev.nines.web.EventsHandler;
 import dev.nines.web.MonitorsHandler;
@@ -120,11 +121,13 @@ public final class NinesServer implements AutoCloseable {
       this.region = spec.regions().get(0);
       this.probes = new ProbeRecorder(spec, store, writer, clock);
       ApiTokens tokens = new ApiTokens(store, clock);
+      RequestMetrics requests = new RequestMetrics();
+      requests.bounds(current.get().router());
       this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
-          System.getenv("NINES_ADMIN_PASSWORD"));
+          System.getenv("NINES_ADMIN_PASSWORD"), requests);
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
-              clock),
+              clock, requests),
           new ObservationsHandler(tokens, store, () -> current.get().subjects(),
               config.maxBodyBytes()),
           new SlosHandler(this::live, this::spec), new MonitorsHandler(this::spec, probes, store),

@@ -37,9 +37,17 @@ public final class EventsHandler {
   private final IngestWriter writer;
   private final long maxBodyBytes;
   private final Clock clock;
+  private final dev.nines.web.metrics.RequestMetrics metrics;
 
   public EventsHandler(ApiTokens tokens, Supplier<EventRouter> router, IngestWriter writer,
       long maxBodyBytes, Clock clock) {
+    this(tokens, router, writer, maxBodyBytes, clock, null);
+  }
+
+  /** A handler that also counts acknowledged events into {@code metrics}. */
+  public EventsHandler(ApiTokens tokens, Supplier<EventRouter> router, IngestWriter writer,
+      long maxBodyBytes, Clock clock, dev.nines.web.metrics.RequestMetrics metrics) {
+    this.metrics = metrics;
     this.tokens = tokens;
     this.router = router;
     this.writer = writer;
@@ -72,6 +80,9 @@ public final class EventsHandler {
     errors.addAll(routed.errors());
     errors.sort(java.util.Comparator.comparingInt(ItemError::index));
     boolean fresh = commit(routed);
+    if (fresh && metrics != null) {
+      metrics.record(parsed.events());
+    }
     Map<String, Object> answer = new LinkedHashMap<>();
     int accepted = fresh ? routed.batch().events() : 0;
     answer.put("accepted", accepted);

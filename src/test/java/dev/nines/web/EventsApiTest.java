@@ -188,6 +188,19 @@ class EventsApiTest {
   }
 
   @Test
+  void acknowledgedEventsAppearInMetrics() throws Exception {
+    h = new ServerHarness(dir);
+    h.send(h.post("/api/v1/events", "[" + event("/assign-courier", 200, 120) + ","
+        + event("/assign-courier", 503, 5) + "]"));
+    String metrics = h.get("/metrics").body();
+    assertThat(metrics).contains(
+        "nines_requests_total{service=\"platform\",endpoint=\"/assign-courier\",code=\"200\"} 1",
+        "nines_requests_total{service=\"platform\",endpoint=\"/assign-courier\",code=\"503\"} 1",
+        "nines_request_duration_seconds_bucket{service=\"platform\",endpoint=\"/assign-courier\",le=\"0.3\"} 2",
+        "nines_request_duration_seconds_count{service=\"platform\",endpoint=\"/assign-courier\"} 2");
+  }
+
+  @Test
   void healthAndReadiness() throws Exception {
     h = new ServerHarness(dir);
     assertThat(h.get("/healthz").body()).isEqualTo("ok");

@@ -53,7 +53,8 @@ public final class Console implements WebModule {
 
   /** Builds the module; {@code adminPassword} (e.g. NINES_ADMIN_PASSWORD) may be null. */
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
-      IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword) {
+      IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
+      dev.nines.web.metrics.RequestMetrics requests) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
     this.filter = new AuthFilter(sessions, tokens);
@@ -65,7 +66,7 @@ public final class Console implements WebModule {
     this.userPages = new UserPages(pages, templates, users, sp);
     this.api = new ConsoleApi(sp, lv, new MonitorDetails(sp, probes, store), compliance, users,
         store, clock);
-    this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size);
+    this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests);
     this.openApi = resource("/openapi.json");
     Optional<String> generated = users.bootstrap(adminPassword);
     generated.ifPresent(Console::announce);

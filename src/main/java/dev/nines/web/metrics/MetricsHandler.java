@@ -38,7 +38,8 @@ public final class MetricsHandler {
   private final IntSupplier sessions;
 
   public MetricsHandler(Supplier<Spec> spec, Supplier<LiveSlos> live, ProbeRecorder probes,
-      IngestWriter writer, Store store, IntSupplier sessions) {
+      IngestWriter writer, Store store, IntSupplier sessions, RequestMetrics requests) {
+    this.requests = requests;
     this.spec = spec;
     this.live = live;
     this.probes = probes;
@@ -52,9 +53,12 @@ public final class MetricsHandler {
   }
 
   /** The whole exposition. */
+  private final RequestMetrics requests;
+
   public String render() {
     TextFormat t = new TextFormat();
     slos(t);
+    requests.render(t);
     monitors(t);
     process(t);
     return t.toString();
