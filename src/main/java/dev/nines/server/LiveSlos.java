@@ -6,7 +6,6 @@ import dev.nines.slo.SloEngine;
 import dev.nines.slo.SloStatus;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
-import dev.nines.store.MinuteBucket;
 import dev.nines.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +39,10 @@ public final class LiveSlos {
     }
     long nowMinute = now.getEpochSecond() / 60;
     this.engine = new SloEngine(defs, nowMinute);
-    Map<String, List<MinuteBucket>> stored = store.minuteBucketsSince(nowMinute - longestMinutes);
-    stored.forEach((sli, buckets) -> {
+    store.forEachMinuteBucketSince(nowMinute - longestMinutes, (sli, minute, good, valid) -> {
       Integer i = index.get(sli);
       if (i != null) {
-        buckets.forEach(b -> engine.record(i, b.period(), b.good(), b.valid()));
+        engine.record(i, minute, good, valid);
       }
     });
   }
