@@ -8,8 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nines bench}: the benchmarks quoted in BENCHMARKS.md. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print medians (see BENCHMARKS.md).",
-    subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class})
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run a benchmark and print medians (see BENCHMARKS.md).",
+    subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
+        BenchIngestCommand.class, BenchHeapCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

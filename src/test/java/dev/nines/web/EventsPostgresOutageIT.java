@@ -50,7 +50,8 @@ class EventsPostgresOutageIT {
     pg.stop();
     List<CompletableFuture<HttpResponse<String>>> during = new ArrayList<>();
     for (KnownBatches.Batch b : batches.subList(10, 15)) {
-      during.add(h.sendAsync(h.post("/api/v1/events", b.body()).header("Idempotency-Key", b.key())));
+      during.add(h.sendAsync(h.post("/api/v1/events", b.body())
+          .header("Idempotency-Key", b.key())));
     }
     for (CompletableFuture<HttpResponse<String>> f : during) {
       HttpResponse<String> r = f.get();
