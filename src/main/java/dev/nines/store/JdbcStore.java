@@ -272,6 +272,11 @@ final class JdbcStore implements Store {
     }
   }
 
+  /** The pooled connections, for tests of their settings. */
+  Jdbc jdbc() {
+    return jdbc;
+  }
+
   @Override public String dialect() {
     return dialect.name();
   }
