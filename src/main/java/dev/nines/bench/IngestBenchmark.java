@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * only events answered 202. Reports sustained events per second and request latency.
  */
 public final class IngestBenchmark {
-  /** Attempts per batch before it counts as an error. */
+  /** Attempts per batch before it counts as an error; no retry starts after the duration. */
   static final int MAX_ATTEMPTS = 20;
 
   /**
@@ -120,8 +120,8 @@ public final class IngestBenchmark {
         perSecond.addAndGet(second, options.eventsPerBatch());
         return;
       }
-      if (!counters.retryable(status)) {
-        counters.failed(status);
+      if (now > deadlineNanos || !counters.retryable(status)) {
+        counters.failed(status);                   // refused, or refused when time is up
         return;
       }
       if (!pause(retryAfter)) {

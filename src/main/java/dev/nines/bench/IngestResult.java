@@ -18,7 +18,10 @@ public record IngestResult(long events, double seconds, double medianPerSecond,
     long[] perSecond, double p50Millis, double p99Millis, long requests, long retries,
     Map<Integer, Long> errors) {
 
-  /** Retries and failures by status, shared by the senders; -1 is a broken connection. */
+  /**
+   * Retries, and batches given up on by last status, shared by the senders: -1 is a broken
+   * connection, -2 a batch still refused after {@link IngestBenchmark#MAX_ATTEMPTS} attempts.
+   */
   static final class Counters {
     private final AtomicLong retries = new AtomicLong();
     private final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();

@@ -33,7 +33,7 @@ public interface Store extends AutoCloseable {
    */
   void forEachMinuteBucketSince(long fromMinute, BucketSink sink);
 
-  /** Receives stored minute buckets one at a time. */
+  /** A receiver of stored minute buckets, one at a time. */
   @FunctionalInterface
   interface BucketSink {
     void accept(String sli, long minute, long good, long valid);
