@@ -8,9 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nines bench}: the benchmarks quoted in BENCHMARKS.md. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print medians (see BENCHMARKS.md).",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run a benchmark and print medians (see BENCHMARKS.md).",
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
-        BenchCommand.Probes.class, BenchCommand.Console.class})
+        BenchCommand.Probes.class, BenchCommand.Console.class, BenchIngestCommand.class,
+        BenchHeapCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

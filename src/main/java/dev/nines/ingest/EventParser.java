@@ -147,7 +147,7 @@ public final class EventParser {
     }
     if (v == JsonToken.VALUE_STRING) {
       try {
-        return Instant.parse(p.getText());
+        return IsoInstants.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException("." + field + ": '" + p.getText() + "' is not a time. "
             + "Expected an ISO-8601 instant such as 2026-10-01T10:00:00Z or epoch milliseconds");

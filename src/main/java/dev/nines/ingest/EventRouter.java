@@ -3,6 +3,7 @@ package dev.nines.ingest;
 import dev.nines.model.RequestEvent;
 import dev.nines.model.SliSource;
 import dev.nines.model.SliKind;
+import dev.nines.model.ServiceSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.slo.EventClassifier;
@@ -34,13 +35,21 @@ public final class EventRouter {
 
   private record Target(String slo, dev.nines.model.SliSpec sli) {}
 
-  private final Set<String> services = new HashSet<>();
+  /** Where events of one service endpoint go: its SLOs (service-wide ones too) and series. */
+  private record Route(List<Target> targets, String series, long[] bounds) {}
+
+  private record BucketKey(String slo, long minute) {}
+
+  private record HistogramKey(String series, long minute, long bound) {}
+
+  private static final long[] DEFAULT_BOUNDS = LatencyHistogram.boundsIncluding(List.of());
+
   private final Map<String, List<Target>> byService = new HashMap<>();
-  private final Map<String, List<Target>> byEndpoint = new HashMap<>();
-  private final Map<String, long[]> boundsBySeries = new HashMap<>();
+  /** Service, then endpoint: every endpoint the spec names, resolved once. */
+  private final Map<String, Map<String, Route>> routes = new HashMap<>();
 
   public EventRouter(Spec spec) {
-    spec.services().forEach(s -> services.add(s.name()));
+    Map<String, List<Target>> byEndpoint = new HashMap<>();
     Map<String, List<Duration>> thresholds = new HashMap<>();
     for (SloSpec slo : spec.slos()) {
       if (!(slo.sli().source() instanceof SliSource.Events)
@@ -51,20 +60,46 @@ public final class EventRouter {
       if (slo.endpoint() == null) {
         byService.computeIfAbsent(slo.service(), k -> new ArrayList<>()).add(t);
       } else {
-        byEndpoint.computeIfAbsent(key(slo.service(), slo.endpoint()), k -> new ArrayList<>()).add(t);
+        byEndpoint.computeIfAbsent(key(slo.service(), slo.endpoint()), k -> new ArrayList<>())
+            .add(t);
       }
       if (slo.sli().kind() == SliKind.LATENCY && slo.endpoint() != null) {
-        thresholds.computeIfAbsent(series(slo.service(), slo.endpoint()), k -> new ArrayList<>())
+        thresholds.computeIfAbsent(key(slo.service(), slo.endpoint()), k -> new ArrayList<>())
             .add(slo.sli().threshold());
       }
     }
-    thresholds.forEach((s, t) -> boundsBySeries.put(s, LatencyHistogram.boundsIncluding(t)));
+    spec.services().forEach(s -> routes.put(s.name(), routes(spec, s, byEndpoint, thresholds)));
+  }
+
+  /** Routes of every endpoint of a service that the service or an SLO names. */
+  private Map<String, Route> routes(Spec spec, ServiceSpec service,
+      Map<String, List<Target>> byEndpoint, Map<String, List<Duration>> thresholds) {
+    Set<String> paths = new HashSet<>();
+    service.endpoints().forEach(e -> paths.add(e.path()));
+    spec.slos().stream().filter(s -> service.name().equals(s.service()) && s.endpoint() != null)
+        .forEach(s -> paths.add(s.endpoint()));
+    Map<String, Route> endpoints = new HashMap<>();
+    for (String path : paths) {
+      List<Duration> t = thresholds.get(key(service.name(), path));
+      endpoints.put(path, route(service.name(),
+          byEndpoint.getOrDefault(key(service.name(), path), List.of()),
+          series(service.name(), path),
+          t == null ? DEFAULT_BOUNDS : LatencyHistogram.boundsIncluding(t)));
+    }
+    return endpoints;
+  }
+
+  private Route route(String service, List<Target> endpointTargets, String series,
+      long[] bounds) {
+    List<Target> targets = new ArrayList<>(byService.getOrDefault(service, List.of()));
+    targets.addAll(endpointTargets);
+    return new Route(List.copyOf(targets), series, bounds);
   }
 
   /** The latency histogram bounds of an endpoint: defaults plus its latency thresholds. */
   public long[] boundsOf(String service, String endpoint) {
-    long[] b = boundsBySeries.get(series(service, endpoint));
-    return b != null ? b.clone() : LatencyHistogram.boundsIncluding(List.of());
+    Route r = routes.getOrDefault(service, Map.of()).get(endpoint);
+    return (r != null ? r.bounds() : DEFAULT_BOUNDS).clone();
   }
 
   /** The histogram series name of a service endpoint, as stored and shown. */
@@ -79,8 +114,8 @@ public final class EventRouter {
   /** Reduces events to one batch; events that cannot be counted become item errors. */
   public Routed route(ParsedEvents parsed, String idempotencyKey, Instant now) {
     List<RequestEvent> events = parsed.events();
-    Map<List<Object>, long[]> buckets = new HashMap<>();
-    Map<List<Object>, long[]> histograms = new HashMap<>();
+    Map<BucketKey, long[]> buckets = new HashMap<>();
+    Map<HistogramKey, long[]> histograms = new HashMap<>();
     List<ItemError> errors = new ArrayList<>();
     long oldest = now.minus(MAX_AGE).toEpochMilli();
     long newest = now.plus(MAX_AHEAD).toEpochMilli();
@@ -88,59 +123,56 @@ public final class EventRouter {
     for (int i = 0; i < events.size(); i++) {
       RequestEvent e = events.get(i);
       long at = e.time().toEpochMilli();
-      if (!services.contains(e.service())) {
-        errors.add(new ItemError(parsed.positions().get(i), ".service: unknown service '" + e.service()
-            + "'. Expected one declared in the spec"));
+      Map<String, Route> endpoints = routes.get(e.service());
+      if (endpoints == null) {
+        errors.add(new ItemError(parsed.positions().get(i), ".service: unknown service '"
+            + e.service() + "'. Expected one declared in the spec"));
         continue;
       }
       if (at < oldest || at > newest) {
-        errors.add(new ItemError(parsed.positions().get(i), ".time: " + e.time() + " is outside what is kept. Expected "
-            + "within the last " + MAX_AGE.toDays() + " days and at most "
+        errors.add(new ItemError(parsed.positions().get(i), ".time: " + e.time() + " is outside "
+            + "what is kept. Expected within the last " + MAX_AGE.toDays() + " days and at most "
             + MAX_AHEAD.toMinutes() + " minutes ahead of the server clock"));
         continue;
       }
       counted++;
+      Route r = endpoints.get(e.endpoint());
+      if (r == null) {               // an endpoint the spec does not name: service SLOs only
+        r = route(e.service(), List.of(), series(e.service(), e.endpoint()), DEFAULT_BOUNDS);
+      }
       long minute = Math.floorDiv(at, 60_000L);
-      count(byService.get(e.service()), e, minute, buckets);
-      count(byEndpoint.get(key(e.service(), e.endpoint())), e, minute, buckets);
-      histogram(e, minute, histograms);
+      count(r.targets(), e, minute, buckets);
+      histogram(r, e, minute, histograms);
     }
     List<BucketDelta> deltas = new ArrayList<>(buckets.size());
-    buckets.forEach((k, v) -> deltas.add(new BucketDelta((String) k.get(0), (Long) k.get(1), v[0], v[1])));
+    buckets.forEach((k, v) -> deltas.add(new BucketDelta(k.slo(), k.minute(), v[0], v[1])));
     List<HistogramDelta> hist = new ArrayList<>(histograms.size());
-    histograms.forEach((k, v) -> hist.add(new HistogramDelta((String) k.get(0), (Long) k.get(1),
-        (Long) k.get(2), v[0])));
+    histograms.forEach((k, v) -> hist.add(new HistogramDelta(k.series(), k.minute(), k.bound(),
+        v[0])));
     return new Routed(new IngestBatch(idempotencyKey, deltas, hist, counted), errors);
   }
 
   private static void count(List<Target> targets, RequestEvent e, long minute,
-      Map<List<Object>, long[]> into) {
-    if (targets == null) {
-      return;
-    }
+      Map<BucketKey, long[]> into) {
     for (Target t : targets) {
       int c = EventClassifier.classify(t.sli(), e);
       if (c != EventClassifier.INVALID) {
-        long[] sums = into.computeIfAbsent(List.of(t.slo(), minute), k -> new long[2]);
+        long[] sums = into.computeIfAbsent(new BucketKey(t.slo(), minute), k -> new long[2]);
         sums[0] += c == EventClassifier.GOOD ? 1 : 0;
         sums[1] += 1;
       }
     }
   }
 
-  private void histogram(RequestEvent e, long minute, Map<List<Object>, long[]> into) {
+  private static void histogram(Route r, RequestEvent e, long minute,
+      Map<HistogramKey, long[]> into) {
     if (e.failed()) {
       return;
     }
-    String s = series(e.service(), e.endpoint());
-    long[] bounds = boundsBySeries.get(s);
-    if (bounds == null) {
-      bounds = LatencyHistogram.boundsIncluding(List.of());
-    }
-    int i = Arrays.binarySearch(bounds, e.durationMillis());
+    int i = Arrays.binarySearch(r.bounds(), e.durationMillis());
     int slot = i >= 0 ? i : -i - 1;
-    long bound = slot < bounds.length ? bounds[slot] : -1;
-    into.computeIfAbsent(List.of(s, minute, bound), k -> new long[1])[0]++;
+    long bound = slot < r.bounds().length ? r.bounds()[slot] : -1;
+    into.computeIfAbsent(new HistogramKey(r.series(), minute, bound), k -> new long[1])[0]++;
   }
 
   /** A batch ready to commit, and the items that could not be counted. */

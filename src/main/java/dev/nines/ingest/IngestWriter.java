@@ -3,7 +3,10 @@ package dev.nines.ingest;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -17,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * store transaction (one fsync for many requests: group commit), then completes each batch's
  * future, so a request is answered only once its events are durable. The queue is bounded
  * in events; a full queue refuses new batches at once ({@link SaturatedException}) instead
- * of dropping anything. A failed commit fails every batch in it, and nothing of them is kept.
+ * of dropping anything. A failed commit fails every batch in it; the store may still have
+ * kept them (the connection died after COMMIT was sent), so a retry that turns out to be a
+ * repeat of such a batch is passed on as committed, once.
  */
 public final class IngestWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestWriter.class);
@@ -33,6 +38,9 @@ public final class IngestWriter implements AutoCloseable {
 
   private record Pending(IngestBatch batch, CompletableFuture<Boolean> done) {}
 
+  /** Keys of failed batches remembered, oldest forgotten first. */
+  static final int MAX_UNCERTAIN_KEYS = 100_000;
+
   private final Store store;
   private final long maxQueuedEvents;
   private final Consumer<List<IngestBatch>> onCommitted;
@@ -40,6 +48,8 @@ public final class IngestWriter implements AutoCloseable {
   private final Condition nonEmpty = lock.newCondition();
   private final List<Pending> queue = new ArrayList<>();
   private final List<Runnable> tasks = new ArrayList<>();
+  /** Keys of batches whose commit failed; the writer thread's alone. */
+  private final Set<String> uncertain = new LinkedHashSet<>();
   private final Thread thread;
   private long queuedEvents;
   private volatile boolean closed;
@@ -170,13 +180,18 @@ public final class IngestWriter implements AutoCloseable {
       fresh = store.commitIngest(batches);
     } catch (RuntimeException e) {
       LOG.warn("ingest commit of {} batches failed: {}", work.size(), e.getMessage());
+      batches.forEach(this::rememberUncertain);
       work.forEach(p -> p.done().completeExceptionally(e));
       return;
     }
     committedBatches++;
     List<IngestBatch> committed = new ArrayList<>();
     for (int i = 0; i < work.size(); i++) {
-      if (fresh[i]) {
+      String key = batches.get(i).idempotencyKey();
+      // A repeat of a batch whose commit "failed" was kept by that commit after all: the live
+      // windows have not seen it yet.
+      boolean wasUncertain = key != null && uncertain.remove(key);
+      if (fresh[i] || wasUncertain) {
         committed.add(batches.get(i));
       }
     }
@@ -187,6 +202,17 @@ public final class IngestWriter implements AutoCloseable {
     }
     for (int i = 0; i < work.size(); i++) {
       work.get(i).done().complete(fresh[i]);
+    }
+  }
+
+  private void rememberUncertain(IngestBatch batch) {
+    if (batch.idempotencyKey() == null || !uncertain.add(batch.idempotencyKey())) {
+      return;
+    }
+    if (uncertain.size() > MAX_UNCERTAIN_KEYS) {
+      Iterator<String> oldest = uncertain.iterator();
+      oldest.next();
+      oldest.remove();
     }
   }
 

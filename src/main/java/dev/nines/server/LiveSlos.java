@@ -7,7 +7,6 @@ import dev.nines.slo.SloEngine;
 import dev.nines.slo.SloStatus;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
-import dev.nines.store.MinuteBucket;
 import dev.nines.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,11 +43,10 @@ public final class LiveSlos {
     long nowMinute = now.getEpochSecond() / 60;
     this.engine = new SloEngine(defs, nowMinute);
     this.totals = new long[2 * slos.size()];
-    Map<String, List<MinuteBucket>> stored = store.minuteBucketsSince(nowMinute - longestMinutes);
-    stored.forEach((sli, buckets) -> {
+    store.forEachMinuteBucketSince(nowMinute - longestMinutes, (sli, minute, good, valid) -> {
       Integer i = index.get(sli);
       if (i != null) {
-        buckets.forEach(b -> engine.record(i, b.period(), b.good(), b.valid()));
+        engine.record(i, minute, good, valid);
       }
     });
   }

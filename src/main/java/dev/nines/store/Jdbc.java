@@ -36,24 +36,33 @@ final class Jdbc {
   <T> T transaction(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(c);
+        result = work.run(c);
         c.commit();
-        return result;
       } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c, e);
+        // The first error says why; SQLite may already have rolled back (SQLITE_FULL, IOERR),
+        // so the rollback and the autocommit reset may fail too, and must not hide it.
+        quietly(c::rollback, e);
+        quietly(() -> c.setAutoCommit(true), e);
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      c.setAutoCommit(true);
+      return result;
     } catch (SQLException e) {
       throw translate(e);
     }
   }
 
-  private static void rollbackQuietly(Connection c, Exception cause) {
+  /** Cleanup after a failure, whose own failure is kept as suppressed by {@code cause}. */
+  @FunctionalInterface
+  private interface Cleanup {
+    void run() throws SQLException;
+  }
+
+  private static void quietly(Cleanup cleanup, Exception cause) {
     try {
-      c.rollback();
+      cleanup.run();
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }

@@ -135,19 +135,25 @@ final class JdbcStore implements Store {
   }
 
   @Override public Map<String, List<MinuteBucket>> minuteBucketsSince(long fromMinute) {
-    return jdbc.read(c -> {
+    Map<String, List<MinuteBucket>> out = new LinkedHashMap<>();
+    forEachMinuteBucketSince(fromMinute, (sli, minute, good, valid) ->
+        out.computeIfAbsent(sli, k -> new ArrayList<>()).add(new MinuteBucket(minute, good, valid)));
+    return out;
+  }
+
+  @Override public void forEachMinuteBucketSince(long fromMinute, BucketSink sink) {
+    // In a transaction: PostgreSQL streams with a fetch size only outside autocommit.
+    jdbc.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT sli, minute, good, valid FROM "
           + "sli_minute WHERE minute >= ? ORDER BY sli, minute")) {
         ps.setLong(1, fromMinute);
         ps.setFetchSize(10_000);
-        Map<String, List<MinuteBucket>> out = new LinkedHashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(new MinuteBucket(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+            sink.accept(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
           }
         }
-        return out;
+        return null;
       }
     });
   }
@@ -285,6 +291,11 @@ final class JdbcStore implements Store {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /** The pooled connections, for tests of their settings. */
+  Jdbc jdbc() {
+    return jdbc;
   }
 
   @Override public String dialect() {

@@ -10,10 +10,10 @@ import java.sql.Statement;
  * The store contract on PostgreSQL at {@code NINES_TEST_PG_URL} (started by
  * {@code scripts/postgres-test-server.sh}); CI sets it, and fails if it is missing.
  */
-class PostgresStoreTest extends StoreContract {
+public class PostgresStoreTest extends StoreContract {
 
   /** The test database URL; fails under CI when absent, skips elsewhere. */
-  static String url() {
+  public static String url() {
     String url = System.getenv("NINES_TEST_PG_URL");
     if (url == null && "true".equals(System.getenv("CI"))) {
       throw new IllegalStateException("NINES_TEST_PG_URL is not set: .ci/run must start "
@@ -24,7 +24,7 @@ class PostgresStoreTest extends StoreContract {
   }
 
   /** Drops everything in the public schema so each test starts from an empty database. */
-  static void reset(String url) throws Exception {
+  public static void reset(String url) throws Exception {
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA public CASCADE");
       s.execute("CREATE SCHEMA public");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.uptime.State;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +75,17 @@ abstract class StoreContract {
     Map<String, List<MinuteBucket>> since = store.minuteBucketsSince(MINUTE);
     assertThat(since).containsOnlyKeys("a", "b");
     assertThat(since.get("b")).containsExactly(new MinuteBucket(MINUTE + 2, 2, 3));
+  }
+
+  @Test
+  void bucketsSinceStreamBySliThenMinuteWithoutOlderOnes() {
+    store.commitIngest(List.of(batch(null, new BucketDelta("b", MINUTE + 2, 2, 3),
+        new BucketDelta("a", MINUTE + 1, 1, 1), new BucketDelta("a", MINUTE, 4, 5),
+        new BucketDelta("a", MINUTE - 5, 1, 1))));
+    List<String> seen = new ArrayList<>();
+    store.forEachMinuteBucketSince(MINUTE, (sli, minute, good, valid) ->
+        seen.add(sli + "@" + (minute - MINUTE) + "=" + good + "/" + valid));
+    assertThat(seen).containsExactly("a@0=4/5", "a@1=1/1", "b@2=2/3");
   }
 
   @Test

@@ -10,17 +10,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** A real Nines server on a free loopback port with SQLite in a temp dir, and an HTTP client. */
+/**
+ * A real Nines server on a free loopback port with SQLite in a temp dir (or the database a
+ * URL names), and an HTTP client.
+ */
 final class ServerHarness implements AutoCloseable {
   static final String TOKEN = "test-token-with-every-scope";
   final NinesServer server;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final Path dataDir;
 
-  ServerHarness(Path dataDir, long maxBody, long maxQueued) throws Exception {
+  ServerHarness(Path dataDir, String dbUrl, long maxBody, long maxQueued) throws Exception {
     this.dataDir = dataDir;
     this.server = NinesServer.start(new NinesServer.Config(Path.of("examples/logistics.yaml"),
-        null, dataDir, "127.0.0.1", 0, maxBody, maxQueued, TOKEN, false), Clock.systemUTC());
+        dbUrl, dataDir, "127.0.0.1", 0, maxBody, maxQueued, TOKEN, false), Clock.systemUTC());
+  }
+
+  ServerHarness(Path dataDir, long maxBody, long maxQueued) throws Exception {
+    this(dataDir, null, maxBody, maxQueued);
   }
 
   ServerHarness(Path dataDir) throws Exception {
@@ -43,6 +50,27 @@ final class ServerHarness implements AutoCloseable {
 
   CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a known batch under its Idempotency-Key. */
+  HttpResponse<String> send(KnownBatches.Batch b) throws Exception {
+    return send(post("/api/v1/events", b.body()).header("Idempotency-Key", b.key()));
+  }
+
+  /**
+   * Posts a known batch again and again, as a client would after 503 (without waiting the
+   * Retry-After, to keep tests short), until it is answered 202 or {@code within} is over.
+   *
+   * @return the last answer
+   */
+  HttpResponse<String> sendUntilAccepted(KnownBatches.Batch b, Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    HttpResponse<String> r = send(b);
+    while (r.statusCode() == 503 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      r = send(b);
+    }
+    return r;
   }
 
   HttpResponse<String> get(String path) throws Exception {

@@ -52,8 +52,13 @@ class BrowserTest {
     b.driver.findElement(By.cssSelector("button[type=submit]")).click();
   }
 
+  /** Texts of the matching elements; empty while htmx is swapping them out. */
   private List<String> texts(String css) {
-    return b.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    try {
+      return b.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return List.of();
+    }
   }
 
   @Test
