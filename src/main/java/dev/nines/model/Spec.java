@@ -37,6 +37,27 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
         .findFirst().orElse(null);
   }
 
+  /** The regions a monitor runs in: its own list, else every region of the spec. */
+  public List<String> regionsOf(MonitorSpec m) {
+    return m.regions().isEmpty() ? regions : m.regions();
+  }
+
+  /**
+   * How many of a monitor's regions must agree on ERROR: the service's quorum when it fits
+   * the monitor's regions, else a majority of them.
+   */
+  public int quorumOf(MonitorSpec m) {
+    int n = regionsOf(m).size();
+    ServiceSpec s = service(m.service());
+    return s != null && s.quorum() > 0 && s.quorum() <= n ? s.quorum()
+        : dev.nines.uptime.RegionQuorum.majority(n);
+  }
+
+  /** The monitors that run in {@code region}. */
+  public List<MonitorSpec> monitorsIn(String region) {
+    return monitors.stream().filter(m -> regionsOf(m).contains(region)).toList();
+  }
+
   /** The service with this name, or null. */
   public ServiceSpec service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);

@@ -48,11 +48,8 @@ final class MonitorSlis {
   MonitorSlis(Spec spec) {
     this.spec = spec;
     for (MonitorSpec m : spec.monitors()) {
-      List<String> regions = m.regions().isEmpty() ? spec.regions() : m.regions();
-      ServiceSpec service = spec.service(m.service());
-      int quorum = service != null && service.quorum() > 0 && service.quorum() <= regions.size()
-          ? service.quorum() : RegionQuorum.majority(regions.size());
-      monitors.put(m.name(), new Monitor(m, regions, quorum));
+      List<String> regions = spec.regionsOf(m);
+      monitors.put(m.name(), new Monitor(m, regions, spec.quorumOf(m)));
       Map<String, List<Observation>> byRegion = new LinkedHashMap<>();
       regions.forEach(r -> byRegion.put(r, new ArrayList<>()));
       timelines.put(m.name(), byRegion);

@@ -152,7 +152,7 @@ public final class NinesServer implements AutoCloseable {
       ticker.scheduleAtFixedRate(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
       this.prober = config.probes() ? ProbeEngine.start(region, probes) : null;
       if (prober != null) {
-        prober.update(monitorsOf(spec, region));
+        prober.update(spec.monitorsIn(region));
         LOG.info("probing {} monitors from region {}", prober.monitors().size(), region);
       }
       this.puller = startPuller(config.prometheusUrl(), spec, clock);
@@ -187,7 +187,7 @@ public final class NinesServer implements AutoCloseable {
     }
     probes.reconfigure(spec);
     if (prober != null) {
-      prober.update(monitorsOf(spec, region));
+      prober.update(spec.monitorsIn(region));
     }
     if (puller != null) {
       puller.close();
@@ -252,11 +252,6 @@ public final class NinesServer implements AutoCloseable {
     }
   }
 
-  /** The monitors that run in {@code region}: those listing it, and those listing none. */
-  static List<MonitorSpec> monitorsOf(Spec spec, String region) {
-    return spec.monitors().stream()
-        .filter(m -> m.regions().isEmpty() || m.regions().contains(region)).toList();
-  }
 
   private static void bootstrap(Store store, String secret, Clock clock) {
     String hash = ApiTokens.hash(secret);

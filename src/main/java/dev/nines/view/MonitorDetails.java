@@ -42,19 +42,6 @@ public final class MonitorDetails {
         .orElse(null);
   }
 
-  /** The regions a monitor runs in: its own list, else every region of the spec. */
-  public static List<String> regionsOf(Spec spec, MonitorSpec m) {
-    return m.regions().isEmpty() ? spec.regions() : m.regions();
-  }
-
-  /** The service's quorum when it fits the monitor's regions, else a majority of them. */
-  public static int quorumOf(Spec spec, MonitorSpec m) {
-    int regions = regionsOf(spec, m).size();
-    ServiceSpec s = spec.service(m.service());
-    return s != null && s.quorum() > 0 && s.quorum() <= regions ? s.quorum()
-        : RegionQuorum.majority(regions);
-  }
-
   /** The monitor over {@code [from, to)} with its newest {@code attempts}; null if unknown. */
   public MonitorDetail detail(String name, Instant from, Instant to, int attempts) {
     Spec sp = spec.get();
@@ -67,7 +54,7 @@ public final class MonitorDetails {
     AttributionTable table = AttributionTable.parse(service == null ? Map.of()
         : service.attribution());
     Map<String, List<Observation>> byRegion = new LinkedHashMap<>();
-    regionsOf(sp, m).forEach(r -> byRegion.put(r, new ArrayList<>()));
+    sp.regionsOf(m).forEach(r -> byRegion.put(r, new ArrayList<>()));
     for (StoredObservation o : store.observations(name, from.minus(interval.multipliedBy(2)), to)) {
       List<Observation> list = byRegion.get(o.region());
       if (list != null) {
@@ -81,7 +68,7 @@ public final class MonitorDetails {
       regions.add(new MonitorDetail.Region(r, latest.get(r), Segment.of(steps, from, to),
           UptimeCalculator.compute(steps, table, from, to)));
     });
-    int quorum = quorumOf(sp, m);
+    int quorum = sp.quorumOf(m);
     List<Observation> combined = steps(byRegion, interval, quorum, to);
     QuorumResult q = RegionQuorum.combine(byRegion, interval, quorum);
     return new MonitorDetail(m, from, to, regions, quorum, Segment.of(combined, from, to),

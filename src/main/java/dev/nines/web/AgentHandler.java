@@ -48,8 +48,7 @@ public final class AgentHandler {
     tokens.require(ctx, SCOPE);
     String region = region(ctx.queryParam("region"));
     Spec s = spec.get();
-    List<MonitorSpec> monitors = s.monitors().stream()
-        .filter(m -> m.regions().isEmpty() || m.regions().contains(region)).toList();
+    List<MonitorSpec> monitors = s.monitorsIn(region);
     Set<String> services = monitors.stream().map(MonitorSpec::service).collect(Collectors.toSet());
     List<ServiceSpec> serviceList = s.services().stream()
         .filter(x -> services.contains(x.name()))

@@ -13,7 +13,6 @@ import dev.nines.slo.BurnCondition;
 import dev.nines.slo.SloStatus;
 import dev.nines.store.Store;
 import dev.nines.uptime.State;
-import dev.nines.view.MonitorDetails;
 import io.javalin.http.Context;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -122,7 +121,7 @@ public final class MetricsHandler {
       interval.sample(m.interval().toMillis() / 1000.0, "monitor", m.name(), "service",
           m.service());
       Map<String, ProbeRecorder.Latest> latest = probes.latest(m.name());
-      for (String region : MonitorDetails.regionsOf(sp, m)) {
+      for (String region : sp.regionsOf(m)) {
         ProbeRecorder.Latest l = latest.get(region);
         State now = l == null ? State.UNKNOWN : l.observation().state();
         for (State st : State.values()) {
