@@ -74,12 +74,21 @@ final class Browser implements AutoCloseable {
 
   /** Waits up to five seconds for {@code condition}. */
   static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
+    long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!holds(condition)) {
       if (System.nanoTime() > until) {
         Assertions.fail("timed out waiting until " + what);
       }
       Thread.sleep(50);
+    }
+  }
+
+  /** The condition, false while the page is mid-navigation and cannot be read. */
+  private static boolean holds(BooleanSupplier condition) {
+    try {
+      return condition.getAsBoolean();
+    } catch (org.openqa.selenium.WebDriverException e) {
+      return false;
     }
   }
 

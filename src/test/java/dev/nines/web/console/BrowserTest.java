@@ -45,11 +45,14 @@ class BrowserTest {
     b.driver.get(s.base() + path);
   }
 
-  private void signIn(String name) {
+  private void signIn(String name) throws InterruptedException {
     go("/login");
     b.driver.findElement(By.name("name")).sendKeys(name);
     b.driver.findElement(By.name("password")).sendKeys(ConsoleServer.PASSWORD);
     b.driver.findElement(By.cssSelector("button[type=submit]")).click();
+    // The click only starts the sign-in (a bcrypt check, then a redirect): wait for the page.
+    Browser.await(() -> !b.driver.getCurrentUrl().endsWith("/login")
+        && !b.driver.findElements(By.cssSelector("header nav a")).isEmpty(), "signed in as " + name);
   }
 
   /** Texts of the matching elements; empty while htmx is swapping them out. */
