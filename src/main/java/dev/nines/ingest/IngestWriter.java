@@ -53,6 +53,7 @@ public final class IngestWriter implements AutoCloseable {
   private final Thread thread;
   private long queuedEvents;
   private volatile boolean closed;
+  private volatile boolean committing;
   private volatile long committedBatches;
 
   /**
@@ -123,6 +124,11 @@ public final class IngestWriter implements AutoCloseable {
     }
   }
 
+  /** Whether a commit is running now (it may be waiting for a lock). */
+  public boolean committing() {
+    return committing;
+  }
+
   /** Events queued and not yet committed. */
   public long queuedEvents() {
     lock.lock();
@@ -177,13 +183,16 @@ public final class IngestWriter implements AutoCloseable {
     List<IngestBatch> batches = work.stream().map(Pending::batch).toList();
     boolean[] fresh;
     try {
+      committing = true;
       fresh = store.commitIngest(batches);
     } catch (RuntimeException e) {
+      committing = false;
       LOG.warn("ingest commit of {} batches failed: {}", work.size(), e.getMessage());
       batches.forEach(this::rememberUncertain);
       work.forEach(p -> p.done().completeExceptionally(e));
       return;
     }
+    committing = false;
     committedBatches++;
     List<IngestBatch> committed = new ArrayList<>();
     for (int i = 0; i < work.size(); i++) {

@@ -146,7 +146,11 @@ class EventsApiTest {
         Statement s = lock.createStatement()) {
       s.execute("BEGIN EXCLUSIVE");
       CompletableFuture<HttpResponse<String>> first = h.sendAsync(h.post("/api/v1/events", body));
-      Thread.sleep(300);                     // the writer has taken it and waits for the lock
+      long taken = System.nanoTime() + 10_000_000_000L;
+      while (!h.server.writer().committing() && System.nanoTime() < taken) {
+        Thread.sleep(5);                     // until the writer has taken it and waits for the lock
+      }
+      assertThat(h.server.writer().committing()).as("first batch in a commit").isTrue();
       CompletableFuture<HttpResponse<String>> second = h.sendAsync(h.post("/api/v1/events", body));
       long deadline = System.nanoTime() + 1_500_000_000L;
       while (h.server.writer().queuedEvents() == 0 && System.nanoTime() < deadline) {
