@@ -51,6 +51,11 @@ public final class ProbeRecorder implements ProbeSink {
   private final ConcurrentLinkedQueue<PendingStates.Resolved> seen = new ConcurrentLinkedQueue<>();
   private final PendingStates pending = new PendingStates();
   private final Map<String, Map<String, Latest>> latest = new ConcurrentHashMap<>();
+  /** Rows of each kind kept while the store is unavailable. */
+  static final int MAX_WAITING = 200_000;
+  private final List<StoredAttempt> unstoredAttempts = new ArrayList<>();
+  private final List<StoredObservation> unstoredStates = new ArrayList<>();
+  private final ConcurrentLinkedQueue<BucketDelta> unsentDeltas = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<StoredAttempt> agentCounted = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<PendingStates.Resolved> agentResolved =
       new ConcurrentLinkedQueue<>();
@@ -158,19 +163,55 @@ public final class ProbeRecorder implements ProbeSink {
       deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
     }
     deltas.addAll(slis.advance(clock.instant().minus(slis.lag())));
-    try {
-      store.appendAttempts(storedAttempts);
-      store.appendObservations(resolved);
-    } catch (RuntimeException e) {
-      LOG.warn("storing {} attempts and {} observations failed: {}", storedAttempts.size(),
-          resolved.size(), e.getMessage());
+    unstoredAttempts.addAll(storedAttempts);
+    unstoredStates.addAll(resolved);
+    storeOrKeep();
+    for (BucketDelta d; (d = unsentDeltas.poll()) != null; ) {
+      deltas.add(d);
     }
-    if (!deltas.isEmpty()) {
-      try {
-        writer.submit(new IngestBatch(null, deltas, List.of(), deltas.size()));
-      } catch (IngestWriter.SaturatedException e) {
-        LOG.warn("monitor SLI buckets dropped: {}", e.getMessage());
-      }
+    submitOrKeep(deltas);
+  }
+
+  /**
+   * Stores what is waiting; when the store is unavailable it stays waiting for the next
+   * flush (up to {@link #MAX_WAITING} rows of each kind, the oldest dropped beyond that).
+   */
+  private void storeOrKeep() {
+    try {
+      store.appendAttempts(unstoredAttempts);
+      unstoredAttempts.clear();
+      store.appendObservations(unstoredStates);
+      unstoredStates.clear();
+    } catch (RuntimeException e) {
+      LOG.warn("storing {} attempts and {} states failed, kept for the next try: {}",
+          unstoredAttempts.size(), unstoredStates.size(), e.getMessage());
+      trim(unstoredAttempts);
+      trim(unstoredStates);
+    }
+  }
+
+  private static void trim(List<?> waiting) {
+    if (waiting.size() > MAX_WAITING) {
+      LOG.error("dropping {} probe results: the store has been unavailable too long",
+          waiting.size() - MAX_WAITING);
+      waiting.subList(0, waiting.size() - MAX_WAITING).clear();
+    }
+  }
+
+  /** Submits SLI buckets; a failed or refused submission is tried again on the next flush. */
+  private void submitOrKeep(List<BucketDelta> deltas) {
+    if (deltas.isEmpty()) {
+      return;
+    }
+    try {
+      writer.submit(new IngestBatch(null, deltas, List.of(), deltas.size()))
+          .whenComplete((ok, failure) -> {
+            if (failure != null) {
+              unsentDeltas.addAll(deltas);
+            }
+          });
+    } catch (IngestWriter.SaturatedException e) {
+      unsentDeltas.addAll(deltas);
     }
   }
 

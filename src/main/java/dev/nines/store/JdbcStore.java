@@ -222,6 +222,7 @@ final class JdbcStore implements Store {
       long n = 0;
       n += delete(c, "DELETE FROM probe_attempt WHERE started_at < ?", raw);
       n += delete(c, "DELETE FROM observation WHERE at < ?", raw);
+      n += delete(c, "DELETE FROM ingest_batch WHERE received_at < ?", raw);
       n += delete(c, "DELETE FROM latency_minute WHERE minute < ?", raw / 60_000);
       n += delete(c, "DELETE FROM sli_minute WHERE minute < ?", minute);
       return n;

@@ -58,8 +58,8 @@ public interface Store extends AutoCloseable {
   List<StoredAttempt> attempts(String monitor, Instant from, Instant to, int limit);
 
   /**
-   * Deletes what is past retention: attempts, observations and latency rows before
-   * {@code rawBefore}; minute buckets before {@code bucketsBefore}. Hourly rollups stay.
+   * Deletes what is past retention: attempts, observations, latency rows and idempotency keys
+   * before {@code rawBefore}; minute buckets before {@code bucketsBefore}. Hourly rollups stay.
    *
    * @return rows deleted
    */

@@ -47,4 +47,34 @@ class ProbeRecorderTest {
   private static PendingStates.Resolved state(Instant t, State s) {
     return new PendingStates.Resolved("home", "local", new Observation(t, s), null);
   }
+
+  @Test
+  void resultsWaitWhileTheStoreIsLockedAndAreStoredOnceItIsFree(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    dev.nines.model.Spec spec = SpecReader.read("t.yaml", """
+        apiVersion: nines/v1
+        services: [{name: web}]
+        monitors:
+          - {name: home, service: web, kind: http, request: {url: "http://127.0.0.1/"}}
+        """).spec();
+    try (dev.nines.store.Store store = dev.nines.store.Stores.open(null, dir, null, null);
+        dev.nines.ingest.IngestWriter writer = new dev.nines.ingest.IngestWriter(store, 1000,
+            b -> { })) {
+      ProbeRecorder recorder = new ProbeRecorder(spec, store, writer, Clock.systemUTC());
+      Instant t = Instant.parse("2026-10-01T10:00:00Z");
+      recorder.observation("home", "local", new Observation(t, State.OK), null);
+      try (java.sql.Connection lock = java.sql.DriverManager.getConnection(
+          "jdbc:sqlite:" + dir.resolve("nines.db")); java.sql.Statement s = lock.createStatement()) {
+        s.execute("BEGIN EXCLUSIVE");
+        recorder.flush();                      // busy: the state waits in memory
+        s.execute("ROLLBACK");
+      }
+      assertThat(store.observations("home", t, t.plusSeconds(1))).isEmpty();
+      recorder.flush();
+      assertThat(store.observations("home", t, t.plusSeconds(1))).extracting(o -> o.state())
+          .containsExactly(State.OK);
+      recorder.flush();
+      assertThat(store.observations("home", t, t.plusSeconds(1))).hasSize(1);
+    }
+  }
 }
