@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Run a benchmark and print medians (see BENCHMARKS.md).",
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
         BenchCommand.Probes.class, BenchCommand.Console.class, BenchIngestCommand.class,
-        BenchHeapCommand.class})
+        BenchHeapCommand.class, BenchCommand.Year.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -50,6 +50,19 @@ final class BenchCommand implements Runnable {
     @Override public void run() {
       new dev.nines.probe.ProbeBenchmark().run(monitors, dev.nines.model.Durations.parse(interval),
           dev.nines.model.Durations.parse(duration), spec.commandLine().getOut());
+    }
+  }
+
+  @Command(name = "year", description = "One SLI with a year of minute buckets: the year from "
+      + "the hourly rollups, and 30 days minute by minute (SQLite, or --db).")
+  static final class Year implements java.util.concurrent.Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--db", paramLabel = "URL") String db;
+    @Option(names = "--runs", defaultValue = "21") int runs;
+
+    @Override public Integer call() throws Exception {
+      new dev.nines.bench.StoreYearBenchmark(db, spec.commandLine().getOut()).run(runs);
+      return 0;
     }
   }
 
