@@ -79,6 +79,10 @@ final class ServeCommand implements Callable<Integer> {
       err.println(e.getFile() + ": no such file");
       err.flush();
       return 1;
+    } catch (RuntimeException e) {
+      err.println(startFailure(e));
+      err.flush();
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -98,6 +102,21 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--prometheus: " + e.getMessage());
     }
+  }
+
+  /** What went wrong at start, in one line: a port in use, a database that does not answer. */
+  private String startFailure(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException) {
+        return "--port " + port + ": already in use on " + host + ". Expected a free port";
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String where = db != null && !db.isBlank() ? "--db " + db : "--data-dir " + dataDir;
+    return where + ": cannot open the store: " + root.getMessage();
   }
 
   private static String blank(String s) {

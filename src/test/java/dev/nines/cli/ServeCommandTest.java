@@ -14,4 +14,17 @@ class ServeCommandTest {
     assertThat(run.err()).startsWith("--prometheus: 'localhost:9090' is not an HTTP URL. Expected "
         + "the base URL of a Prometheus server, e.g. http://localhost:9090\n");
   }
+
+  @org.junit.jupiter.api.Test
+  void aPortInUseIsOneLineNotAStackTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      CliRun run = CliRun.of("serve", "--spec", "examples/logistics.yaml", "--data-dir",
+          dir.toString(), "--port", Integer.toString(taken.getLocalPort()), "--no-probes");
+      org.assertj.core.api.Assertions.assertThat(run.exit()).isEqualTo(1);
+      org.assertj.core.api.Assertions.assertThat(run.err()).isEqualTo("--port "
+          + taken.getLocalPort() + ": already in use on 127.0.0.1. Expected a free port\n");
+    }
+  }
 }
