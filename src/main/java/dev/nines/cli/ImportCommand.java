@@ -7,8 +7,6 @@ import dev.nines.spec.SpecException;
 import dev.nines.spec.SpecReader;
 import dev.nines.spec.SpecWriter;
 import dev.nines.spec.openslo.OpenSloReader;
-import dev.nines.spec.sloth.SlothAlertWindows;
-import dev.nines.spec.sloth.SlothReader;
 import dev.nines.model.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,11 +124,6 @@ final class ImportCommand implements Callable<Integer> {
           "one Sloth spec at a time. Expected a single FILE")));
     }
     Path f = files.get(0);
-    Spec result = SlothReader.read(f.toString(), Files.readString(f, StandardCharsets.UTF_8), p);
-    List<SlothAlertWindows> sets = new ArrayList<>();
-    for (Path w : windows) {
-      sets.addAll(SlothReader.readAlertWindows(w.toString(), Files.readString(w, StandardCharsets.UTF_8)));
-    }
-    return sets.isEmpty() ? result : SlothReader.withAlertWindows(result, sets);
+    return SpecInput.sloth(f, Files.readString(f, StandardCharsets.UTF_8), p, windows);
   }
 }

@@ -43,14 +43,7 @@ record SpecInput(Spec spec, String format) {
         ParsedSpec parsed = ValidateCommand.read(file, err);
         return parsed == null ? null : new SpecInput(parsed.spec(), format);
       }
-      Duration period = Durations.parse(slothPeriod);
-      Spec spec = SlothReader.read(file.toString(), text, period);
-      List<SlothAlertWindows> sets = new ArrayList<>();
-      for (Path w : windows) {
-        sets.addAll(SlothReader.readAlertWindows(w.toString(),
-            Files.readString(w, StandardCharsets.UTF_8)));
-      }
-      return new SpecInput(sets.isEmpty() ? spec : SlothReader.withAlertWindows(spec, sets), format);
+      return new SpecInput(sloth(file, text, Durations.parse(slothPeriod), windows), format);
     } catch (SpecException e) {
       e.problems().forEach(err::println);
       return null;
@@ -66,6 +59,18 @@ record SpecInput(Spec spec, String format) {
     } finally {
       err.flush();
     }
+  }
+
+  /** A Sloth spec with its default period, and the alert windows of the AlertWindows files. */
+  static Spec sloth(Path file, String text, Duration period, List<Path> windows)
+      throws IOException, SpecException {
+    Spec spec = SlothReader.read(file.toString(), text, period);
+    List<SlothAlertWindows> sets = new ArrayList<>();
+    for (Path w : windows) {
+      sets.addAll(SlothReader.readAlertWindows(w.toString(),
+          Files.readString(w, StandardCharsets.UTF_8)));
+    }
+    return sets.isEmpty() ? spec : SlothReader.withAlertWindows(spec, sets);
   }
 
   private static String format(String file, String text) throws SpecException {
