@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.nines.server.NinesServer;
 import dev.nines.store.Store;
 import dev.nines.store.StoredAttempt;
+import dev.nines.testing.WallClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -50,7 +51,7 @@ class AgentIT {
 
   private void startServer() throws Exception {
     server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
-        "127.0.0.1", port, 1 << 20, 100_000, TOKEN, false), Clock.systemUTC());
+        "127.0.0.1", port, 1 << 20, 100_000, TOKEN, false), WallClock.clock());
   }
 
   private Process startAgent() throws IOException {
@@ -72,7 +73,7 @@ class AgentIT {
   }
 
   private List<StoredAttempt> attempts(Store store) {
-    return store.attempts("health", Instant.EPOCH, Instant.now().plusSeconds(60), 10_000);
+    return store.attempts("health", Instant.EPOCH, WallClock.now().plusSeconds(60), 10_000);
   }
 
   @Test
@@ -106,9 +107,9 @@ class AgentIT {
 
     server.close();                           // the server goes away for about four seconds
     server = null;
-    Instant outageStart = Instant.now();
+    Instant outageStart = WallClock.now();
     Thread.sleep(4_000);
-    Instant outageEnd = Instant.now();
+    Instant outageEnd = WallClock.now();
     startServer();
     await(() -> attempts(server.store()).stream().anyMatch(a -> a.startedAt().isAfter(outageEnd)),
         "attempts after the outage");

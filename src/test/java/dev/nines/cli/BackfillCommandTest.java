@@ -9,11 +9,11 @@ import dev.nines.ingest.prometheus.PromFixture;
 import dev.nines.ingest.prometheus.PrometheusClient;
 import dev.nines.ingest.prometheus.PrometheusPuller;
 import dev.nines.ingest.prometheus.PrometheusSli;
-import dev.nines.ingest.prometheus.TestClock;
 import dev.nines.ingest.prometheus.TestPrometheus;
 import dev.nines.spec.SpecReader;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
+import dev.nines.testing.FakeClock;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +94,7 @@ class BackfillCommandTest {
         IngestWriter writer = new IngestWriter(store, 1_000_000, b -> { })) {
       PrometheusPuller puller = new PrometheusPuller(new PrometheusClient(
           java.net.URI.create(url), Duration.ofSeconds(10)), slis, writer,
-          new TestClock(T0.plus(Duration.ofMinutes(10)).plus(PrometheusPuller.SETTLE)));
+          new FakeClock(T0.plus(Duration.ofMinutes(10)).plus(PrometheusPuller.SETTLE)));
       assertThat(puller.pullDue()).isEqualTo(new PrometheusPuller.Pull(20, 10, List.of()));
     }
     assertStored(PromFixture.SLOS);

@@ -3,6 +3,7 @@ package dev.nines.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.server.NinesServer;
+import dev.nines.testing.WallClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +22,7 @@ class BenchIngestCommandTest {
     long acknowledged;
     try (NinesServer server = NinesServer.start(new NinesServer.Config(
         Path.of("examples/logistics.yaml"), null, dir, "127.0.0.1", 0, 1 << 24, 1_000_000, "tok"),
-        Clock.systemUTC())) {
+        WallClock.clock())) {
       CliRun run = CliRun.of("bench", "ingest", "--url", "http://127.0.0.1:" + server.port(),
           "--token", "tok", "--duration", "2s", "--batch", "100", "--connections", "2",
           "--bodies", "4");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
+import dev.nines.testing.FakeClock;
 import dev.nines.web.auth.Users;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +23,7 @@ class UserCommandTest {
     String password = r.out().lines().filter(l -> l.startsWith("password: ")).findFirst()
         .orElseThrow().substring("password: ".length());
     try (Store store = Stores.open(null, dir, null, null)) {
-      assertThat(new Users(store, null, Clock.systemUTC()).authenticate("dana", password))
+      assertThat(new Users(store, null, new FakeClock()).authenticate("dana", password))
           .get().extracting(p -> p.client()).isEqualTo("acme");
     }
     CliRun list = CliRun.of("user", "list", "--data-dir", dir.toString());

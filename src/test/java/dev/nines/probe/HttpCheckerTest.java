@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.model.MonitorKind;
 import dev.nines.model.MonitorSpec;
+import dev.nines.testing.WallClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -223,7 +224,7 @@ class HttpCheckerTest {
   @Test
   void tlsVerificationCanBeTurnedOffForASelfSignedServer() throws Exception {
     try (TestServer tls = TestServer.https(TestCertificates.serverContext(
-        Instant.now().plus(Duration.ofDays(90))))
+        WallClock.now().plus(Duration.ofDays(90))))
         .route("/", x -> TestServer.respond(x, 200, "secure"))) {
       CheckResult verified = check(get(tls.url("/")));
       CheckResult unverified = check(get(tls.url("/")).noTlsVerification().contains("secure"));

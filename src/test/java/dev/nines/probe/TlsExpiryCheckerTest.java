@@ -3,6 +3,7 @@ package dev.nines.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.model.MonitorKind;
+import dev.nines.testing.WallClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TlsExpiryCheckerTest {
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  private static final Instant NOW = WallClock.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Instant NOT_AFTER = NOW.plus(Duration.ofDays(5)).plus(Duration.ofHours(1));
   private static TestServer server;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.probe.PendingStates;
 import dev.nines.spec.SpecReader;
+import dev.nines.testing.FakeClock;
 import dev.nines.uptime.Observation;
 import dev.nines.uptime.State;
 import java.time.Clock;
@@ -21,7 +22,7 @@ class ProbeRecorderTest {
           - {name: home, service: web, kind: http, request: {url: "http://127.0.0.1/"}}
         maintenance:
           - {service: web, start: "2026-10-01T10:00:00Z", end: "2026-10-01T11:00:00Z", reason: upgrade}
-        """).spec(), null, null, Clock.systemUTC());
+        """).spec(), null, null, new FakeClock());
     PendingStates.Resolved inside = recorder.maintained(new PendingStates.Resolved("home", "local",
         new Observation(Instant.parse("2026-10-01T10:30:00Z"), State.ERROR), "HTTP 503"));
     assertThat(inside.observation().state()).isEqualTo(State.UNKNOWN);
@@ -60,7 +61,8 @@ class ProbeRecorderTest {
     try (dev.nines.store.Store store = dev.nines.store.Stores.open(null, dir, null, null);
         dev.nines.ingest.IngestWriter writer = new dev.nines.ingest.IngestWriter(store, 1000,
             b -> { })) {
-      ProbeRecorder recorder = new ProbeRecorder(spec, store, writer, Clock.systemUTC());
+      ProbeRecorder recorder = new ProbeRecorder(spec, store, writer,
+          new FakeClock(Instant.parse("2026-10-01T10:05:00Z")));
       Instant t = Instant.parse("2026-10-01T10:00:00Z");
       recorder.observation("home", "local", new Observation(t, State.OK), null);
       try (java.sql.Connection lock = java.sql.DriverManager.getConnection(

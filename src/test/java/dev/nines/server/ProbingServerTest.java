@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.nines.store.MinuteBucket;
 import dev.nines.store.StoredAttempt;
 import dev.nines.store.StoredObservation;
+import dev.nines.testing.WallClock;
 import dev.nines.uptime.State;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -79,12 +80,12 @@ class ProbingServerTest {
             window: 30d
             owner: team
         """.formatted(target.getAddress().getPort()));
-    Instant start = Instant.now();
+    Instant start = WallClock.now();
     server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
-        "127.0.0.1", 0, 1 << 20, 10_000, null, true), Clock.systemUTC());
-    await(() -> server.store().attempts("health", start, Instant.now().plusSeconds(5), 10).size() >= 2,
+        "127.0.0.1", 0, 1 << 20, 10_000, null, true), WallClock.clock());
+    await(() -> server.store().attempts("health", start, WallClock.now().plusSeconds(5), 10).size() >= 2,
         "two stored attempts");
-    StoredAttempt a = server.store().attempts("health", start, Instant.now().plusSeconds(5), 1).get(0);
+    StoredAttempt a = server.store().attempts("health", start, WallClock.now().plusSeconds(5), 1).get(0);
     assertThat(a.ok()).isTrue();
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.totalMillis()).isPositive();
@@ -94,14 +95,14 @@ class ProbingServerTest {
         "counted checks");
 
     status.set(500);
-    await(() -> server.store().observations("health", start, Instant.now().plusSeconds(5)).stream()
+    await(() -> server.store().observations("health", start, WallClock.now().plusSeconds(5)).stream()
         .anyMatch(o -> o.state() == State.ERROR), "a stored ERROR");
     List<StoredObservation> seen = server.store().observations("health", start,
-        Instant.now().plusSeconds(5));
+        WallClock.now().plusSeconds(5));
     StoredObservation error = seen.stream().filter(o -> o.state() == State.ERROR).findFirst().get();
     assertThat(error.message()).contains("500");
     // The failed attempt before the retry was stored too: every attempt is kept.
-    assertThat(server.store().attempts("health", start, Instant.now().plusSeconds(5), 100))
+    assertThat(server.store().attempts("health", start, WallClock.now().plusSeconds(5), 100))
         .anyMatch(x -> !x.ok() && Integer.valueOf(500).equals(x.status()));
   }
 

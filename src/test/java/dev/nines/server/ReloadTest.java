@@ -7,6 +7,7 @@ import dev.nines.model.SloSpec;
 import dev.nines.spec.SpecException;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
+import dev.nines.testing.FakeClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,8 +41,8 @@ class ReloadTest {
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(spec, BASE);
     server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
-        "127.0.0.1", 0, 1 << 20, 1000, null), Clock.systemUTC());
-    long minute = Instant.now().getEpochSecond() / 60 - 1;
+        "127.0.0.1", 0, 1 << 20, 1000, null), new FakeClock());
+    long minute = FakeClock.NOW.getEpochSecond() / 60 - 1;
     server.store().commitIngest(List.of(new IngestBatch(null,
         List.of(new BucketDelta("a-ok", minute, 9, 10)), List.of(), 10)));
     Files.writeString(spec, BASE + """
@@ -59,7 +60,7 @@ class ReloadTest {
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(spec, BASE);
     server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
-        "127.0.0.1", 0, 1 << 20, 1000, "admin-token"), Clock.systemUTC());
+        "127.0.0.1", 0, 1 << 20, 1000, "admin-token"), new FakeClock());
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     java.util.function.Supplier<java.net.http.HttpResponse<String>> post = () -> {
       try {
@@ -89,7 +90,7 @@ class ReloadTest {
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(spec, BASE);
     server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
-        "127.0.0.1", 0, 1 << 20, 1000, null), Clock.systemUTC());
+        "127.0.0.1", 0, 1 << 20, 1000, null), new FakeClock());
     Files.writeString(spec, BASE.replace("target: 99,", "target: 101,"));
     assertThatThrownBy(server::reload).isInstanceOf(SpecException.class)
         .hasMessageContaining("101 is out of range");

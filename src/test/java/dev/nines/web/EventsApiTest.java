@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nines.store.ApiToken;
 import dev.nines.store.MinuteBucket;
+import dev.nines.testing.FakeClock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventsApiTest {
   @TempDir Path dir;
   ServerHarness h;
-  final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+  final Instant now = FakeClock.NOW.truncatedTo(ChronoUnit.MINUTES);
   final long minute = now.getEpochSecond() / 60;
 
   @AfterEach
@@ -112,7 +113,7 @@ class EventsApiTest {
         .POST(HttpRequest.BodyPublishers.ofString("[]"));
     assertThat(h.send(none).statusCode()).isEqualTo(401);
     h.server.store().saveToken(new ApiToken("reader", ApiTokens.hash("read-only"),
-        Set.of(ApiTokens.READ), Instant.now()));
+        Set.of(ApiTokens.READ), now));
     HttpResponse<String> r = h.send(h.post("/api/v1/events", "[]")
         .setHeader("Authorization", "Bearer read-only"));
     assertThat(r.statusCode()).isEqualTo(403);

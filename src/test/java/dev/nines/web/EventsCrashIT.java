@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nines.store.PostgresStoreTest;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
+import dev.nines.testing.WallClock;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +39,7 @@ class EventsCrashIT {
   @TempDir Path dir;
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
-  final long newestMinute = Instant.now().getEpochSecond() / 60 - 2;
+  final long newestMinute = WallClock.now().getEpochSecond() / 60 - 2;
 
   @Test
   void everyBatchIsCountedOnceAfterSigkillAndResendWithSqlite() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nines.store.PostgresStoreTest;
+import dev.nines.testing.WallClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class EventsPostgresOutageIT {
   @TempDir Path dir;
   ThrowawayPostgres pg;
   ServerHarness h;
-  final long newestMinute = Instant.now().getEpochSecond() / 60 - 2;
+  final long newestMinute = WallClock.now().getEpochSecond() / 60 - 2;
 
   @AfterEach
   void stop() throws Exception {

@@ -1,6 +1,7 @@
 package dev.nines.web;
 
 import dev.nines.server.NinesServer;
+import dev.nines.testing.FakeClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ final class ServerHarness implements AutoCloseable {
   ServerHarness(Path dataDir, String dbUrl, long maxBody, long maxQueued) throws Exception {
     this.dataDir = dataDir;
     this.server = NinesServer.start(new NinesServer.Config(Path.of("examples/logistics.yaml"),
-        dbUrl, dataDir, "127.0.0.1", 0, maxBody, maxQueued, TOKEN, false), Clock.systemUTC());
+        dbUrl, dataDir, "127.0.0.1", 0, maxBody, maxQueued, TOKEN, false), new FakeClock());
   }
 
   ServerHarness(Path dataDir, long maxBody, long maxQueued) throws Exception {

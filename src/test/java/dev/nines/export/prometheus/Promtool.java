@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Promtool {
   static final String MISSING = "promtool not found on PATH or at /usr/bin/promtool. Install it "
-      + "with scripts/install-prometheus.sh (Debian package prometheus)";
+      + "with scripts/install-test-packages.sh (Debian package prometheus)";
 
   /** The output and exit code of one promtool run. */
   record Run(int exit, String output) {}

@@ -37,6 +37,6 @@ class PromtoolLocationTest {
   void aMissingPromtoolSkipsElsewhereWithTheReason() {
     assertThatThrownBy(() -> Promtool.require(null, null)).isInstanceOf(TestAbortedException.class)
         .hasMessageContaining("promtool not found on PATH or at /usr/bin/promtool. Install it with "
-            + "scripts/install-prometheus.sh");
+            + "scripts/install-test-packages.sh");
   }
 }

@@ -11,6 +11,7 @@ import dev.nines.spec.SpecReader;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
+import dev.nines.testing.FakeClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -60,7 +61,7 @@ class PrometheusPullerTest {
     store.close();
   }
 
-  private PrometheusPuller puller(URI url, List<PrometheusSli> which, TestClock clock) {
+  private PrometheusPuller puller(URI url, List<PrometheusSli> which, FakeClock clock) {
     return new PrometheusPuller(new PrometheusClient(url, Duration.ofSeconds(10)), which, writer,
         clock);
   }
@@ -79,7 +80,7 @@ class PrometheusPullerTest {
 
   @Test
   void aStartCatchesUpThenEachEndedMinuteIsPulledOnceItHasSettled() {
-    TestClock clock = new TestClock(settled(4));
+    FakeClock clock = new FakeClock(settled(4));
     PrometheusPuller puller = puller(prometheus, slis, clock);
     assertThat(puller.pullDue()).isEqualTo(new PrometheusPuller.Pull(12, 0, List.of()));
     assertStored(0, 4);
@@ -93,16 +94,16 @@ class PrometheusPullerTest {
 
   @Test
   void catchingUpReachesBackOneHourAndLeavesOlderMinutesToBackfill() {
-    PrometheusPuller puller = puller(prometheus, slis, new TestClock(settled(65)));
+    PrometheusPuller puller = puller(prometheus, slis, new FakeClock(settled(65)));
     assertThat(puller.pullDue()).isEqualTo(new PrometheusPuller.Pull(15, 0, List.of()));
     assertStored(5, 10);
   }
 
   @Test
   void aRestartPullsTheSameMinutesAgainWithoutCountingThemTwice() {
-    assertThat(puller(prometheus, slis, new TestClock(settled(10))).pullDue())
+    assertThat(puller(prometheus, slis, new FakeClock(settled(10))).pullDue())
         .isEqualTo(new PrometheusPuller.Pull(30, 0, List.of()));
-    assertThat(puller(prometheus, slis, new TestClock(settled(10))).pullDue())
+    assertThat(puller(prometheus, slis, new FakeClock(settled(10))).pullDue())
         .isEqualTo(new PrometheusPuller.Pull(0, 30, List.of()));
     assertStored(0, 10);
     assertThat(applied).hasSize(30);
@@ -112,7 +113,7 @@ class PrometheusPullerTest {
   void aSloWithABadQueryIsReportedWhileTheOthersArePulled() {
     List<PrometheusSli> withBroken = new ArrayList<>(slis);
     withBroken.add(new PrometheusSli("broken", "sum(rate(x[1m])", null, "sum(rate(y[1m]))", null));
-    assertThat(puller(prometheus, withBroken, new TestClock(settled(10))).pullDue())
+    assertThat(puller(prometheus, withBroken, new FakeClock(settled(10))).pullDue())
         .isEqualTo(new PrometheusPuller.Pull(30, 0, List.of("slo 'broken': sum(rate(x[1m]): "
             + "Prometheus rejected the query: 1:16: parse error: unclosed left parenthesis")));
     assertStored(0, 10);
@@ -121,7 +122,7 @@ class PrometheusPullerTest {
   @Test
   void minutesMissedWhilePrometheusIsDownArePulledWhenItIsBack() throws Exception {
     try (Gate gate = new Gate(prometheus)) {
-      TestClock clock = new TestClock(settled(3));
+      FakeClock clock = new FakeClock(settled(3));
       PrometheusPuller puller = puller(gate.url(), slis, clock);
       String down = "Prometheus at " + gate.url() + " answered HTTP 503 without an API response. "
           + "Expected the base URL of a Prometheus server, e.g. http://localhost:9090";

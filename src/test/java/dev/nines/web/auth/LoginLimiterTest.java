@@ -2,11 +2,13 @@ package dev.nines.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nines.testing.FakeClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class LoginLimiterTest {
-  private final MutableClock clock = new MutableClock();
+  private final FakeClock clock = new FakeClock(Instant.parse("2026-10-01T10:00:00Z"));
   private final LoginLimiter limiter = new LoginLimiter(clock);
 
   @Test
@@ -14,12 +16,12 @@ class LoginLimiterTest {
     for (int i = 0; i < 5; i++) {
       assertThat(limiter.wait("Ada", "10.0.0.1")).isZero();
       limiter.failed("Ada", "10.0.0.1");
-      clock.now = clock.now.plusSeconds(10);
+      clock.advance(Duration.ofSeconds(10));
     }
     assertThat(limiter.wait("ada", "10.0.0.1")).isEqualTo(Duration.ofSeconds(10));
     assertThat(limiter.wait("ada", "10.0.0.2")).isZero();
     assertThat(limiter.wait("bob", "10.0.0.1")).isZero();
-    clock.now = clock.now.plusSeconds(10);
+    clock.advance(Duration.ofSeconds(10));
     assertThat(limiter.wait("ada", "10.0.0.1")).isZero();
   }
 

@@ -2,22 +2,24 @@ package dev.nines.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nines.testing.FakeClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
-  private final MutableClock clock = new MutableClock();
+  private final FakeClock clock = new FakeClock(Instant.parse("2026-10-01T10:00:00Z"));
   private final Sessions sessions = new Sessions(clock);
   private final Principal sam = new Principal("sam", Role.SRE, null, false);
 
   @Test
   void aSessionUnusedForEightHoursIsGone() {
     Sessions.Session s = sessions.create(sam);
-    clock.now = clock.now.plus(Duration.ofHours(7));
+    clock.advance(Duration.ofHours(7));
     assertThat(sessions.find(s.id())).isPresent();
-    clock.now = clock.now.plus(Duration.ofHours(7));
+    clock.advance(Duration.ofHours(7));
     assertThat(sessions.find(s.id())).isPresent();
-    clock.now = clock.now.plus(Sessions.IDLE);
+    clock.advance(Sessions.IDLE);
     assertThat(sessions.find(s.id())).isEmpty();
   }
 
@@ -25,10 +27,10 @@ class SessionsTest {
   void noSessionOutlivesSevenDaysEvenWhenUsed() {
     Sessions.Session s = sessions.create(sam);
     for (int h = 0; h < 7 * 24 - 1; h++) {
-      clock.now = clock.now.plus(Duration.ofHours(1));
+      clock.advance(Duration.ofHours(1));
       assertThat(sessions.find(s.id())).isPresent();
     }
-    clock.now = clock.now.plus(Duration.ofHours(1));
+    clock.advance(Duration.ofHours(1));
     assertThat(sessions.find(s.id())).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.nines.web.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.store.ApiToken;
+import dev.nines.testing.FakeClock;
 import dev.nines.web.ApiTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -153,7 +154,7 @@ class AuthHttpTest {
 
   @Test
   void aTokenReadsTheApiOnlyWithScopeRead() throws Exception {
-    Instant now = Instant.now();
+    Instant now = FakeClock.NOW;
     s.server.store().saveToken(new ApiToken("writer", ApiTokens.hash("writer-secret"),
         Set.of(ApiTokens.EVENTS_WRITE), now));
     s.server.store().saveToken(new ApiToken("reader", ApiTokens.hash("reader-secret"),

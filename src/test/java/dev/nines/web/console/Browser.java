@@ -34,7 +34,7 @@ final class Browser implements AutoCloseable {
     String chromedriver = env("NINES_CHROMEDRIVER", "/usr/bin/chromedriver");
     if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
       String why = "no headless browser: " + chromium + " or " + chromedriver + " is missing. "
-          + "Run scripts/install-chromium.sh";
+          + "Run scripts/install-test-packages.sh";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         Assertions.fail(why);
       }

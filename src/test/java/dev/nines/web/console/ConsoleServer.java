@@ -3,6 +3,7 @@ package dev.nines.web.console;
 import dev.nines.server.NinesServer;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
+import dev.nines.testing.FakeClock;
 import dev.nines.web.auth.Role;
 import dev.nines.web.auth.Users;
 import java.net.CookieManager;
@@ -33,17 +34,17 @@ final class ConsoleServer implements AutoCloseable {
   final NinesServer server;
 
   ConsoleServer(Path dataDir) throws Exception {
-    Instant now = Instant.now();
+    Instant now = FakeClock.NOW;
     try (Store store = Stores.open(null, dataDir, null, null)) {
       Seed.write(store, now);
-      Users users = new Users(store, null, Clock.systemUTC());
+      Users users = new Users(store, null, new FakeClock());
       users.add("ada", Role.ADMIN, null, PASSWORD);
       users.add("sam", Role.SRE, null, PASSWORD);
       users.add("dana", Role.CLIENT, "acme", PASSWORD);
       users.add("gus", Role.CLIENT, "globex", PASSWORD);
     }
     this.server = NinesServer.start(new NinesServer.Config(SPEC, null, dataDir, "127.0.0.1", 0,
-        1 << 20, 100_000, TOKEN, false), Clock.systemUTC());
+        1 << 20, 100_000, TOKEN, false), new FakeClock());
   }
 
   String base() {
