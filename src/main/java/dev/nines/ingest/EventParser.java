@@ -16,7 +16,8 @@ import java.util.List;
  * Streaming reader of request-event batches: a JSON array of event objects, or NDJSON (one
  * object per line). Each item is checked on its own, so one bad item rejects only itself.
  * Fields: {@code service} (required), {@code endpoint}, {@code status}, {@code durationMs},
- * {@code time} (ISO-8601 or epoch milliseconds, required), {@code processedTime}, {@code failed}.
+ * {@code time} (ISO-8601 or epoch milliseconds, required), {@code processedTime}, {@code failed},
+ * {@code layer}.
  */
 public final class EventParser {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -79,6 +80,7 @@ public final class EventParser {
     Instant time = null;
     Instant processed = null;
     boolean failed = false;
+    String layer = null;
     String problem = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
@@ -92,10 +94,11 @@ public final class EventParser {
           case "time" -> time = instant(p, v, field);
           case "processedTime" -> processed = v == JsonToken.VALUE_NULL ? null : instant(p, v, field);
           case "failed" -> failed = bool(v, field);
+          case "layer" -> layer = v == JsonToken.VALUE_NULL ? null : text(p, v, field);
           default -> {
             p.skipChildren();
             throw new IllegalArgumentException("." + field + ": unknown field. Expected service, "
-                + "endpoint, status, durationMs, time, processedTime, failed");
+                + "endpoint, status, durationMs, time, processedTime, failed, layer");
           }
         }
       } catch (IllegalArgumentException e) {
@@ -116,7 +119,7 @@ public final class EventParser {
       errors.add(new ItemError(index, problem));
       return false;
     }
-    out.add(new RequestEvent(service, endpoint, status, duration, time, processed, failed));
+    out.add(new RequestEvent(service, endpoint, status, duration, time, processed, failed, layer));
     return true;
   }
 

@@ -26,6 +26,11 @@ import java.util.Set;
  * whose service (and endpoint, if it names one) matches, one good/valid count in the event's
  * minute; and for every service endpoint, a latency histogram whose bounds include each
  * latency threshold set on it. Events too old to keep or too far ahead are rejected.
+ *
+ * <p>Layers: an event that names its {@code layer} (the hop that saw it: cdn, load balancer,
+ * proxy, app) counts only for the SLOs labelled with that layer ({@code labels: {layer: L}}),
+ * and goes to a histogram series of its own, so each hop of one request is measured once, at
+ * its own layer. An event that names no layer counts for every matching SLO, whatever its layer.
  */
 public final class EventRouter {
   /** Events older than this are refused: minute buckets are kept about this long. */
@@ -33,7 +38,8 @@ public final class EventRouter {
   /** Events further ahead of the server clock than this are refused. */
   public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
 
-  private record Target(String slo, dev.nines.model.SliSpec sli) {}
+  /** @param layer the SLO's {@code layer} label, or null */
+  private record Target(String slo, dev.nines.model.SliSpec sli, String layer) {}
 
   /** Where events of one service endpoint go: its SLOs (service-wide ones too) and series. */
   private record Route(List<Target> targets, String series, long[] bounds) {}
@@ -45,6 +51,8 @@ public final class EventRouter {
   private static final long[] DEFAULT_BOUNDS = LatencyHistogram.boundsIncluding(List.of());
 
   private final Map<String, List<Target>> byService = new HashMap<>();
+  /** The layers each service declares. */
+  private final Map<String, Set<String>> layers = new HashMap<>();
   /** Service, then endpoint: every endpoint the spec names, resolved once. */
   private final Map<String, Map<String, Route>> routes = new HashMap<>();
 
@@ -56,7 +64,7 @@ public final class EventRouter {
           || !EventClassifier.measuresEvents(slo.sli().kind())) {
         continue;
       }
-      Target t = new Target(slo.name(), slo.sli());
+      Target t = new Target(slo.name(), slo.sli(), slo.labels().get("layer"));
       if (slo.endpoint() == null) {
         byService.computeIfAbsent(slo.service(), k -> new ArrayList<>()).add(t);
       } else {
@@ -69,6 +77,11 @@ public final class EventRouter {
       }
     }
     spec.services().forEach(s -> routes.put(s.name(), routes(spec, s, byEndpoint, thresholds)));
+    spec.services().forEach(s -> {
+      Set<String> names = new HashSet<>();
+      s.layers().forEach(l -> names.add(l.name()));
+      layers.put(s.name(), Set.copyOf(names));
+    });
   }
 
   /** Routes of every endpoint of a service that the service or an SLO names. */
@@ -107,6 +120,11 @@ public final class EventRouter {
     return service + " " + endpoint;
   }
 
+  /** The histogram series of a service endpoint as one layer saw it (null: no layer). */
+  public static String series(String service, String endpoint, String layer) {
+    return layer == null ? series(service, endpoint) : series(service, endpoint) + " @" + layer;
+  }
+
   private static String key(String service, String endpoint) {
     return service + "\u0000" + endpoint;
   }
@@ -135,6 +153,12 @@ public final class EventRouter {
             + MAX_AHEAD.toMinutes() + " minutes ahead of the server clock"));
         continue;
       }
+      if (e.layer() != null && !layers.get(e.service()).contains(e.layer())) {
+        errors.add(new ItemError(parsed.positions().get(i), ".layer: '" + e.layer() + "' is not "
+            + "a layer of service '" + e.service() + "'. Expected one of "
+            + new java.util.TreeSet<>(layers.get(e.service()))));
+        continue;
+      }
       counted++;
       Route r = endpoints.get(e.endpoint());
       if (r == null) {               // an endpoint the spec does not name: service SLOs only
@@ -155,6 +179,9 @@ public final class EventRouter {
   private static void count(List<Target> targets, RequestEvent e, long minute,
       Map<BucketKey, long[]> into) {
     for (Target t : targets) {
+      if (e.layer() != null && !e.layer().equals(t.layer())) {
+        continue;
+      }
       int c = EventClassifier.classify(t.sli(), e);
       if (c != EventClassifier.INVALID) {
         long[] sums = into.computeIfAbsent(new BucketKey(t.slo(), minute), k -> new long[2]);
@@ -172,7 +199,8 @@ public final class EventRouter {
     int i = Arrays.binarySearch(r.bounds(), e.durationMillis());
     int slot = i >= 0 ? i : -i - 1;
     long bound = slot < r.bounds().length ? r.bounds()[slot] : -1;
-    into.computeIfAbsent(new HistogramKey(r.series(), minute, bound), k -> new long[1])[0]++;
+    String series = e.layer() == null ? r.series() : r.series() + " @" + e.layer();
+    into.computeIfAbsent(new HistogramKey(series, minute, bound), k -> new long[1])[0]++;
   }
 
   /** A batch ready to commit, and the items that could not be counted. */

@@ -115,4 +115,48 @@ class EventRouterTest {
             + "days and at most 5 minutes ahead of the server clock");
     assertThat(r.batch().events()).isEqualTo(1);
   }
+
+  static final String LAYERED = """
+      apiVersion: nines/v1
+      services:
+        - name: platform
+          layers: [{name: cdn, kind: cdn}, {name: ingress, kind: l7}, {name: api, kind: app}]
+          endpoints: [{path: /assign-courier}]
+      slos:
+        - {name: cdn-ok, service: platform, endpoint: /assign-courier, labels: {layer: cdn},
+           sli: {kind: availability}, target: 99.9, window: 30d}
+        - {name: ingress-ok, service: platform, endpoint: /assign-courier,
+           labels: {layer: ingress}, sli: {kind: availability}, target: 99.9, window: 30d}
+        - {name: any-ok, service: platform, endpoint: /assign-courier,
+           sli: {kind: availability}, target: 99.9, window: 30d}
+      """;
+
+  @Test
+  void anEventOfALayerCountsOnlyForTheSlosOfThatLayer() throws Exception {
+    EventRouter layered = new EventRouter(SpecReader.read("l.yaml", LAYERED).spec());
+    List<RequestEvent> events = List.of(
+        new RequestEvent("platform", "/assign-courier", 200, 40, NOW, null, false, "cdn"),
+        new RequestEvent("platform", "/assign-courier", 502, 30, NOW, null, false, "ingress"),
+        new RequestEvent("platform", "/assign-courier", 200, 20, NOW, null, false, null));
+    EventRouter.Routed r = layered.route(new ParsedEvents(events, List.of(0, 1, 2), List.of()),
+        null, NOW);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.batch().buckets()).containsExactlyInAnyOrder(
+        new BucketDelta("cdn-ok", MINUTE, 2, 2),        // its own event and the unlayered one
+        new BucketDelta("ingress-ok", MINUTE, 1, 2),
+        new BucketDelta("any-ok", MINUTE, 1, 1));       // only the event that names no layer
+    assertThat(r.batch().histograms()).extracting(HistogramDelta::series).containsOnly(
+        "platform /assign-courier @cdn", "platform /assign-courier @ingress",
+        "platform /assign-courier");
+  }
+
+  @Test
+  void anEventOfALayerTheServiceDoesNotDeclareIsRefused() throws Exception {
+    EventRouter layered = new EventRouter(SpecReader.read("l.yaml", LAYERED).spec());
+    EventRouter.Routed r = layered.route(new ParsedEvents(List.of(new RequestEvent("platform",
+        "/assign-courier", 200, 40, NOW, null, false, "edge")), List.of(0), List.of()), null, NOW);
+    assertThat(r.batch().buckets()).isEmpty();
+    assertThat(r.errors()).extracting(ItemError::message).containsExactly(".layer: 'edge' is not "
+        + "a layer of service 'platform'. Expected one of [api, cdn, ingress]");
+  }
 }
