@@ -100,7 +100,7 @@ public final class UptimeCommand implements Callable<Integer> {
     String regionsLine = null;
     if (csv.regional()) {
       int regions = csv.byRegion().size();
-      int q = quorum != null ? quorum : RegionQuorum.majority(regions);
+      int q = quorum != null ? quorum : dev.nines.model.Spec.majority(regions);
       regional = RegionQuorum.combine(csv.byRegion(), every, q);
       timeline = regional.timeline();
       regionsLine = regions + ", quorum " + q + ", interval " + Durations.format(every);

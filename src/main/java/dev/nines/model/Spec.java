@@ -50,7 +50,20 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
     int n = regionsOf(m).size();
     ServiceSpec s = service(m.service());
     return s != null && s.quorum() > 0 && s.quorum() <= n ? s.quorum()
-        : dev.nines.uptime.RegionQuorum.majority(n);
+        : majority(n);
+  }
+
+  /**
+   * The default quorum, a strict majority: {@code regions / 2 + 1} (1 of 1, 2 of 3, 3 of 4).
+   *
+   * @throws IllegalArgumentException when {@code regions < 1}
+   */
+  public static int majority(int regions) {
+    if (regions < 1) {
+      throw new IllegalArgumentException("regions " + regions + " is too few for a majority. "
+          + "Expected at least 1 region");
+    }
+    return regions / 2 + 1;
   }
 
   /** The monitors that run in {@code region}. */

@@ -1,5 +1,7 @@
 package dev.nines.server;
 
+import dev.nines.live.LiveSlos;
+import dev.nines.live.ProbeRecorder;
 import dev.nines.ingest.EventRouter;
 import dev.nines.ingest.IngestWriter;
 import dev.nines.model.MonitorSpec;

@@ -20,19 +20,6 @@ public final class RegionQuorum {
   private RegionQuorum() {}
 
   /**
-   * The default quorum, a strict majority: {@code regions / 2 + 1} (1 of 1, 2 of 3, 3 of 4).
-   *
-   * @throws IllegalArgumentException when {@code regions < 1}
-   */
-  public static int majority(int regions) {
-    if (regions < 1) {
-      throw new IllegalArgumentException("regions " + regions + " is too few for a majority. "
-          + "Expected at least 1 region");
-    }
-    return regions / 2 + 1;
-  }
-
-  /**
    * The service timeline decided by a quorum of regions, with the regional incidents.
    *
    * <p>At instant t a region's state is its latest observation at or before t while that is

@@ -3,7 +3,7 @@ package dev.nines.view;
 import dev.nines.model.ClientSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
-import dev.nines.server.LiveSlos;
+import dev.nines.live.LiveSlos;
 import dev.nines.slo.Counts;
 import dev.nines.slo.ErrorBudget;
 import dev.nines.store.MinuteBucket;

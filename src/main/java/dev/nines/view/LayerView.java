@@ -4,7 +4,7 @@ import dev.nines.model.LayerSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
-import dev.nines.server.LiveSlos;
+import dev.nines.live.LiveSlos;
 import dev.nines.slo.Counts;
 import java.time.Duration;
 import java.util.ArrayList;

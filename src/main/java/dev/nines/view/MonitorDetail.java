@@ -1,7 +1,7 @@
 package dev.nines.view;
 
 import dev.nines.model.MonitorSpec;
-import dev.nines.server.ProbeRecorder;
+import dev.nines.live.ProbeRecorder;
 import dev.nines.store.StoredAttempt;
 import dev.nines.uptime.RegionalIncident;
 import dev.nines.uptime.UptimeSnapshot;

@@ -3,7 +3,7 @@ package dev.nines.view;
 import dev.nines.model.MonitorSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.Spec;
-import dev.nines.server.ProbeRecorder;
+import dev.nines.live.ProbeRecorder;
 import dev.nines.store.Store;
 import dev.nines.store.StoredObservation;
 import dev.nines.uptime.AttributionTable;

@@ -4,7 +4,7 @@ import dev.nines.model.Audience;
 import dev.nines.model.Severity;
 import dev.nines.model.SliKind;
 import dev.nines.model.Spec;
-import dev.nines.server.LiveSlos;
+import dev.nines.live.LiveSlos;
 import java.util.Locale;
 
 /**

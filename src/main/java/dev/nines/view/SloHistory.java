@@ -1,7 +1,7 @@
 package dev.nines.view;
 
 import dev.nines.model.Target;
-import dev.nines.server.LiveSlos;
+import dev.nines.live.LiveSlos;
 import dev.nines.slo.BurnRate;
 import dev.nines.slo.Counts;
 import dev.nines.slo.ErrorBudget;

@@ -3,7 +3,7 @@ package dev.nines.view;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
-import dev.nines.server.LiveSlos;
+import dev.nines.live.LiveSlos;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

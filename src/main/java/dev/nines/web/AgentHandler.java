@@ -5,7 +5,7 @@ import dev.nines.model.MonitorSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.Spec;
 import dev.nines.probe.PendingStates;
-import dev.nines.server.ProbeRecorder;
+import dev.nines.live.ProbeRecorder;
 import dev.nines.spec.SpecWriter;
 import dev.nines.store.StoreUnavailableException;
 import dev.nines.store.StoredAttempt;

@@ -2,11 +2,11 @@ package dev.nines.web;
 
 import dev.nines.model.MonitorSpec;
 import dev.nines.model.Spec;
-import dev.nines.server.ProbeRecorder;
+import dev.nines.live.ProbeRecorder;
 import dev.nines.store.Store;
 import dev.nines.store.StoredAttempt;
 import dev.nines.view.Page;
-import dev.nines.web.console.Params;
+import dev.nines.web.Params;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -2,12 +2,12 @@ package dev.nines.web;
 
 import dev.nines.model.Durations;
 import dev.nines.model.Spec;
-import dev.nines.server.LiveSlos;
+import dev.nines.live.LiveSlos;
 import dev.nines.slo.BurnCondition;
 import dev.nines.slo.SloStatus;
 import dev.nines.view.Page;
 import dev.nines.view.SloQuery;
-import dev.nines.web.console.Params;
+import dev.nines.web.Params;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,25 +16,6 @@ class RegionQuorumTest {
   private static final Duration MINUTE = Duration.ofSeconds(60);
   private static final String ALL_OK = "OK 0; OK 60; OK 120; OK 180; OK 240; OK 300";
 
-  @ParameterizedTest(name = "a majority of {0} regions is {1}")
-  @CsvSource(textBlock = """
-      1, 1
-      2, 2
-      3, 2
-      4, 3
-      5, 3
-      """)
-  void majorityIsMoreThanHalf(int regions, int expected) {
-    assertThat(RegionQuorum.majority(regions)).isEqualTo(expected);
-  }
-
-  @Test
-  void majorityOfNoRegionsIsRejected() {
-    assertThatThrownBy(() -> RegionQuorum.majority(0))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("regions 0 is too few for a majority. Expected at least 1 region");
-  }
-
   @ParameterizedTest(name = "regions {0}, quorum {1}: {2}")
   @CsvSource(textBlock = """
       OK OK OK,                   2, OK

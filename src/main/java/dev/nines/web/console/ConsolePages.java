@@ -1,10 +1,11 @@
 package dev.nines.web.console;
 
+import dev.nines.web.Params;
 import dev.nines.model.MonitorKind;
 import dev.nines.model.MonitorSpec;
 import dev.nines.model.Spec;
-import dev.nines.server.LiveSlos;
-import dev.nines.server.ProbeRecorder;
+import dev.nines.live.LiveSlos;
+import dev.nines.live.ProbeRecorder;
 import dev.nines.store.Store;
 import dev.nines.view.JourneyDetail;
 import dev.nines.view.LayerView;

@@ -1,7 +1,11 @@
-package dev.nines.web.auth;
+package dev.nines.web.console;
 
-import dev.nines.web.console.PageContext;
-import dev.nines.web.console.Templates;
+import dev.nines.web.auth.AuthFilter;
+import dev.nines.web.auth.LoginLimiter;
+import dev.nines.web.auth.PageError;
+import dev.nines.web.auth.Principal;
+import dev.nines.web.auth.Sessions;
+import dev.nines.web.auth.Users;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;

@@ -1,4 +1,4 @@
-package dev.nines.web.console;
+package dev.nines.web;
 
 import dev.nines.model.Audience;
 import dev.nines.model.SliKind;

@@ -1,4 +1,4 @@
-package dev.nines.server;
+package dev.nines.live;
 
 import dev.nines.model.MaintenanceSpec;
 import dev.nines.model.MonitorSpec;

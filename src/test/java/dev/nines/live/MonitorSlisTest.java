@@ -1,4 +1,4 @@
-package dev.nines.server;
+package dev.nines.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

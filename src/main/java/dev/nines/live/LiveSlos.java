@@ -1,4 +1,4 @@
-package dev.nines.server;
+package dev.nines.live;
 
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;

@@ -1,4 +1,4 @@
-package dev.nines.server;
+package dev.nines.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +61,7 @@ public final class ProbeRecorder implements ProbeSink {
       new ConcurrentLinkedQueue<>();
   private final ProbeCounters counters = new ProbeCounters();
 
-  ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
+  public ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
     this.store = store;
     this.writer = writer;
     this.clock = clock;
@@ -72,7 +72,7 @@ public final class ProbeRecorder implements ProbeSink {
    * Puts a new spec in force for states and SLIs. Pending states are kept; uptime attribution
    * starts again at the next watermark.
    */
-  synchronized void reconfigure(Spec next) {
+  public synchronized void reconfigure(Spec next) {
     Map<String, String> services = new HashMap<>();
     next.monitors().forEach(m -> services.put(m.name(), m.service()));
     this.serviceOf = Map.copyOf(services);
@@ -141,7 +141,7 @@ public final class ProbeRecorder implements ProbeSink {
   }
 
   /** Stores what arrived and updates the SLIs; called once a second from one thread. */
-  synchronized void flush() {
+  public synchronized void flush() {
     List<StoredAttempt> storedAttempts = new ArrayList<>();
     List<BucketDelta> deltas = new ArrayList<>();
     for (Attempt a; (a = attempts.poll()) != null; ) {

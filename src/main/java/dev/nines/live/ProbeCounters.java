@@ -1,4 +1,4 @@
-package dev.nines.server;
+package dev.nines.live;
 
 import dev.nines.probe.Attempt;
 import dev.nines.probe.Phases;
