@@ -1,6 +1,7 @@
 package dev.nines.live;
 
-import dev.nines.model.MaintenanceSpec;
+import dev.nines.maintenance.MaintenanceCalendar;
+import dev.nines.maintenance.MaintenanceWindow;
 import dev.nines.model.MonitorSpec;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.SliKind;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Minute buckets of SLOs measured by monitors. Count SLIs (availability, journey and any
@@ -43,10 +45,15 @@ final class MonitorSlis {
   private final Map<String, Monitor> monitors = new HashMap<>();
   private final Map<String, Map<String, List<Observation>>> timelines = new HashMap<>();
   private final Map<String, Instant> attributedUntil = new HashMap<>();
-  private final Spec spec;
+  private final Supplier<MaintenanceCalendar> maintenance;
 
+  /** SLIs whose maintenance windows are the spec's own. */
   MonitorSlis(Spec spec) {
-    this.spec = spec;
+    this(spec, () -> MaintenanceCalendar.of(spec, java.util.List.of()));
+  }
+
+  MonitorSlis(Spec spec, Supplier<MaintenanceCalendar> maintenance) {
+    this.maintenance = maintenance;
     for (MonitorSpec m : spec.monitors()) {
       List<String> regions = spec.regionsOf(m);
       monitors.put(m.name(), new Monitor(m, regions, spec.quorumOf(m)));
@@ -148,10 +155,7 @@ final class MonitorSlis {
     if (!s.slo().excludeMaintenance()) {
       return pieces;
     }
-    for (MaintenanceSpec w : spec.maintenance()) {
-      if (!w.service().equals(s.slo().service())) {
-        continue;
-      }
+    for (MaintenanceWindow w : maintenance.get().between(s.slo().service(), a, b)) {
       List<Instant[]> next = new ArrayList<>();
       for (Instant[] p : pieces) {
         if (!w.start().isAfter(p[0]) && !w.end().isBefore(p[1])) {

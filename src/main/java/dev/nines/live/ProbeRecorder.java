@@ -3,7 +3,8 @@ package dev.nines.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nines.ingest.IngestWriter;
-import dev.nines.model.MaintenanceSpec;
+import dev.nines.maintenance.MaintenanceCalendar;
+import dev.nines.maintenance.MaintenanceWindow;
 import dev.nines.model.Spec;
 import dev.nines.probe.Attempt;
 import dev.nines.probe.PendingStates;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,7 @@ public final class ProbeRecorder implements ProbeSink {
   private final Store store;
   private final IngestWriter writer;
   private final Clock clock;
+  private final Supplier<MaintenanceCalendar> maintenance;
   private MonitorSlis slis;
   private volatile Spec spec;
   private volatile Map<String, String> serviceOf = Map.of();
@@ -61,11 +64,31 @@ public final class ProbeRecorder implements ProbeSink {
       new ConcurrentLinkedQueue<>();
   private final ProbeCounters counters = new ProbeCounters();
 
-  public ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
+  public ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock,
+      Supplier<MaintenanceCalendar> maintenance) {
     this.store = store;
     this.writer = writer;
     this.clock = clock;
+    this.maintenance = maintenance;
     reconfigure(spec);
+  }
+
+  /** A recorder whose maintenance windows are the spec's. */
+  public ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
+    this(spec, store, writer, clock, new SpecMaintenance(spec));
+  }
+
+  /** The spec's own windows, following {@link #reconfigure}. */
+  private static final class SpecMaintenance implements Supplier<MaintenanceCalendar> {
+    private volatile MaintenanceCalendar calendar;
+
+    SpecMaintenance(Spec spec) {
+      calendar = MaintenanceCalendar.of(spec, List.of());
+    }
+
+    @Override public MaintenanceCalendar get() {
+      return calendar;
+    }
   }
 
   /**
@@ -77,7 +100,10 @@ public final class ProbeRecorder implements ProbeSink {
     next.monitors().forEach(m -> services.put(m.name(), m.service()));
     this.serviceOf = Map.copyOf(services);
     this.spec = next;
-    this.slis = new MonitorSlis(next);
+    if (maintenance instanceof SpecMaintenance own) {
+      own.calendar = MaintenanceCalendar.of(next, List.of());
+    }
+    this.slis = new MonitorSlis(next, maintenance);
   }
 
   /**
@@ -85,7 +111,7 @@ public final class ProbeRecorder implements ProbeSink {
    * what the probe saw kept in the message.
    */
   PendingStates.Resolved maintained(PendingStates.Resolved r) {
-    MaintenanceSpec m = spec.maintenanceAt(serviceOf.getOrDefault(r.monitor(), ""),
+    MaintenanceWindow m = maintenance.get().at(serviceOf.getOrDefault(r.monitor(), ""),
         r.observation().time());
     if (m == null || r.observation().state() == State.UNKNOWN) {
       return r;

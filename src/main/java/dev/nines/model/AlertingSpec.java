@@ -8,19 +8,36 @@ import java.util.Map;
  * annotations shared by the page and ticket alerts.
  *
  * @param name alert name, or null to derive one from the SLO name
+ * @param minEvents a burn-rate condition holds only when its long window saw at least this
+ *     many valid events (the minimum-traffic guard); null takes the spec's default
  */
 public record AlertingSpec(String name, Map<String, String> labels,
     Map<String, String> annotations, AlertTarget page, AlertTarget ticket,
-    List<AlertWindow> windows) {
+    List<AlertWindow> windows, Long minEvents) {
   public AlertingSpec {
     labels = Map.copyOf(labels);
     annotations = Map.copyOf(annotations);
     windows = List.copyOf(windows);
+    if (minEvents != null && minEvents < 0) {
+      throw new IllegalArgumentException("minEvents " + minEvents + " is negative. Expected 0 "
+          + "or more");
+    }
+  }
+
+  /** Alerting that takes the spec's minimum-traffic guard. */
+  public AlertingSpec(String name, Map<String, String> labels, Map<String, String> annotations,
+      AlertTarget page, AlertTarget ticket, List<AlertWindow> windows) {
+    this(name, labels, annotations, page, ticket, windows, null);
   }
 
   /** Page and ticket enabled with the SRE Workbook windows. */
   public static AlertingSpec defaults() {
     return new AlertingSpec(null, Map.of(), Map.of(), AlertTarget.ENABLED, AlertTarget.ENABLED,
         AlertWindow.googleDefaults());
+  }
+
+  /** The target of one severity. */
+  public AlertTarget target(Severity severity) {
+    return severity == Severity.PAGE ? page : ticket;
   }
 }

@@ -12,7 +12,15 @@ import java.util.List;
  */
 public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clients,
     List<ServiceSpec> services, List<SloSpec> slos, List<MonitorSpec> monitors,
-    List<ChannelSpec> channels, List<MaintenanceSpec> maintenance) {
+    List<ChannelSpec> channels, List<MaintenanceSpec> maintenance, AlertingSettings alerting) {
+
+  /** A spec with the default alerting settings. */
+  public Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clients,
+      List<ServiceSpec> services, List<SloSpec> slos, List<MonitorSpec> monitors,
+      List<ChannelSpec> channels, List<MaintenanceSpec> maintenance) {
+    this(timeZone, regions, clients, services, slos, monitors, channels, maintenance,
+        AlertingSettings.DEFAULTS);
+  }
 
   /** A spec without maintenance windows. */
   public Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clients,
@@ -22,6 +30,7 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
   }
 
   public Spec {
+    java.util.Objects.requireNonNull(alerting, "alerting");
     maintenance = List.copyOf(maintenance);
     regions = List.copyOf(regions);
     clients = List.copyOf(clients);
@@ -29,12 +38,6 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
     slos = List.copyOf(slos);
     monitors = List.copyOf(monitors);
     channels = List.copyOf(channels);
-  }
-
-  /** The maintenance window of {@code service} covering {@code t}, or null. */
-  public MaintenanceSpec maintenanceAt(String service, java.time.Instant t) {
-    return maintenance.stream().filter(m -> m.service().equals(service) && m.covers(t))
-        .findFirst().orElse(null);
   }
 
   /** The regions a monitor runs in: its own list, else every region of the spec. */

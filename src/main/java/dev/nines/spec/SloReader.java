@@ -236,7 +236,7 @@ final class SloReader {
     if (f == null) {
       return AlertingSpec.defaults();
     }
-    f.allowOnly("name", "labels", "annotations", "page", "ticket", "windows");
+    f.allowOnly("name", "labels", "annotations", "page", "ticket", "windows", "minEvents");
     List<AlertWindow> windows = new ArrayList<>();
     for (Fields w : f.maps("windows")) {
       AlertWindow a = alertWindow(w);
@@ -244,18 +244,28 @@ final class SloReader {
         windows.add(a);
       }
     }
+    Long minEvents = null;
+    if (f.has("minEvents")) {
+      int n = f.integer("minEvents", 0);
+      if (n < 0) {
+        f.error("minEvents", n + " is negative. Expected 0 or more valid events");
+      } else {
+        minEvents = (long) n;
+      }
+    }
     return new AlertingSpec(f.string("name"), f.stringMap("labels"), f.stringMap("annotations"),
         target(f.map("page")), target(f.map("ticket")),
-        f.has("windows") ? windows : AlertWindow.googleDefaults());
+        f.has("windows") ? windows : AlertWindow.googleDefaults(), minEvents);
   }
 
   private static AlertTarget target(Fields f) {
     if (f == null) {
       return AlertTarget.ENABLED;
     }
-    f.allowOnly("enabled", "labels", "annotations");
+    f.allowOnly("enabled", "labels", "annotations", "for");
+    java.time.Duration after = f.duration("for", false);
     return new AlertTarget(f.bool("enabled", true), f.stringMap("labels"),
-        f.stringMap("annotations"));
+        f.stringMap("annotations"), after == null ? java.time.Duration.ZERO : after);
   }
 
   private static AlertWindow alertWindow(Fields w) {

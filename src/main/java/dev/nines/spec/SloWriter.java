@@ -185,6 +185,9 @@ final class SloWriter {
     SpecWriter.textMap(n, "annotations", a.annotations());
     target(n, "page", a.page());
     target(n, "ticket", a.ticket());
+    if (a.minEvents() != null) {
+      n.put("minEvents", a.minEvents());
+    }
     if (!a.windows().equals(AlertWindow.googleDefaults())) {
       // Written even when empty: the reader reads an empty list as no conditions, not the defaults.
       ArrayNode windows = n.putArray("windows");
@@ -203,6 +206,7 @@ final class SloWriter {
     }
     SpecWriter.textMap(n, "labels", t.labels());
     SpecWriter.textMap(n, "annotations", t.annotations());
+    SpecWriter.duration(n, "for", t.forDuration(), java.time.Duration.ZERO);
   }
 
   private static ObjectNode alertWindow(AlertWindow w) {

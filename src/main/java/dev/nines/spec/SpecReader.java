@@ -1,5 +1,6 @@
 package dev.nines.spec;
 
+import dev.nines.model.AlertingSettings;
 import dev.nines.model.Audience;
 import dev.nines.model.ChannelSpec;
 import dev.nines.model.ClientSpec;
@@ -82,7 +83,7 @@ public final class SpecReader {
 
   private Spec readTop(Fields top) {
     top.allowOnly("apiVersion", "timeZone", "regions", "clients", "services", "slos",
-        "monitors", "channels", "maintenance");
+        "monitors", "channels", "maintenance", "alerting");
     String version = top.requireString("apiVersion");
     if (version != null && !version.equals(API_VERSION)) {
       top.error("apiVersion", "'" + version + "' is not supported. Expected " + API_VERSION
@@ -113,30 +114,106 @@ public final class SpecReader {
     }
     List<MaintenanceSpec> maintenance = new ArrayList<>();
     for (Fields f : top.maps("maintenance")) {
-      MaintenanceSpec m = maintenance(f);
-      if (m != null) {
-        maintenance.add(m);
-      }
+      maintenance.addAll(maintenance(f, serviceList));
     }
+    AlertingSettings alerting = alertingSettings(top.map("alerting"));
     return new Spec(zone, regions, clientList, serviceList, sloList,
-        List.copyOf(monitors.values()), channelList, maintenance);
+        List.copyOf(monitors.values()), channelList, maintenance,
+        alerting == null ? AlertingSettings.DEFAULTS : alerting);
   }
 
-  private MaintenanceSpec maintenance(Fields f) {
+  /**
+   * One maintenance entry: a single window ({@code start} and {@code end}) or a series
+   * ({@code start}, {@code duration} or {@code end} of the first window, and {@code rrule}),
+   * for one {@code service} or every service of a {@code client}.
+   */
+  private List<MaintenanceSpec> maintenance(Fields f, List<ServiceSpec> serviceList) {
     remember(f);
-    f.allowOnly("service", "start", "end", "reason");
-    String service = f.requireString("service");
-    if (service != null && !services.contains(service)) {
-      f.error("service", "unknown service '" + service + "'. Expected one declared under services");
+    f.allowOnly("service", "client", "start", "end", "duration", "rrule", "reason");
+    List<String> covered = new ArrayList<>();
+    String service = f.string("service");
+    String client = f.string("client");
+    if (service == null && client == null) {
+      f.error("service", "is required (or client). Expected the service under maintenance, or "
+          + "client: NAME for every service of a client");
+    } else if (service != null && client != null) {
+      f.error("client", "is given with service. Expected one of service and client");
+    } else if (service != null) {
+      if (services.contains(service)) {
+        covered.add(service);
+      } else {
+        f.error("service", "unknown service '" + service + "'. Expected one declared under "
+            + "services");
+      }
+    } else if (!clients.contains(client)) {
+      f.error("client", "unknown client '" + client + "'. Expected one declared under clients");
+    } else {
+      serviceList.stream().filter(s -> client.equals(s.client())).forEach(s -> covered.add(
+          s.name()));
+      if (covered.isEmpty()) {
+        f.error("client", "client '" + client + "' has no service. Expected a client with "
+            + "services");
+      }
     }
     java.time.Instant start = f.parsed("start", SpecReader::instant, true);
-    java.time.Instant end = f.parsed("end", SpecReader::instant, true);
-    if (start != null && end != null && !start.isBefore(end)) {
+    java.time.Instant end = f.parsed("end", SpecReader::instant, false);
+    java.time.Duration duration = f.duration("duration", false);
+    if (end != null && duration != null) {
+      f.error("duration", "is given with end. Expected one of end and duration");
+      return List.of();
+    }
+    if (end == null && duration == null && f.has("start") && !f.has("end")) {
+      f.error("end", "is required (or duration). Expected when the window ends");
+      return List.of();
+    }
+    if (start == null || end == null && duration == null) {
+      return List.of();
+    }
+    if (end == null) {
+      if (duration.isZero()) {
+        f.error("duration", "is zero. Expected a window of some length, e.g. 1h");
+        return List.of();
+      }
+      end = start.plus(duration);
+    }
+    if (!start.isBefore(end)) {
       f.error("end", end + " is not after start " + start + ". Expected start < end");
+      return List.of();
+    }
+    String rrule = f.string("rrule");
+    if (rrule != null) {
+      try {
+        dev.nines.maintenance.Recurrence.parse(rrule, start, zone);
+      } catch (IllegalArgumentException e) {
+        f.error("rrule", e.getMessage());
+        return List.of();
+      }
+    }
+    java.time.Instant until = end;
+    String reason = f.string("reason");
+    return covered.stream().map(s -> new MaintenanceSpec(s, start, until, reason, rrule)).toList();
+  }
+
+  /** The top-level {@code alerting:} settings, or null when absent. */
+  private static AlertingSettings alertingSettings(Fields f) {
+    if (f == null) {
       return null;
     }
-    return service == null || start == null || end == null ? null
-        : new MaintenanceSpec(service, start, end, f.string("reason"));
+    f.allowOnly("evaluationInterval", "repeatInterval", "minEvents", "certificateDays");
+    AlertingSettings d = AlertingSettings.DEFAULTS;
+    java.time.Duration evaluation = f.duration("evaluationInterval", false);
+    java.time.Duration repeat = f.duration("repeatInterval", false);
+    int minEvents = f.integer("minEvents", (int) d.minEvents());
+    int days = f.integer("certificateDays", d.certificateDays());
+    try {
+      return new AlertingSettings(evaluation == null ? d.evaluationInterval() : evaluation,
+          repeat == null ? d.repeatInterval() : repeat, minEvents, days);
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      String key = message.substring(0, message.indexOf(' '));
+      f.error(key, message.substring(message.indexOf(' ') + 1));
+      return null;
+    }
   }
 
   static java.time.Instant instant(String text) {

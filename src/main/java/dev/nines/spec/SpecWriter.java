@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.nines.model.Audience;
 import dev.nines.model.ChannelSpec;
+import dev.nines.model.AlertingSettings;
 import dev.nines.model.ClientSpec;
 import dev.nines.model.Contact;
 import dev.nines.model.Durations;
@@ -43,7 +44,7 @@ public final class SpecWriter {
       .build();
   /** Top-level sections preceded by a blank line. */
   private static final Set<String> SECTIONS = Set.of("clients", "services", "slos", "monitors",
-      "channels", "maintenance");
+      "channels", "maintenance", "alerting");
   /** Sections whose items are separated by blank lines. */
   private static final Set<String> SPACED_ITEMS = Set.of("slos", "monitors");
 
@@ -76,9 +77,23 @@ public final class SpecWriter {
       n.put("service", m.service());
       n.put("start", m.start().toString());
       n.put("end", m.end().toString());
+      text(n, "rrule", m.rrule());
       text(n, "reason", m.reason());
       return n;
     });
+    if (!spec.alerting().equals(AlertingSettings.DEFAULTS)) {
+      AlertingSettings a = spec.alerting();
+      AlertingSettings d = AlertingSettings.DEFAULTS;
+      ObjectNode n = root.putObject("alerting");
+      duration(n, "evaluationInterval", a.evaluationInterval(), d.evaluationInterval());
+      duration(n, "repeatInterval", a.repeatInterval(), d.repeatInterval());
+      if (a.minEvents() != d.minEvents()) {
+        n.put("minEvents", a.minEvents());
+      }
+      if (a.certificateDays() != d.certificateDays()) {
+        n.put("certificateDays", a.certificateDays());
+      }
+    }
     try {
       return spaced(YAML.writeValueAsString(root));
     } catch (JsonProcessingException e) {

@@ -230,7 +230,8 @@ class SpecSchemaTest {
         object("/monitors/0/request", "httpRequest"),
         object("/monitors/0/request/assertions/0", "assertion"),
         object("/monitors/3/steps/0", "journeyStep"),
-        object("/maintenance/0", "maintenance"),
+        object("/maintenance/0", "maintenance"), object("/maintenance/1", "maintenance"),
+        object("/alerting", "alertingSettings"),
         object("/channels/0", "channel"), object("/channels/1", "channel"),
         object("/channels/2", "channel"));
   }

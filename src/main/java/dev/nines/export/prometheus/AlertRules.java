@@ -51,7 +51,8 @@ final class AlertRules {
     if (!slo.sloth()) {
       labels.putIfAbsent("severity", severity.id());
     }
-    out.add(new Rule.Alert(alertName(a), expr, null, labels, annotations(a, target, severity)));
+    Duration after = target.forDuration().isZero() ? null : target.forDuration();
+    out.add(new Rule.Alert(alertName(a), expr, after, labels, annotations(a, target, severity)));
   }
 
   /** One condition: the short and the long window above the threshold, each line indented. */

@@ -28,13 +28,16 @@ public final class PrometheusRules {
         warnings.add(who + "a query has no {{.window}} placeholder, so every window reads the "
             + "same range. Expected [{{.window}}] in each range selector");
       }
-      if (options.minEvents() > 0 && !queries.counts()) {
+      // The guard of the spec (the SLO's, else the spec's default) unless the options raise it.
+      RulesOptions own = options.withMinEvents(Math.max(options.minEvents(),
+          spec.alerting().minEventsOf(slo)));
+      if (own.minEvents() > 0 && !queries.counts()) {
         warnings.add(who + "no minimum-traffic guard: a raw error ratio has no event count. "
             + "Expected events (error and total queries) for the guard");
       }
       ServiceSpec service = spec.service(slo.service());
       String client = service == null ? null : service.client();
-      groups.addAll(new SloRules(slo, queries, client, options).groups());
+      groups.addAll(new SloRules(slo, queries, client, own).groups());
     }
     if (options.baseline()) {
       groups.add(BaselineRules.group());

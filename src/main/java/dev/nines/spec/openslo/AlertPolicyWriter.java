@@ -46,7 +46,8 @@ final class AlertPolicyWriter {
     condition.put("op", "gt");
     condition.put("threshold", w.factorFor(slo.window().nominalLength()));
     condition.put("lookbackWindow", OpenSloDurations.format(w.longWindow()));
-    condition.put("alertAfter", "0m");
+    java.time.Duration after = slo.alerting().target(w.severity()).forDuration();
+    condition.put("alertAfter", after.isZero() ? "0m" : OpenSloDurations.format(after));
     Map<String, Object> conditionSpec = new LinkedHashMap<>();
     conditionSpec.put("severity", w.severity().id());
     conditionSpec.put("condition", condition);

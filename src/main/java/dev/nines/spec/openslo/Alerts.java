@@ -29,6 +29,8 @@ final class Alerts {
   private final Map<String, ChannelSpec> channels = new LinkedHashMap<>();
   private final Map<OpenSloObject, List<AlertWindow>> policies = new IdentityHashMap<>();
   private final Map<OpenSloObject, AlertWindow> conditions = new IdentityHashMap<>();
+  /** The {@code alertAfter} of each condition's window that has one. */
+  private final Map<AlertWindow, Duration> alertAfter = new IdentityHashMap<>();
   private final Set<OpenSloObject> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
   Alerts(OpenSloIndex index) {
@@ -140,14 +142,29 @@ final class Alerts {
     BigDecimal threshold = c.decimal("threshold", true);
     Duration lookback = OpenSloDurations.read(c, "lookbackWindow", true);
     Duration after = OpenSloDurations.read(c, "alertAfter", false);
-    if (after != null && !after.isZero()) {
-      c.warning("alertAfter", OpenSloDurations.format(after) + " is not supported, so it is "
-          + "dropped: Nines alerts as soon as the burn rate exceeds the threshold. Expected 0m");
-    }
     if (severity == null || threshold == null || lookback == null) {
       return null;
     }
-    return window(c, severity, lookback, threshold.stripTrailingZeros(), meta);
+    AlertWindow w = window(c, severity, lookback, threshold.stripTrailingZeros(), meta);
+    if (w != null && after != null && !after.isZero()) {
+      alertAfter.put(w, after);
+    }
+    return w;
+  }
+
+  /**
+   * How long each severity's alert waits before it fires: the longest {@code alertAfter} of
+   * its conditions among {@code windows} (Nines keeps one {@code for} per alert, as Prometheus).
+   */
+  Map<Severity, Duration> alertAfter(List<AlertWindow> windows) {
+    Map<Severity, Duration> out = new java.util.EnumMap<>(Severity.class);
+    for (AlertWindow w : windows) {
+      Duration d = alertAfter.get(w);
+      if (d != null) {
+        out.merge(w.severity(), d, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      }
+    }
+    return out;
   }
 
   /** A window from a condition; Nines' own annotations restore a short window and budget share. */

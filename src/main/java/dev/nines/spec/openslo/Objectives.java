@@ -1,5 +1,6 @@
 package dev.nines.spec.openslo;
 
+import dev.nines.model.AlertTarget;
 import dev.nines.model.AlertWindow;
 import dev.nines.model.AlertingSpec;
 import dev.nines.model.Budgeting;
@@ -8,11 +9,14 @@ import dev.nines.model.SliSource;
 import dev.nines.model.SliSource.MetricQuery;
 import dev.nines.model.SliSpec;
 import dev.nines.model.SloSpec;
+import dev.nines.model.Severity;
 import dev.nines.model.SloWindow;
 import dev.nines.model.Target;
 import dev.nines.spec.Fields;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -99,10 +103,22 @@ final class Objectives {
 
   /** Alerting from policy windows and Nines annotations, or null when the SLO declares none. */
   static AlertingSpec alerting(List<AlertWindow> windows, NinesAnnotations.Alerting a) {
+    return alerting(windows, a, Map.of());
+  }
+
+  /** Alerting whose page and ticket wait their conditions' {@code alertAfter} ({@code for}). */
+  static AlertingSpec alerting(List<AlertWindow> windows, NinesAnnotations.Alerting a,
+      Map<Severity, Duration> alertAfter) {
     if (windows.isEmpty() && !a.declared()) {
       return null;
     }
-    return new AlertingSpec(a.name(), a.labels(), a.annotations(), a.page(), a.ticket(), windows);
+    return new AlertingSpec(a.name(), a.labels(), a.annotations(),
+        waiting(a.page(), alertAfter.get(Severity.PAGE)),
+        waiting(a.ticket(), alertAfter.get(Severity.TICKET)), windows);
+  }
+
+  private static AlertTarget waiting(AlertTarget t, Duration after) {
+    return after == null ? t : new AlertTarget(t.enabled(), t.labels(), t.annotations(), after);
   }
 
   /** Assembles one Nines SLO; null when a part is missing (already reported). */

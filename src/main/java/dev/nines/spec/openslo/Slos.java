@@ -36,7 +36,7 @@ final class Slos {
     NinesAnnotations nines = NinesAnnotations.read(slo.meta());
     Objectives.Common common = new Objectives.Common(spec.requireString("service"),
         spec.string("description"), TimeWindows.read(spec), slo.meta(), nines,
-        Objectives.alerting(alerts.ofSlo(spec), nines.alerting()));
+        alerting(alerts.ofSlo(spec), nines));
     Indicators.Indicator indicator = indicators.ofSlo(spec);
     Budgeting.Method method = method(spec);
     List<Fields> objectives = spec.maps("objectives");
@@ -135,5 +135,10 @@ final class Slos {
           + "0 < timeSliceTarget <= 1");
     }
     return r.stripTrailingZeros();
+  }
+
+  private dev.nines.model.AlertingSpec alerting(List<dev.nines.model.AlertWindow> windows,
+      NinesAnnotations nines) {
+    return Objectives.alerting(windows, nines.alerting(), alerts.alertAfter(windows));
   }
 }

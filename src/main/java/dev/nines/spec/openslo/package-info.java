@@ -23,8 +23,9 @@
  *       monitors.
  *   <li>AlertPolicy with burnrate AlertConditions (op gt or gte): one window per condition,
  *       long window = lookbackWindow, no short window, factor = threshold; severity page,
- *       critical, high mean page, ticket, warning, medium, low, info mean ticket. alertAfter is
- *       dropped with a warning. AlertNotificationTarget: a channel of kind {@code target} (lower
+ *       critical, high mean page, ticket, warning, medium, low, info mean ticket. alertAfter
+ *       becomes the {@code for} of the page or ticket alert (the longest of its conditions).
+ *       AlertNotificationTarget: a channel of kind {@code target} (lower
  *       case), the other spec fields as settings, audience internal.
  *   <li>{@code nines.dev/} annotations carry what OpenSLO cannot: endpoint, owner, approver,
  *       reason, audience, SLI kind and threshold, bad statuses, Sloth alert name, labels and

@@ -208,6 +208,21 @@ class PrometheusRulesTest {
   }
 
   @Test
+  void theSpecsOwnGuardAndForGoIntoTheRules() {
+    AlertingSpec alerting = new AlertingSpec(null, Map.of(), Map.of(),
+        new AlertTarget(true, Map.of(), Map.of(), Duration.ofMinutes(5)), AlertTarget.ENABLED,
+        AlertWindow.googleDefaults(), 300L);
+    GeneratedRules rules = generate(RulesOptions.defaults(),
+        slo("orders", EVENTS, DAYS_30, alerting));
+    Rule.Alert page = (Rule.Alert) group(rules, "nines-slo-alerts-api-orders").rules().get(0);
+    Rule.Alert ticket = (Rule.Alert) group(rules, "nines-slo-alerts-api-orders").rules().get(1);
+
+    assertThat(page.forDuration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(ticket.forDuration()).isNull();
+    assertThat(page.expr()).contains("(sum(rate(requests_total[1h])) * 3600 >= 300)");
+  }
+
+  @Test
   void theAbsentAlertWatchesTheFiveMinuteRatio() {
     GeneratedRules rules = generate(RulesOptions.defaults().withAbsentFor(Duration.ofMinutes(20)),
         slo("orders", EVENTS, DAYS_30, null));
