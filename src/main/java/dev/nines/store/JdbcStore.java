@@ -326,4 +326,65 @@ final class JdbcStore implements Store {
   @Override public long outboxPending() {
     return UserTable.outboxPending(jdbc);
   }
+
+  @Override public Map<String, StoredAlert> openAlerts() {
+    return AlertTable.open(jdbc);
+  }
+
+  @Override public void commitAlerts(List<StoredAlert> upserts, List<String> closed,
+      List<AlertEvent> history) {
+    AlertTable.commit(jdbc, upserts, closed, history);
+  }
+
+  @Override public Slice<AlertEvent> alertHistory(AlertQuery query, int offset, int limit) {
+    return AlertTable.history(jdbc, query, offset, limit);
+  }
+
+  @Override public boolean acquireLease(String name, String holder, Instant now,
+      java.time.Duration ttl) {
+    return LeaseTable.acquire(jdbc, name, holder, now, ttl);
+  }
+
+  @Override public void releaseLease(String name, String holder) {
+    LeaseTable.release(jdbc, name, holder);
+  }
+
+  @Override public long createIncident(String service, String client, String title, Instant at,
+      String openedBy, List<String> slos, dev.nines.incident.Incident.Event first) {
+    return IncidentTable.create(jdbc, service, client, title, at, openedBy, slos, first);
+  }
+
+  @Override public boolean addIncidentEvent(long id, dev.nines.incident.Incident.Event event,
+      List<String> slos) {
+    return IncidentTable.addEvent(jdbc, id, event, slos);
+  }
+
+  @Override public boolean resolveIncident(long id, Instant at, String author, String rootCause) {
+    return IncidentTable.resolve(jdbc, id, at, author, rootCause);
+  }
+
+  @Override public boolean setRootCause(long id, Instant at, String author, String note) {
+    return IncidentTable.setRootCause(jdbc, id, at, author, note);
+  }
+
+  @Override public Optional<dev.nines.incident.Incident> incident(long id) {
+    return IncidentTable.one(jdbc, id);
+  }
+
+  @Override public Slice<dev.nines.incident.Incident> incidents(String client, String service,
+      Boolean open, Instant from, Instant to, int offset, int limit) {
+    return IncidentTable.list(jdbc, client, service, open, from, to, offset, limit);
+  }
+
+  @Override public long addMaintenance(dev.nines.maintenance.MaintenanceWindow window) {
+    return MaintenanceTable.add(jdbc, window);
+  }
+
+  @Override public boolean deleteMaintenance(long id, Instant at) {
+    return MaintenanceTable.delete(jdbc, id, at);
+  }
+
+  @Override public List<dev.nines.maintenance.MaintenanceWindow> maintenanceWindows() {
+    return MaintenanceTable.all(jdbc);
+  }
 }

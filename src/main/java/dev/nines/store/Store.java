@@ -109,4 +109,65 @@ public interface Store extends AutoCloseable {
   /** Notifications in the outbox not sent yet (for the process's health metrics). */
   long outboxPending();
 
+  // Alerts.
+
+  /** The open alerts (pending and firing), by fingerprint. */
+  Map<String, StoredAlert> openAlerts();
+
+  /**
+   * Commits one evaluation in one transaction: the open alerts written, those closed removed
+   * and the transitions appended to the history.
+   */
+  void commitAlerts(List<StoredAlert> upserts, List<String> closedFingerprints,
+      List<AlertEvent> history);
+
+  /** The alert history matching {@code query}, newest first. */
+  Slice<AlertEvent> alertHistory(AlertQuery query, int offset, int limit);
+
+  /**
+   * Takes or renews the lease {@code name} for {@code holder} until {@code now + ttl}.
+   *
+   * @return whether {@code holder} holds it now
+   */
+  boolean acquireLease(String name, String holder, Instant now, java.time.Duration ttl);
+
+  /** Gives up the lease when {@code holder} holds it. */
+  void releaseLease(String name, String holder);
+
+  // Incidents.
+
+  /** Opens an incident with its first timeline entry; returns its id. */
+  long createIncident(String service, String client, String title, Instant at, String openedBy,
+      List<String> slos, dev.nines.incident.Incident.Event first);
+
+  /** Appends to an incident's timeline (and affected SLOs); false when there is no such one. */
+  boolean addIncidentEvent(long id, dev.nines.incident.Incident.Event event, List<String> slos);
+
+  /** Resolves an open incident, with its root-cause note when given; false when not open. */
+  boolean resolveIncident(long id, Instant at, String author, String rootCause);
+
+  /** Sets the root-cause note; false when there is no such incident. */
+  boolean setRootCause(long id, Instant at, String author, String note);
+
+  /** The incident with this id. */
+  Optional<dev.nines.incident.Incident> incident(long id);
+
+  /**
+   * Incidents of {@code client} and {@code service} (null: any), open or resolved (null:
+   * both), overlapping [from, to) (null: unbounded), newest first.
+   */
+  Slice<dev.nines.incident.Incident> incidents(String client, String service, Boolean open,
+      Instant from, Instant to, int offset, int limit);
+
+  // Maintenance windows added through the API.
+
+  /** Stores a window; returns its id. */
+  long addMaintenance(dev.nines.maintenance.MaintenanceWindow window);
+
+  /** Deletes a window; false when there is no such one. */
+  boolean deleteMaintenance(long id, Instant at);
+
+  /** Every stored window not deleted, by start. */
+  List<dev.nines.maintenance.MaintenanceWindow> maintenanceWindows();
+
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,14 +44,9 @@ final class AlertRules {
     }
     List<String> conditions = windows.stream().map(this::condition).toList();
     String expr = "(\n" + String.join(")\nor\n(\n", conditions) + ")\n";
-    Map<String, String> labels = new LinkedHashMap<>(a.labels());
-    labels.putAll(target.labels());
-    labels.put("sloth_severity", severity.id());
-    if (!slo.sloth()) {
-      labels.putIfAbsent("severity", severity.id());
-    }
+    Map<String, String> labels = RuleNames.ruleLabels(slo.slo(), severity, slo.sloth());
     Duration after = target.forDuration().isZero() ? null : target.forDuration();
-    out.add(new Rule.Alert(alertName(a), expr, after, labels, annotations(a, target, severity)));
+    out.add(new Rule.Alert(RuleNames.alertName(slo.slo()), expr, after, labels, annotations(a, target, severity)));
   }
 
   /** One condition: the short and the long window above the threshold, each line indented. */
@@ -110,23 +104,9 @@ final class AlertRules {
         "summary", "{{$labels.sloth_service}} {{$labels.sloth_slo}} SLI has had no data for "
             + after + ": its burn-rate alerts cannot fire.",
         "title", "(ticket) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLI data is absent.");
-    return new Rule.Alert(camel(slo.slo().name()) + "SLIAbsent",
+    return new Rule.Alert(RuleNames.camel(slo.slo().name()) + "SLIAbsent",
         "absent(" + RuleNames.SLI_ERROR + "5m" + slo.selector() + ")", slo.options().absentFor(),
         labels, annotations);
   }
 
-  private String alertName(AlertingSpec a) {
-    return a.name() != null ? a.name() : camel(slo.slo().name()) + "BurnRate";
-  }
-
-  /** {@code assign-courier-success} as {@code AssignCourierSuccess}. */
-  static String camel(String name) {
-    StringBuilder b = new StringBuilder();
-    for (String part : name.split("[^A-Za-z0-9]+")) {
-      if (!part.isEmpty()) {
-        b.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
-      }
-    }
-    return b.toString();
-  }
 }

@@ -46,6 +46,56 @@ public final class RuleNames {
     return PromQl.selector(ids(slo));
   }
 
+  /** The name of an SLO's burn-rate alert: the spec's alert name, else {@code <Camel>BurnRate}. */
+  public static String alertName(SloSpec slo) {
+    dev.nines.model.AlertingSpec a = slo.alerting();
+    return a != null && a.name() != null ? a.name() : camel(slo.name()) + "BurnRate";
+  }
+
+  /**
+   * The labels a rule adds to an SLO's alert of {@code severity}: the alerting labels, the
+   * page or ticket labels and {@code sloth_severity}; natively also {@code severity}.
+   */
+  static Map<String, String> ruleLabels(SloSpec slo, dev.nines.model.Severity severity,
+      boolean sloth) {
+    dev.nines.model.AlertingSpec a = slo.alerting();
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    if (a != null) {
+      labels.putAll(a.labels());
+      labels.putAll(a.target(severity).labels());
+    }
+    labels.put("sloth_severity", severity.id());
+    if (!sloth) {
+      labels.putIfAbsent("severity", severity.id());
+    }
+    return labels;
+  }
+
+  /**
+   * Every label of an SLO's firing alert as Alertmanager receives it from Prometheus evaluating
+   * the generated rules: {@code alertname}, the SLO's labels and ids, and the rule's labels.
+   * Nines sends its own alerts with the same labels, so one Alertmanager routing tree serves
+   * both.
+   */
+  public static Map<String, String> alertLabels(SloSpec slo, dev.nines.model.Severity severity) {
+    Map<String, String> labels = new java.util.TreeMap<>(slo.labels());
+    labels.putAll(ids(slo));
+    labels.putAll(ruleLabels(slo, severity, false));
+    labels.put("alertname", alertName(slo));
+    return labels;
+  }
+
+  /** {@code assign-courier-success} as {@code AssignCourierSuccess}. */
+  static String camel(String name) {
+    StringBuilder b = new StringBuilder();
+    for (String part : name.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        b.append(part.substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return b.toString();
+  }
+
   /** Whether the rules cover the SLO (its SLI has a PromQL form). */
   public static boolean covered(SloSpec slo) {
     return SliQueries.of(slo, warning -> { }) != null;

@@ -1,4 +1,4 @@
-package dev.nines.web.console;
+package dev.nines.format;
 
 import dev.nines.slo.SloStatus;
 import java.time.Duration;

@@ -1,0 +1,61 @@
+package dev.nines.alert;
+
+import dev.nines.model.Audience;
+import dev.nines.notify.Notification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One alert condition evaluated at one instant: what it watches, whether it holds now, and the
+ * numbers that justify it. Its {@code fingerprint} is stable across evaluations and restarts
+ * (kind, subject, severity, region), so the same condition is always the same alert.
+ *
+ * @param severity {@code page}, {@code ticket} or {@code notice} (client notices)
+ * @param client the client the subject belongs to, or null
+ * @param slo the SLO watched, or null
+ * @param monitor the monitor watched, or null
+ * @param region the region of a regional condition, or null
+ * @param forDuration how long it must hold before it fires (pending until then)
+ * @param link the console or portal path of the subject, e.g. {@code /console/slos/NAME}
+ * @param labels Alertmanager labels, compatible with the generated Prometheus rules
+ */
+public record Condition(String fingerprint, AlertKind kind, String severity, String service,
+    String client, String slo, String monitor, String region, boolean active,
+    Duration forDuration, String title, String summary, List<Notification.Field> figures,
+    String link, Map<String, String> labels) {
+
+  public Condition {
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(forDuration, "forDuration");
+    Objects.requireNonNull(title, "title");
+    figures = List.copyOf(figures);
+    labels = Map.copyOf(labels);
+  }
+
+  /** Who the alert is for. */
+  public Audience audience() {
+    return kind.audience();
+  }
+
+  /** The subject's name: the SLO, else the monitor. */
+  public String subject() {
+    return slo != null ? slo : monitor;
+  }
+
+  /** A stable fingerprint of the parts that make a condition one alert. */
+  public static String fingerprint(AlertKind kind, String subject, String severity,
+      String region) {
+    String key = kind.id() + "|" + subject + "|" + severity + "|" + (region == null ? "" : region);
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
+          key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
