@@ -35,9 +35,11 @@ CREATE TABLE alert_history (
   notified       BOOLEAN      NOT NULL,
   silenced       BOOLEAN      NOT NULL,
   title          TEXT         NOT NULL,
-  condition_json TEXT         NOT NULL
+  condition_json TEXT         NOT NULL,
+  delivered      BOOLEAN      NOT NULL   -- handed to the outbox and incidents (or nothing to tell)
 );
 CREATE INDEX alert_history_at ON alert_history (at);
+CREATE INDEX alert_history_undelivered ON alert_history (delivered, id);
 CREATE INDEX alert_history_instance ON alert_history (instance);
 
 -- Incidents: opened by a firing page or by hand, with a root-cause note the client reads.

@@ -18,6 +18,7 @@ import dev.nines.store.StoredObservation;
 import dev.nines.uptime.Observation;
 import dev.nines.uptime.State;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,16 @@ public final class ProbeRecorder implements ProbeSink {
 
   /** The latest state of one monitor in one region. */
   public record Latest(Observation observation, String message) {}
+
+  /** The certificate a monitor's last TLS handshake saw, from any region. */
+  public record SeenCertificate(String subject, Instant notAfter) {
+    /** Whole days left at {@code now}, {@code floor((notAfter - now) / 1 day)}. */
+    public long daysLeft(Instant now) {
+      return Math.floorDiv(notAfter.getEpochSecond() - now.getEpochSecond(), 86_400L);
+    }
+  }
+
+  private final Map<String, SeenCertificate> certificates = new ConcurrentHashMap<>();
 
 
   private final Store store;
@@ -125,6 +136,15 @@ public final class ProbeRecorder implements ProbeSink {
   @Override public void attempt(Attempt a) {
     attempts.add(a);
     counters.record(a);
+    if (a.result().certificate() != null) {
+      certificates.put(a.monitor(), new SeenCertificate(a.result().certificate().subject(),
+          a.result().certificate().notAfter()));
+    }
+  }
+
+  /** The certificate a monitor's last TLS handshake saw, or null. */
+  public SeenCertificate certificate(String monitor) {
+    return certificates.get(monitor);
   }
 
   /** Attempts and phase timings counted since start, for {@code /metrics}. */

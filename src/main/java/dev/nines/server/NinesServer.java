@@ -1,6 +1,12 @@
 package dev.nines.server;
 
+import dev.nines.live.Incidents;
+import dev.nines.live.AlertLoop;
 import dev.nines.live.LiveSlos;
+import dev.nines.live.MaintenanceBook;
+import dev.nines.notify.Notifier;
+import java.time.Duration;
+import java.time.Instant;
 import dev.nines.live.ProbeRecorder;
 import dev.nines.ingest.EventRouter;
 import dev.nines.ingest.IngestWriter;
@@ -93,6 +99,11 @@ public final class NinesServer implements AutoCloseable {
   private final Console console;
   private final ScheduledExecutorService ticker;
   private final ProbeRecorder probes;
+  private final MaintenanceBook maintenance;
+  private final Incidents incidents;
+  private final AlertLoop alerts;
+  private final ScheduledExecutorService alerting;
+  private volatile Instant lastAlertCycle = Instant.MIN;
   private final ProbeEngine prober;
   private final String region;
   private volatile PrometheusPuller puller;
@@ -121,7 +132,8 @@ public final class NinesServer implements AutoCloseable {
       this.writer = new IngestWriter(store, config.maxQueuedEvents(),
           batches -> current.get().live().apply(batches));
       this.region = spec.regions().get(0);
-      this.probes = new ProbeRecorder(spec, store, writer, clock);
+      this.maintenance = new MaintenanceBook(spec, store, clock);
+      this.probes = new ProbeRecorder(spec, store, writer, clock, maintenance);
       ApiTokens tokens = new ApiTokens(store, clock);
       RequestMetrics requests = new RequestMetrics();
       requests.bounds(current.get().router());
@@ -140,6 +152,14 @@ public final class NinesServer implements AutoCloseable {
                 "monitors", spec().monitors().size());
           }));
       this.port = api.start();
+      Notifier notifier = n -> LOG.info("notification {} ({} {}): {}", n.key(), n.audience(),
+          n.status(), n.title());
+      this.incidents = new Incidents(store, this::spec, notifier, clock, this::baseUrl);
+      this.alerts = new AlertLoop(store, this::spec, this::live, probes, maintenance, notifier,
+          incidents, clock, this::baseUrl, holder(port));
+      this.alerting = Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("nines-alerts").daemon(true).factory());
+      alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
       ticker.scheduleAtFixedRate(() -> {
@@ -188,6 +208,7 @@ public final class NinesServer implements AutoCloseable {
       return;
     }
     probes.reconfigure(spec);
+    maintenance.reload(spec);
     if (prober != null) {
       prober.update(spec.monitorsIn(region));
     }
@@ -196,6 +217,47 @@ public final class NinesServer implements AutoCloseable {
     }
     puller = startPuller(config.prometheusUrl(), spec, clock);
     LOG.info("spec reloaded: {} SLOs, {} monitors", spec.slos().size(), spec.monitors().size());
+  }
+
+  /** Evaluates alerts and hands them on when the spec's evaluation interval has passed. */
+  private void alertCycleIfDue() {
+    try {
+      Instant now = clock.instant();
+      if (Duration.between(lastAlertCycle, now).compareTo(
+          spec().alerting().evaluationInterval()) < 0 && !lastAlertCycle.equals(Instant.MIN)) {
+        return;
+      }
+      lastAlertCycle = now;
+      AlertLoop.Cycle c = alerts.evaluate();
+      if (c.leader()) {
+        alerts.deliver();
+      }
+    } catch (RuntimeException e) {
+      LOG.error("alert evaluation failed; trying again next cycle", e);
+    }
+  }
+
+  /**
+   * Where links in notifications point: {@code NINES_PUBLIC_URL} (the address people reach
+   * Nines at, behind a proxy), else this server's own address.
+   */
+  public String baseUrl() {
+    String url = System.getenv("NINES_PUBLIC_URL");
+    if (url != null && !url.isBlank()) {
+      return url.strip().replaceAll("/+$", "");
+    }
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + port;
+  }
+
+  private static String holder(int port) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + port + ":" + ProcessHandle.current().pid();
   }
 
   private void reloadIfChanged() {
@@ -315,6 +377,21 @@ public final class NinesServer implements AutoCloseable {
     return console;
   }
 
+  /** The alert evaluation. */
+  public AlertLoop alerts() {
+    return alerts;
+  }
+
+  /** Incidents. */
+  public Incidents incidents() {
+    return incidents;
+  }
+
+  /** The maintenance windows in force. */
+  public MaintenanceBook maintenance() {
+    return maintenance;
+  }
+
   /** The region the server probes as. */
   public String region() {
     return region;
@@ -328,6 +405,7 @@ public final class NinesServer implements AutoCloseable {
       prober.close();
     }
     ticker.shutdownNow();
+    alerting.shutdownNow();
     probes.flush();
     api.close();
     writer.close();

@@ -17,7 +17,7 @@ final class AlertTable {
       + "firing_since, last_notified, notified, silenced, condition_json";
   private static final String HISTORY_COLUMNS = "id, instance, fingerprint, kind, severity, "
       + "audience, service, client, subject, region, transition, at, notified, silenced, title, "
-      + "condition_json";
+      + "condition_json, delivered";
 
   private AlertTable() {}
 
@@ -67,7 +67,7 @@ final class AlertTable {
       if (!history.isEmpty()) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_history ("
             + HISTORY_COLUMNS.substring("id, ".length()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?)")) {
+            + "?, ?, ?, ?, ?, ?, ?)")) {
           for (AlertEvent e : history) {
             int i = 1;
             for (String v : List.of(e.instance(), e.fingerprint(), e.kind(), e.severity(),
@@ -82,7 +82,8 @@ final class AlertTable {
             ps.setBoolean(i++, e.notified());
             ps.setBoolean(i++, e.silenced());
             ps.setString(i++, e.title());
-            ps.setString(i, e.conditionJson());
+            ps.setString(i++, e.conditionJson());
+            ps.setBoolean(i, e.delivered());
             ps.addBatch();
           }
           ps.executeBatch();
@@ -117,6 +118,10 @@ final class AlertTable {
     add(where, args, "subject", q.subject());
     add(where, args, "transition", q.transition());
     add(where, args, "instance", q.instance());
+    if (q.undelivered()) {
+      where.append(" AND delivered = ?");
+      args.add(Boolean.FALSE);
+    }
     if (q.from() != null) {
       where.append(" AND at >= ?");
       args.add(q.from().toEpochMilli());
@@ -136,7 +141,8 @@ final class AlertTable {
       }
       List<AlertEvent> items = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + HISTORY_COLUMNS
-          + " FROM alert_history" + where + " ORDER BY at DESC, id DESC LIMIT ? OFFSET ?")) {
+          + " FROM alert_history" + where + (q.undelivered() ? " ORDER BY id" : " ORDER BY at DESC, "
+          + "id DESC") + " LIMIT ? OFFSET ?")) {
         List<Object> all = new ArrayList<>(args);
         all.add(limit);
         all.add(offset);
@@ -147,11 +153,29 @@ final class AlertTable {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 Instant.ofEpochMilli(rs.getLong(12)), rs.getBoolean(13), rs.getBoolean(14),
-                rs.getString(15), rs.getString(16)));
+                rs.getString(15), rs.getString(16), rs.getBoolean(17)));
           }
         }
       }
       return new Slice<>(items, total);
+    });
+  }
+
+  static void markDelivered(Jdbc jdbc, List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE alert_history SET delivered = ? WHERE id = ?")) {
+        for (long id : ids) {
+          ps.setBoolean(1, true);
+          ps.setLong(2, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
     });
   }
 
@@ -165,7 +189,9 @@ final class AlertTable {
   static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
     for (int i = 0; i < args.size(); i++) {
       Object v = args.get(i);
-      if (v instanceof Long l) {
+      if (v instanceof Boolean b) {
+        ps.setBoolean(i + 1, b);
+      } else if (v instanceof Long l) {
         ps.setLong(i + 1, l);
       } else if (v instanceof Integer n) {
         ps.setInt(i + 1, n);

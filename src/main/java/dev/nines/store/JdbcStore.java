@@ -340,6 +340,10 @@ final class JdbcStore implements Store {
     return AlertTable.history(jdbc, query, offset, limit);
   }
 
+  @Override public void markAlertEventsDelivered(List<Long> ids) {
+    AlertTable.markDelivered(jdbc, ids);
+  }
+
   @Override public boolean acquireLease(String name, String holder, Instant now,
       java.time.Duration ttl) {
     return LeaseTable.acquire(jdbc, name, holder, now, ttl);

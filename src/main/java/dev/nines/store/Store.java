@@ -124,6 +124,9 @@ public interface Store extends AutoCloseable {
   /** The alert history matching {@code query}, newest first. */
   Slice<AlertEvent> alertHistory(AlertQuery query, int offset, int limit);
 
+  /** Marks transitions of the history as handed on. */
+  void markAlertEventsDelivered(List<Long> ids);
+
   /**
    * Takes or renews the lease {@code name} for {@code holder} until {@code now + ttl}.
    *

@@ -40,7 +40,8 @@ abstract class AlertStoreContract {
 
   static AlertEvent event(String fp, String transition, Instant at, String service) {
     return new AlertEvent(0, fp + "@1", fp, "burn-rate", "page", "internal", service, "acme",
-        "orders", null, transition, at, true, false, "Page: orders", "{}");
+        "orders", null, transition, at, true, false, "Page: orders", "{}",
+        !transition.equals("firing"));
   }
 
   @Test
@@ -57,6 +58,18 @@ abstract class AlertStoreContract {
     assertThat(all.items()).extracting(AlertEvent::transition)
         .containsExactly("resolved", "firing", "firing", "pending");
     assertThat(all.items().get(0).id()).isPositive();
+  }
+
+  @Test
+  void undeliveredTransitionsComeOldestFirstUntilMarked() {
+    store.commitAlerts(List.of(), List.of(), List.of(event("a", "firing", T, "platform"),
+        event("b", "firing", T.plusSeconds(1), "shop"),
+        event("a", "resolved", T.plusSeconds(2), "platform")));
+    Slice<AlertEvent> todo = store.alertHistory(AlertQuery.undeliveredOnly(), 0, 10);
+    assertThat(todo.items()).extracting(AlertEvent::fingerprint).containsExactly("a", "b");
+    store.markAlertEventsDelivered(List.of(todo.items().get(0).id()));
+    assertThat(store.alertHistory(AlertQuery.undeliveredOnly(), 0, 10).items())
+        .extracting(AlertEvent::fingerprint).containsExactly("b");
   }
 
   @Test
