@@ -51,7 +51,8 @@ final class AlertRules {
     if (!slo.sloth()) {
       labels.putIfAbsent("severity", severity.id());
     }
-    out.add(new Rule.Alert(alertName(a), expr, null, labels, annotations(a, target, severity)));
+    out.add(new Rule.Alert(RuleNames.alertName(slo.slo()), expr, null, labels,
+        annotations(a, target, severity)));
   }
 
   /** One condition: the short and the long window above the threshold, each line indented. */
@@ -112,10 +113,6 @@ final class AlertRules {
     return new Rule.Alert(camel(slo.slo().name()) + "SLIAbsent",
         "absent(" + RuleNames.SLI_ERROR + "5m" + slo.selector() + ")", slo.options().absentFor(),
         labels, annotations);
-  }
-
-  private String alertName(AlertingSpec a) {
-    return a.name() != null ? a.name() : camel(slo.slo().name()) + "BurnRate";
   }
 
   /** {@code assign-courier-success} as {@code AssignCourierSuccess}. */

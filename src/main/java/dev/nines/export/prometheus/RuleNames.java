@@ -36,6 +36,15 @@ public final class RuleNames {
     return sliErrorRatio(slo.window().nominalLength());
   }
 
+  /**
+   * The name of the SLO's burn-rate alerts: the spec's {@code alerting.name}, else
+   * {@code <CamelCaseSloName>BurnRate}.
+   */
+  public static String alertName(SloSpec slo) {
+    return slo.alerting() != null && slo.alerting().name() != null ? slo.alerting().name()
+        : AlertRules.camel(slo.name()) + "BurnRate";
+  }
+
   /** The labels identifying the SLO's series. */
   public static Map<String, String> ids(SloSpec slo) {
     return Map.of("sloth_id", sloId(slo), "sloth_service", slo.service(), "sloth_slo", slo.name());
