@@ -169,8 +169,9 @@ final class ChannelReader {
       return clientNames.get(0);
     }
     if (clientNames.isEmpty()) {
-      f.error("audience", "client, but the spec declares no client. Expected a client under "
-          + "clients, or audience: internal");
+      // A warning, not an error: an OpenSLO import carries channels but no clients.
+      f.warning("audience", "client, but the spec declares no client, so the channel receives "
+          + "nothing. Expected a client under clients, or audience: internal");
     } else {
       f.error("client", "is required for an audience: client channel in a spec with "
           + clientNames.size() + " clients. Expected one of " + String.join(", ", clientNames));

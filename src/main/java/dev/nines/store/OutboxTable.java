@@ -54,6 +54,21 @@ final class OutboxTable {
   static List<OutboxMessage> claim(Jdbc jdbc, Dialect dialect, String claimer, Instant now,
       Instant leaseUntil, int limit) {
     long t = now.toEpochMilli();
+    // A read first, outside the claim's transaction: an idle outbox (most polls) takes no
+    // write lock, which on SQLite is the one lock every ingest commit also needs.
+    boolean due = jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE " + DUE
+          + " LIMIT 1")) {
+        ps.setLong(1, t);
+        ps.setLong(2, t);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+    if (!due) {
+      return List.of();
+    }
     return jdbc.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET claimed_by = ?, "
           + "claimed_until = ? WHERE id IN (SELECT id FROM outbox WHERE " + DUE

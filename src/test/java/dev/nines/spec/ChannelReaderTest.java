@@ -100,13 +100,17 @@ class ChannelReaderTest {
   }
 
   @Test
-  void aClientChannelNeedsAClientInTheSpec() {
-    assertThat(error("""
+  void aClientChannelInASpecWithoutClientsIsWarnedAboutAndBelongsToNone() throws Exception {
+    ParsedSpec parsed = SpecReader.read("t.yaml", """
         apiVersion: nines/v1
         channels:
           - {name: notices, kind: slack, audience: client, url: "env:SLACK"}
-        """)).isEqualTo("t.yaml:3:44: channels[0].audience: client, but the spec declares no "
-        + "client. Expected a client under clients, or audience: internal");
+        """);
+    assertThat(parsed.spec().channels().get(0).client()).isNull();
+    assertThat(parsed.warnings()).extracting(Problem::toString).containsExactly(
+        "t.yaml:3:44: channels[0].audience: warning: client, but the spec declares no client, "
+        + "so the channel receives nothing. Expected a client under clients, or audience: "
+        + "internal");
   }
 
   @Test
