@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, AgentCommand.class, UserCommand.class,
         ValidateCommand.class, LintCommand.class, BudgetCommand.class, UptimeCommand.class,
         ImportCommand.class, ExportCommand.class, RulesCommand.class, GrafanaCommand.class,
-        BackfillCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        BackfillCommand.class, NotifyCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The version of this build. */
   public static final String VERSION = "0.1.0";

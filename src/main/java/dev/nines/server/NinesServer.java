@@ -15,6 +15,8 @@ import dev.nines.ingest.prometheus.PrometheusClient;
 import dev.nines.ingest.prometheus.PrometheusPuller;
 import dev.nines.ingest.prometheus.PrometheusSli;
 import dev.nines.model.Spec;
+import dev.nines.notify.Notifications;
+import dev.nines.notify.Outbox;
 import dev.nines.probe.ProbeEngine;
 import dev.nines.spec.SpecException;
 import dev.nines.spec.SpecReader;
@@ -104,6 +106,7 @@ public final class NinesServer implements AutoCloseable {
   private final AlertLoop alerts;
   private final ScheduledExecutorService alerting;
   private volatile Instant lastAlertCycle = Instant.MIN;
+  private final Notifications notifications;
   private final ProbeEngine prober;
   private final String region;
   private volatile PrometheusPuller puller;
@@ -124,6 +127,7 @@ public final class NinesServer implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.store = Stores.open(config.dbUrl(), config.dataDir(), null, null);
+    Notifications started = null;
     try {
       if (config.bootstrapToken() != null) {
         bootstrap(store, config.bootstrapToken(), clock);
@@ -137,8 +141,10 @@ public final class NinesServer implements AutoCloseable {
       ApiTokens tokens = new ApiTokens(store, clock);
       RequestMetrics requests = new RequestMetrics();
       requests.bounds(current.get().router());
+      started = Notifications.start(store, this::spec, clock);
+      this.notifications = started;
       this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
-          System.getenv("NINES_ADMIN_PASSWORD"), requests);
+          System.getenv("NINES_ADMIN_PASSWORD"), requests, notifications.counters());
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
@@ -152,8 +158,7 @@ public final class NinesServer implements AutoCloseable {
                 "monitors", spec().monitors().size());
           }));
       this.port = api.start();
-      Notifier notifier = n -> LOG.info("notification {} ({} {}): {}", n.key(), n.audience(),
-          n.status(), n.title());
+      Notifier notifier = notifications.outbox()::enqueue;
       this.incidents = new Incidents(store, this::spec, notifier, clock, this::baseUrl);
       this.alerts = new AlertLoop(store, this::spec, this::live, probes, maintenance, notifier,
           incidents, clock, this::baseUrl, holder(port));
@@ -180,6 +185,9 @@ public final class NinesServer implements AutoCloseable {
       this.puller = startPuller(config.prometheusUrl(), spec, clock);
       this.specModified = modified(config.specFile());
     } catch (RuntimeException e) {
+      if (started != null) {
+        started.close();
+      }
       store.close();
       throw e;
     }
@@ -392,6 +400,11 @@ public final class NinesServer implements AutoCloseable {
     return maintenance;
   }
 
+  /** Where notifications are handed in (routed, stored, then sent in the background). */
+  public Outbox outbox() {
+    return notifications.outbox();
+  }
+
   /** The region the server probes as. */
   public String region() {
     return region;
@@ -409,6 +422,7 @@ public final class NinesServer implements AutoCloseable {
     probes.flush();
     api.close();
     writer.close();
+    notifications.close();
     store.close();
   }
 }

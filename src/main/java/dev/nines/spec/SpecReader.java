@@ -38,7 +38,6 @@ public final class SpecReader {
   public static final String API_VERSION = "nines/v1";
 
   private static final String EMAIL = "[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+";
-  private static final Set<String> SECRET_KEYS = Set.of("url", "password", "token", "secret");
 
   private final String file;
   private final Problems problems = new Problems();
@@ -108,9 +107,11 @@ public final class SpecReader {
     List<SloSpec> sloList = top.maps("slos").stream().map(sloReader::slo)
         .filter(s -> s != null).toList();
     List<ChannelSpec> channelList = new ArrayList<>();
-    Names channelNames = new Names("channel");
+    ChannelReader channelReader = new ChannelReader(clients,
+        clientList.stream().map(ClientSpec::name).filter(n -> n != null).toList());
     for (Fields f : top.maps("channels")) {
-      channelList.add(channel(f, channelNames));
+      remember(f);
+      channelList.add(channelReader.channel(f));
     }
     List<MaintenanceSpec> maintenance = new ArrayList<>();
     for (Fields f : top.maps("maintenance")) {
@@ -300,45 +301,6 @@ public final class SpecReader {
     }
     return new ServiceSpec(name, client, f.string("description"), layers, endpoints,
         attribution, quorum);
-  }
-
-  private ChannelSpec channel(Fields f, Names names) {
-    remember(f);
-    String name = names.declare(f);
-    String kind = f.requireString("kind");
-    Map<String, String> settings = new LinkedHashMap<>();
-    List<String> allowed = new ArrayList<>(List.of("name", "kind", "audience"));
-    if ("email".equals(kind)) {
-      allowed.add("to");
-      List<String> to = f.strings("to");
-      if (to.isEmpty()) {
-        f.error("to", "is required for email channels. Expected one or more addresses");
-      }
-      for (String address : to) {
-        if (!address.matches(EMAIL)) {
-          f.error("to", "'" + address + "' is not an email address");
-        }
-      }
-      settings.put("to", String.join(",", to));
-    } else if ("webhook".equals(kind) || "slack".equals(kind)) {
-      allowed.add("url");
-      String url = f.requireString("url");
-      if (url != null) {
-        settings.put("url", url);
-      }
-    } else if (kind != null) {
-      f.error("kind", "'" + kind + "' is not a channel kind. Expected email, webhook or slack");
-      allowed.addAll(List.of("to", "url"));
-    }
-    f.allowOnly(allowed.toArray(String[]::new));
-    for (String key : SECRET_KEYS) {
-      String v = settings.get(key);
-      if (v != null && !v.startsWith("env:") && !v.startsWith("file:")) {
-        f.error(key, "is a secret written in the spec. Expected a reference env:NAME or "
-            + "file:PATH");
-      }
-    }
-    return new ChannelSpec(name, kind, audience(f), settings);
   }
 
   static Audience audience(Fields f) {

@@ -71,7 +71,7 @@ public final class SpecWriter {
     list(root, "services", spec.services(), SpecWriter::service);
     list(root, "slos", spec.slos(), new SloWriter(zone)::slo);
     list(root, "monitors", spec.monitors(), MonitorWriter::monitor);
-    list(root, "channels", spec.channels(), SpecWriter::channel);
+    list(root, "channels", spec.channels(), c -> channel(c, spec));
     list(root, "maintenance", spec.maintenance(), m -> {
       ObjectNode n = YAML.createObjectNode();
       n.put("service", m.service());
@@ -155,29 +155,47 @@ public final class SpecWriter {
     return n;
   }
 
-  private static ObjectNode channel(ChannelSpec c) {
-    String setting = switch (c.kind() == null ? "" : c.kind()) {
-      case "email" -> "to";
-      case "webhook", "slack" -> "url";
-      default -> throw new IllegalArgumentException("channel '" + c.name() + "': kind '"
-          + c.kind() + "' cannot be written in the native format. Expected email, webhook or slack");
-    };
+  private static ObjectNode channel(ChannelSpec c, Spec spec) {
+    List<String> allowed = ChannelReader.SETTINGS.get(c.kind() == null ? "" : c.kind());
+    if (allowed == null) {
+      throw new IllegalArgumentException("channel '" + c.name() + "': kind '"
+          + c.kind() + "' cannot be written in the native format. Expected "
+          + ChannelReader.KINDS);
+    }
     for (String key : new TreeSet<>(c.settings().keySet())) {
-      if (!key.equals(setting)) {
+      if (!allowed.contains(key)) {
         throw new IllegalArgumentException("channel '" + c.name() + "': setting '" + key
-            + "' cannot be written in the native format. Expected only " + setting + " for "
-            + c.kind() + " channels");
+            + "' cannot be written in the native format. Expected only "
+            + String.join(", ", allowed) + " for " + c.kind() + " channels");
       }
     }
     ObjectNode n = YAML.createObjectNode();
     text(n, "name", c.name());
     n.put("kind", c.kind());
     audience(n, c.audience());
-    String value = c.settings().get(setting);
-    if (setting.equals("to") && value != null && !value.isEmpty()) {
-      strings(n, "to", Arrays.asList(value.split(",", -1)));
-    } else {
-      text(n, setting, value);
+    boolean onlyClient = c.audience() == Audience.CLIENT && spec.clients().size() == 1
+        && spec.clients().get(0).name().equals(c.client());
+    if (!onlyClient) {
+      text(n, "client", c.client());
+    }
+    ObjectNode smtp = YAML.createObjectNode();
+    for (String key : allowed) {
+      String value = c.settings().get(key);
+      if (value == null) {
+        continue;
+      }
+      if (key.equals("to")) {
+        strings(n, "to", value.isEmpty() ? List.of() : Arrays.asList(value.split(",", -1)));
+      } else if (key.equals("smtp.port")) {
+        smtp.put("port", Integer.parseInt(value));
+      } else if (key.startsWith("smtp.")) {
+        smtp.put(key.substring(5), value);
+      } else {
+        text(n, key, value);
+      }
+    }
+    if (!smtp.isEmpty()) {
+      n.set("smtp", smtp);
     }
     return n;
   }

@@ -25,4 +25,11 @@ interface Dialect {
 
   /** Whether {@code e} means the store is down, locked, full or unreachable right now. */
   boolean isUnavailable(SQLException e);
+
+  /**
+   * What ends a queue's {@code SELECT} so that concurrent claimers take different rows: on
+   * PostgreSQL {@code FOR UPDATE SKIP LOCKED}; nothing on SQLite, where one writer at a time
+   * makes the claim atomic anyway.
+   */
+  String skipLocked();
 }

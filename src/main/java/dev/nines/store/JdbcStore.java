@@ -225,6 +225,7 @@ final class JdbcStore implements Store {
       n += delete(c, "DELETE FROM ingest_batch WHERE received_at < ?", raw);
       n += delete(c, "DELETE FROM latency_minute WHERE minute < ?", raw / 60_000);
       n += delete(c, "DELETE FROM sli_minute WHERE minute < ?", minute);
+      n += OutboxTable.prune(c, rawBefore);
       return n;
     });
   }
@@ -324,7 +325,28 @@ final class JdbcStore implements Store {
   }
 
   @Override public long outboxPending() {
-    return UserTable.outboxPending(jdbc);
+    return OutboxTable.pending(jdbc);
+  }
+
+  @Override public boolean[] enqueueOutbox(List<OutboxMessage> messages) {
+    return messages.isEmpty() ? new boolean[0] : OutboxTable.enqueue(jdbc, messages);
+  }
+
+  @Override public List<OutboxMessage> claimOutbox(String claimer, Instant now,
+      Instant leaseUntil, int limit) {
+    return OutboxTable.claim(jdbc, dialect, claimer, now, leaseUntil, limit);
+  }
+
+  @Override public int completeOutbox(String claimer, List<OutboxResult> results, Instant now) {
+    return results.isEmpty() ? 0 : OutboxTable.complete(jdbc, claimer, results, now);
+  }
+
+  @Override public OutboxListing outbox(String status, String channel, int offset, int limit) {
+    return OutboxTable.list(jdbc, status, channel, offset, limit);
+  }
+
+  @Override public List<OutboxCount> outboxCounts() {
+    return OutboxTable.counts(jdbc);
   }
 
   @Override public Map<String, StoredAlert> openAlerts() {

@@ -35,4 +35,8 @@ final class PostgresDialect implements Dialect {
     return state == null || state.startsWith("08") || state.startsWith("57P")
         || state.startsWith("53") || state.equals("40001") || state.equals("40P01");
   }
+
+  @Override public String skipLocked() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
 }

@@ -40,4 +40,8 @@ final class SqliteDialect implements Dialect {
     return code == 5 || code == 6 || code == 7 || code == 8 || code == 10 || code == 13
         || code == 14 || e instanceof java.sql.SQLTransientException;
   }
+
+  @Override public String skipLocked() {
+    return "";
+  }
 }

@@ -58,8 +58,9 @@ public interface Store extends AutoCloseable {
   List<StoredAttempt> attempts(String monitor, Instant from, Instant to, int limit);
 
   /**
-   * Deletes what is past retention: attempts, observations, latency rows and idempotency keys
-   * before {@code rawBefore}; minute buckets before {@code bucketsBefore}. Hourly rollups stay.
+   * Deletes what is past retention: attempts, observations, latency rows, idempotency keys and
+   * delivered or failed outbox rows before {@code rawBefore}; minute buckets before
+   * {@code bucketsBefore}. Hourly rollups and pending notifications stay.
    *
    * @return rows deleted
    */
@@ -105,6 +106,8 @@ public interface Store extends AutoCloseable {
 
   /** Replaces a user's password hash; false when there is no such user. */
   boolean setPasswordHash(String name, String passwordHash);
+
+  // The outbox of notifications (migration V10).
 
   /** Notifications in the outbox not sent yet (for the process's health metrics). */
   long outboxPending();
@@ -172,5 +175,40 @@ public interface Store extends AutoCloseable {
 
   /** Every stored window not deleted, by start. */
   List<dev.nines.maintenance.MaintenanceWindow> maintenanceWindows();
+  /**
+   * Adds rows in one transaction; a row whose (key, channel) is stored already adds nothing.
+   *
+   * @return for each row, whether it was new (true) or a repeat (false)
+   */
+  boolean[] enqueueOutbox(List<OutboxMessage> messages);
+
+  /**
+   * Claims up to {@code limit} pending rows due at {@code now} (oldest due first) until
+   * {@code leaseUntil}, payloads included. A row under an unexpired lease is not claimed, so
+   * concurrent senders, in one process or several on one PostgreSQL, never hold the same row
+   * at once; an expired lease (a sender died mid-send) lets the row be claimed again.
+   *
+   * @param claim an id new for every call (at most 64 characters), e.g. a sender's id and a
+   *     counter; {@link #completeOutbox} names it
+   */
+  List<OutboxMessage> claimOutbox(String claim, Instant now, Instant leaseUntil, int limit);
+
+  /**
+   * Records the outcomes of rows of {@code claim} and releases them: delivered at
+   * {@code now}, pending again from {@code retryAt}, or failed. A row whose lease expired and
+   * that another claim took since is left alone.
+   *
+   * @return rows updated
+   */
+  int completeOutbox(String claim, List<OutboxResult> results, Instant now);
+
+  /**
+   * Rows newest first, without payloads, optionally of one status and one channel (null for
+   * any), from {@code offset}, at most {@code limit}, and the number that match.
+   */
+  OutboxListing outbox(String status, String channel, int offset, int limit);
+
+  /** How many rows each channel has in each status, by channel then status. */
+  List<OutboxCount> outboxCounts();
 
 }

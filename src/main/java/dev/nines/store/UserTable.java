@@ -79,14 +79,4 @@ final class UserTable {
     return new AppUser(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
         Instant.ofEpochMilli(rs.getLong(5)));
   }
-
-  static long outboxPending(Jdbc jdbc) {
-    return jdbc.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL");
-          ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0L;
-      }
-    });
-  }
 }

@@ -23,6 +23,19 @@ public record Page<T>(List<T> items, int page, int size, int total) {
    * @throws IllegalArgumentException for a page below 1 or a size outside 1..{@link #MAX_SIZE}
    */
   public static <T> Page<T> of(List<T> all, int page, int size) {
+    check(page, size);
+    long from = (long) (page - 1) * size;
+    List<T> items = from >= all.size() ? List.of()
+        : all.subList((int) from, (int) Math.min(all.size(), from + size));
+    return new Page<>(items, page, size, all.size());
+  }
+
+  /**
+   * Checks a page request for lists paged where they are stored.
+   *
+   * @throws IllegalArgumentException for a page below 1 or a size outside 1..{@link #MAX_SIZE}
+   */
+  public static void check(int page, int size) {
     if (page < 1) {
       throw new IllegalArgumentException("page: " + page + " is out of range. Expected 1 or more");
     }
@@ -30,10 +43,6 @@ public record Page<T>(List<T> items, int page, int size, int total) {
       throw new IllegalArgumentException("size: " + size + " is out of range. Expected 1 to "
           + MAX_SIZE);
     }
-    long from = (long) (page - 1) * size;
-    List<T> items = from >= all.size() ? List.of()
-        : all.subList((int) from, (int) Math.min(all.size(), from + size));
-    return new Page<>(items, page, size, all.size());
   }
 
   /** Pages in the whole list (at least 1). */

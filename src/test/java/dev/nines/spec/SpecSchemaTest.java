@@ -140,6 +140,27 @@ class SpecSchemaTest {
             "to: [dana@acme.example], url: \"env:X\"}", "channels[1].url"),
         invalid("an email channel without recipients", ", to: [dana@acme.example]}", "}",
             "channels[1].to"),
+        invalid("a literal signing secret", "url: \"env:ONCALL_URL\"}",
+            "url: \"env:ONCALL_URL\", secret: hunter2}", "channels[0].secret"),
+        invalid("a slack channel with a signing secret", "kind: webhook, url: \"env:ONCALL_URL\"}",
+            "kind: slack, url: \"env:ONCALL_URL\", secret: \"env:KEY\"}", "channels[0].secret"),
+        invalid("an alertmanager channel with a literal URL",
+            "kind: webhook, url: \"env:ONCALL_URL\"}",
+            "kind: alertmanager, url: \"http://alertmanager:9093\"}", "channels[0].url"),
+        invalid("an SMTP server without a host", "to: [dana@acme.example]}",
+            "to: [dana@acme.example], smtp: {port: 25}}", "channels[1].smtp.host"),
+        invalid("an SMTP port of 0", "to: [dana@acme.example]}",
+            "to: [dana@acme.example], smtp: {host: mx.acme.example, port: 0}}",
+            "channels[1].smtp.port"),
+        invalid("an SMTP TLS mode of ssl", "to: [dana@acme.example]}",
+            "to: [dana@acme.example], smtp: {host: mx.acme.example, tls: ssl}}",
+            "channels[1].smtp.tls"),
+        invalid("a literal SMTP password", "to: [dana@acme.example]}",
+            "to: [dana@acme.example], smtp: {host: mx.acme.example, username: u, password: pw}}",
+            "channels[1].smtp.password"),
+        invalid("an SMTP password without a user", "to: [dana@acme.example]}",
+            "to: [dana@acme.example], smtp: {host: mx.acme.example, password: \"env:PW\"}}",
+            "channels[1].smtp.password"),
         invalid("a name with capitals", "name: orders", "name: Orders_API", "slos[0].name"),
         invalid("an http monitor without a request",
             "    request: {url: \"https://api.acme.example/healthz\", expectStatus: [200]}\n", "",
@@ -233,7 +254,8 @@ class SpecSchemaTest {
         object("/maintenance/0", "maintenance"), object("/maintenance/1", "maintenance"),
         object("/alerting", "alertingSettings"),
         object("/channels/0", "channel"), object("/channels/1", "channel"),
-        object("/channels/2", "channel"));
+        object("/channels/2", "channel"), object("/channels/3", "channel"),
+        object("/channels/0/smtp", "smtp"));
   }
 
   private static Arguments object(String pointer, String definition) {
@@ -290,7 +312,8 @@ class SpecSchemaTest {
     // A tripwire: a new allowOnly(...) in a reader needs a row in readerObjects() and a
     // schema definition. httpRequest and journeyStep share one call.
     int calls = 0;
-    for (String reader : List.of("SpecReader", "SloReader", "MonitorReader", "MetricsSource")) {
+    for (String reader : List.of("SpecReader", "SloReader", "MonitorReader", "MetricsSource",
+        "ChannelReader")) {
       String source = Files.readString(Path.of("src/main/java/dev/nines/spec/" + reader + ".java"));
       calls += source.split("\\.allowOnly\\(", -1).length - 1;
     }

@@ -233,7 +233,7 @@ class SpecWriterTest {
     assertThatThrownBy(() -> SpecWriter.write(spec))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("channel 'oncall': setting 'token' cannot be written in the native format. "
-            + "Expected only url for webhook channels");
+            + "Expected only url, secret for webhook channels");
   }
 
   @Test
@@ -242,7 +242,7 @@ class SpecWriterTest {
     assertThatThrownBy(() -> SpecWriter.write(spec))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("channel 'pager': kind 'pagerduty' cannot be written in the native format. "
-            + "Expected email, webhook or slack");
+            + "Expected email, webhook, slack or alertmanager");
   }
 
   private static Spec read(String text) throws SpecException {

@@ -178,4 +178,123 @@ abstract class StoreContract {
   void anEmptyOutboxHasNothingPending() {
     assertThat(store.outboxPending()).isZero();
   }
+
+  private static final Instant T0 = Instant.parse("2026-11-18T10:00:00Z");
+
+  private static OutboxMessage message(String key, String channel, Instant created) {
+    return OutboxMessage.pending(key, channel, "alert", null, "title " + key,
+        "{\"key\":\"" + key + "\"}", created);
+  }
+
+  @Test
+  void theOutboxKeepsOneRowPerKeyAndChannel() {
+    boolean[] first = store.enqueueOutbox(List.of(message("k1", "oncall", T0),
+        message("k1", "chat", T0)));
+    boolean[] again = store.enqueueOutbox(List.of(message("k1", "oncall", T0.plusSeconds(5)),
+        message("k2", "oncall", T0)));
+    assertThat(first).containsExactly(true, true);
+    assertThat(again).containsExactly(false, true);
+    assertThat(store.outboxPending()).isEqualTo(3);
+  }
+
+  @Test
+  void aClaimTakesDueRowsOldestFirstAndHoldsThemUntilItsLeaseEnds() {
+    store.enqueueOutbox(List.of(message("late", "c", T0.plusSeconds(60)),
+        message("b", "c", T0.plusSeconds(2)), message("a", "c", T0.plusSeconds(1))));
+    Instant now = T0.plusSeconds(10);
+    List<OutboxMessage> claimed = store.claimOutbox("s1", now, now.plusSeconds(30), 10);
+    assertThat(claimed).extracting(OutboxMessage::key).containsExactly("a", "b");
+    assertThat(claimed.get(0).payload()).isEqualTo("{\"key\":\"a\"}");
+    assertThat(store.claimOutbox("s2", now.plusSeconds(29), now.plusSeconds(59), 10)).isEmpty();
+    assertThat(store.claimOutbox("s2", now.plusSeconds(30), now.plusSeconds(60), 1))
+        .extracting(OutboxMessage::key).containsExactly("a");
+  }
+
+  @Test
+  void concurrentClaimersNeverHoldTheSameRow() throws Exception {
+    List<OutboxMessage> rows = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      rows.add(message("k" + i, "c", T0));
+    }
+    store.enqueueOutbox(rows);
+    List<List<Long>> held = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      List<Long> mine = java.util.Collections.synchronizedList(new ArrayList<>());
+      held.add(mine);
+      String sender = "sender-" + t;
+      threads.add(Thread.ofPlatform().start(() -> {
+        List<OutboxMessage> got;
+        int claims = 0;
+        do {
+          got = store.claimOutbox(sender + ":" + claims++, T0, T0.plusSeconds(60), 7);
+          got.forEach(m -> mine.add(m.id()));
+        } while (!got.isEmpty());
+      }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    List<Long> all = held.stream().flatMap(List::stream).toList();
+    assertThat(all).hasSize(200).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void completionRecordsDeliveryRetryAndFailureForTheHolderOnly() {
+    store.enqueueOutbox(List.of(message("a", "c", T0), message("b", "c", T0),
+        message("c", "c", T0)));
+    List<OutboxMessage> claimed = store.claimOutbox("s1", T0, T0.plusSeconds(60), 10);
+    long a = claimed.get(0).id();
+    long b = claimed.get(1).id();
+    long c = claimed.get(2).id();
+    assertThat(store.completeOutbox("other", List.of(OutboxResult.delivered(a)), T0)).isZero();
+    Instant done = T0.plusSeconds(3);
+    assertThat(store.completeOutbox("s1", List.of(OutboxResult.delivered(a),
+        new OutboxResult(b, "HTTP 503: busy", T0.plusSeconds(8)),
+        new OutboxResult(c, "HTTP 404: no such hook", null)), done)).isEqualTo(3);
+    Map<String, OutboxMessage> byKey = new java.util.HashMap<>();
+    store.outbox(null, null, 0, 10).messages().forEach(m -> byKey.put(m.key(), m));
+    assertThat(byKey.get("a")).extracting(OutboxMessage::status, OutboxMessage::attempts,
+        OutboxMessage::deliveredAt).containsExactly(OutboxMessage.DELIVERED, 1, done);
+    assertThat(byKey.get("b")).extracting(OutboxMessage::status, OutboxMessage::lastError,
+        OutboxMessage::nextAttemptAt).containsExactly(OutboxMessage.PENDING, "HTTP 503: busy",
+        T0.plusSeconds(8));
+    assertThat(byKey.get("c")).extracting(OutboxMessage::status, OutboxMessage::lastError)
+        .containsExactly(OutboxMessage.FAILED, "HTTP 404: no such hook");
+    assertThat(store.claimOutbox("s2", T0.plusSeconds(7), T0.plusSeconds(60), 10)).isEmpty();
+    assertThat(store.claimOutbox("s2", T0.plusSeconds(8), T0.plusSeconds(60), 10))
+        .extracting(OutboxMessage::key).containsExactly("b");
+  }
+
+  @Test
+  void theOutboxListsNewestFirstByStatusAndChannelAndCountsThem() {
+    store.enqueueOutbox(List.of(message("a", "oncall", T0), message("b", "chat", T0.plusSeconds(1)),
+        message("c", "oncall", T0.plusSeconds(2)), message("d", "oncall", T0.plusSeconds(3))));
+    List<OutboxMessage> claimed = store.claimOutbox("s", T0.plusSeconds(5), T0.plusSeconds(60), 1);
+    store.completeOutbox("s", List.of(OutboxResult.delivered(claimed.get(0).id())),
+        T0.plusSeconds(5));
+    OutboxListing page = store.outbox(OutboxMessage.PENDING, "oncall", 0, 1);
+    assertThat(page.total()).isEqualTo(2);
+    assertThat(page.messages()).extracting(OutboxMessage::key).containsExactly("d");
+    assertThat(page.messages().get(0).payload()).isNull();
+    assertThat(store.outbox(OutboxMessage.PENDING, "oncall", 1, 1).messages())
+        .extracting(OutboxMessage::key).containsExactly("c");
+    assertThat(store.outbox(null, null, 0, 10).messages()).extracting(OutboxMessage::key)
+        .containsExactly("d", "c", "b", "a");
+    assertThat(store.outboxCounts()).containsExactly(
+        new OutboxCount("chat", OutboxMessage.PENDING, 1),
+        new OutboxCount("oncall", OutboxMessage.DELIVERED, 1),
+        new OutboxCount("oncall", OutboxMessage.PENDING, 2));
+    assertThat(store.outboxPending()).isEqualTo(3);
+  }
+
+  @Test
+  void pruneDropsFinishedNotificationsButKeepsPendingOnes() {
+    store.enqueueOutbox(List.of(message("sent", "c", T0), message("waiting", "c", T0)));
+    List<OutboxMessage> claimed = store.claimOutbox("s", T0, T0.plusSeconds(60), 1);
+    store.completeOutbox("s", List.of(OutboxResult.delivered(claimed.get(0).id())), T0);
+    assertThat(store.prune(T0.plusSeconds(1), T0)).isEqualTo(1);
+    assertThat(store.outbox(null, null, 0, 10).messages()).extracting(OutboxMessage::key)
+        .containsExactly("waiting");
+  }
 }

@@ -49,12 +49,13 @@ public final class Console implements WebModule {
   private final UserPages userPages;
   private final ConsoleApi api;
   private final MetricsHandler metrics;
+  private final NotificationPages notifications;
   private final byte[] openApi;
 
   /** Builds the module; {@code adminPassword} (e.g. NINES_ADMIN_PASSWORD) may be null. */
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
       IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
-      dev.nines.web.metrics.RequestMetrics requests) {
+      dev.nines.web.metrics.RequestMetrics requests, dev.nines.notify.SendCounters sent) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
     this.filter = new AuthFilter(sessions, tokens);
@@ -66,7 +67,9 @@ public final class Console implements WebModule {
     this.userPages = new UserPages(pages, templates, users, sp);
     this.api = new ConsoleApi(sp, lv, new MonitorDetails(sp, probes, store), compliance, users,
         store, clock);
-    this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests);
+    this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests,
+        sent);
+    this.notifications = new NotificationPages(pages, templates, store);
     this.openApi = resource("/openapi.json");
     Optional<String> generated = users.bootstrap(adminPassword);
     generated.ifPresent(Console::announce);
@@ -123,6 +126,7 @@ public final class Console implements WebModule {
     r.get("/console/reports", ctx -> pages.placeholder(ctx, "reports", "Reports",
         "Monthly SLO compliance reports per client (PDF, HTML, Markdown) and their downloads. "
         + "The reports issue fills this page."));
+    r.get("/console/notifications", notifications::page);
     r.get("/console/users", userPages::list);
     r.post("/console/users", userPages::add);
     r.get("/portal", portal::portal);
@@ -138,6 +142,7 @@ public final class Console implements WebModule {
     r.get("/api/v1/portal", api::portal);
     r.get("/api/v1/status/{client}", api::status);
     r.get("/api/v1/users", api::users);
+    r.get("/api/v1/notifications", notifications::api);
     r.exception(PageError.class, this::page);
     // Runs after the server's JSON 404 (Accept: text/html only): pages get an HTML answer.
     r.error(404, "html", ctx -> {

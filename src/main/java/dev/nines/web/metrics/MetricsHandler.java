@@ -1,14 +1,15 @@
 package dev.nines.web.metrics;
 
 import dev.nines.ingest.IngestWriter;
+import dev.nines.live.LiveSlos;
+import dev.nines.live.ProbeCounters;
+import dev.nines.live.ProbeRecorder;
 import dev.nines.model.Durations;
 import dev.nines.model.MonitorSpec;
 import dev.nines.model.Severity;
 import dev.nines.model.SliKind;
 import dev.nines.model.Spec;
-import dev.nines.live.LiveSlos;
-import dev.nines.live.ProbeCounters;
-import dev.nines.live.ProbeRecorder;
+import dev.nines.notify.SendCounters;
 import dev.nines.slo.BurnCondition;
 import dev.nines.slo.SloStatus;
 import dev.nines.store.Store;
@@ -26,7 +27,8 @@ import java.util.function.Supplier;
 /**
  * {@code GET /metrics}: Nines' own metrics in the Prometheus text format, with the names of
  * {@code docs/metrics.md} (SLIs, SLO status, monitors and probes) plus the health of the
- * process: JVM memory, threads and GC, the ingest queue, the outbox and the store.
+ * process: JVM memory, threads and GC, the ingest queue, the outbox and its sends, and the
+ * store.
  */
 public final class MetricsHandler {
   private final Supplier<Spec> spec;
@@ -35,10 +37,13 @@ public final class MetricsHandler {
   private final IngestWriter writer;
   private final Store store;
   private final IntSupplier sessions;
+  private final SendCounters sent;
 
   public MetricsHandler(Supplier<Spec> spec, Supplier<LiveSlos> live, ProbeRecorder probes,
-      IngestWriter writer, Store store, IntSupplier sessions, RequestMetrics requests) {
+      IngestWriter writer, Store store, IntSupplier sessions, RequestMetrics requests,
+      SendCounters sent) {
     this.requests = requests;
+    this.sent = sent;
     this.spec = spec;
     this.live = live;
     this.probes = probes;
@@ -171,6 +176,12 @@ public final class MetricsHandler {
       } catch (RuntimeException e) {
         // The store went away between the two queries; nines_store_up tells already.
       }
+    }
+    TextFormat.Family notifications = t.family("nines_notifications_sent_total", "counter",
+        "Notification sends since the process started, by channel and outcome: delivered, "
+        + "retry (failed, tried again later) or failed (given up).");
+    for (SendCounters.Count c : sent.snapshot()) {
+      notifications.sample(c.value(), "channel", c.channel(), "outcome", c.outcome());
     }
     t.family("nines_sessions_active", "gauge", "Signed-in console and portal sessions.")
         .sample(sessions.getAsInt());

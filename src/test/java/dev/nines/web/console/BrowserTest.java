@@ -73,7 +73,7 @@ class BrowserTest {
     assertThat(texts("#rows tr td:first-child a")).hasSize(7).first()
         .isEqualTo("assign-courier-success");
     assertThat(texts("header nav a")).containsExactly("SLOs", "Monitors", "Journeys", "Layers",
-        "Alerts", "Incidents", "Maintenance", "Reports", "Client view");
+        "Alerts", "Notifications", "Incidents", "Maintenance", "Reports", "Client view");
     b.shot("overview");
     b.driver.findElement(By.linkText("api-internal-errors")).click();
     Browser.await(() -> b.driver.findElements(By.cssSelector(".uplot")).size() == 3,

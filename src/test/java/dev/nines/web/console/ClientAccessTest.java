@@ -105,8 +105,12 @@ class ClientAccessTest {
         continue;
       }
       String body = ada.get(concrete(route.substring(4))).body();
-      assertThat(body).as(route).doesNotContain("ONCALL_WEBHOOK_URL").doesNotContain("oncall")
-          .doesNotContain("key=hidden").doesNotContain("$2a$");
+      assertThat(body).as(route).doesNotContain("key=hidden").doesNotContain("$2a$");
+      // The delivery log names channels and the variable an unset secret reference reads,
+      // for the team to fix it, and /metrics counts sends per channel; nothing else names them.
+      if (!route.contains("notifications") && !route.equals("GET /metrics")) {
+        assertThat(body).as(route).doesNotContain("ONCALL_WEBHOOK_URL").doesNotContain("oncall");
+      }
     }
   }
 

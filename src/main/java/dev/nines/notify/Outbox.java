@@ -1,0 +1,104 @@
+package dev.nines.notify;
+
+import dev.nines.model.ChannelSpec;
+import dev.nines.model.Spec;
+import dev.nines.store.OutboxMessage;
+import dev.nines.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where notifications are handed in: each is routed ({@link Routing}) over the channels of the
+ * spec in force and stored as one row per channel, durably, before {@link #enqueue} returns;
+ * the {@link OutboxSender} delivers them. A key seen before for a channel adds nothing there.
+ * A notification with no channel to go to is stored as a failed row of channel
+ * {@value #NO_CHANNEL} saying why, so the operator sees it rather than nothing.
+ */
+public final class Outbox {
+  private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+  /** The channel of a row that records a notification no channel takes. */
+  public static final String NO_CHANNEL = "(none)";
+
+  private final Store store;
+  private final Supplier<Spec> spec;
+  private final Clock clock;
+  private final Runnable wake;
+
+  /**
+   * @param wake called after new rows were stored, e.g. to wake the sender at once
+   */
+  public Outbox(Store store, Supplier<Spec> spec, Clock clock, Runnable wake) {
+    this.store = store;
+    this.spec = spec;
+    this.clock = clock;
+    this.wake = wake;
+  }
+
+  /**
+   * What became of one notification handed in.
+   *
+   * @param queued channels it was newly queued for
+   * @param duplicates channels that had it under this key already
+   * @param unrouted why no channel takes it, or null
+   */
+  public record Enqueued(String key, List<String> queued, List<String> duplicates,
+      String unrouted) {
+    public Enqueued {
+      queued = List.copyOf(queued);
+      duplicates = List.copyOf(duplicates);
+    }
+  }
+
+  /** Routes and stores {@code n}. */
+  public Enqueued enqueue(Notification n) {
+    return enqueueAll(List.of(n)).get(0);
+  }
+
+  /** Routes and stores several notifications in one transaction. */
+  public List<Enqueued> enqueueAll(List<Notification> notifications) {
+    List<ChannelSpec> channels = spec.get().channels();
+    Instant now = clock.instant();
+    List<OutboxMessage> rows = new ArrayList<>();
+    List<Routing.Route> routes = new ArrayList<>();
+    for (Notification n : notifications) {
+      Routing.Route route = Routing.route(n, channels);
+      routes.add(route);
+      String payload = NotificationJson.write(n);
+      for (ChannelSpec c : route.channels()) {
+        rows.add(OutboxMessage.pending(n.key(), c.name(), n.kind().id(), n.client(), n.title(),
+            payload, now));
+      }
+      if (route.channels().isEmpty()) {
+        rows.add(new OutboxMessage(0, n.key(), NO_CHANNEL, n.kind().id(), n.client(), n.title(),
+            payload, OutboxMessage.FAILED, 0, route.unrouted(), now, now, null));
+      }
+    }
+    boolean[] fresh = store.enqueueOutbox(rows);
+    List<Enqueued> out = new ArrayList<>();
+    boolean queuedAny = false;
+    int row = 0;
+    for (int i = 0; i < notifications.size(); i++) {
+      Notification n = notifications.get(i);
+      Routing.Route route = routes.get(i);
+      List<String> queued = new ArrayList<>();
+      List<String> duplicates = new ArrayList<>();
+      for (ChannelSpec c : route.channels()) {
+        (fresh[row++] ? queued : duplicates).add(c.name());
+      }
+      if (route.channels().isEmpty() && fresh[row++]) {
+        LOG.warn("notification {} ({}) goes nowhere: {}", n.key(), n.title(), route.unrouted());
+      }
+      queuedAny |= !queued.isEmpty();
+      out.add(new Enqueued(n.key(), queued, duplicates, route.unrouted()));
+    }
+    if (queuedAny) {
+      wake.run();
+    }
+    return out;
+  }
+}
