@@ -27,17 +27,31 @@ public final class AlertMessages {
     }
     Condition c = t.condition();
     boolean resolved = t.type() == Transition.Type.RESOLVED;
+    String title = t.type() == Transition.Type.REPEAT ? "Still firing: " + c.title() : c.title();
+    return message(t.notificationKey(), c, title, resolved, activeSince,
+        resolved ? t.at() : null, baseUrl);
+  }
+
+  /**
+   * A firing alert as it stands now, for Alertmanager's state of what fires (not a message
+   * to people: its key is the occurrence's).
+   */
+  public static Notification firing(AlertState a, String baseUrl) {
+    return message(a.instance() + ":state", a.condition(), a.condition().title(), false,
+        a.activeSince(), null, baseUrl);
+  }
+
+  private static Notification message(String key, Condition c, String title, boolean resolved,
+      Instant startsAt, Instant endsAt, String baseUrl) {
     Map<String, String> labels = new TreeMap<>(c.labels());
     labels.put("kind", c.kind().id());
     if (c.service() != null) {
       labels.putIfAbsent("service", c.service());
     }
-    String title = t.type() == Transition.Type.REPEAT ? "Still firing: " + c.title() : c.title();
-    return new Notification(t.notificationKey(),
+    return new Notification(key,
         c.audience() == Audience.CLIENT ? Notification.Kind.CLIENT_NOTICE : Notification.Kind.ALERT,
         c.audience(), c.client(), resolved ? Notification.Status.RESOLVED
         : Notification.Status.FIRING, c.severity(), title, c.summary(), c.figures(), labels,
-        c.link() == null ? null : baseUrl + c.link(), activeSince, resolved ? t.at() : null,
-        List.of());
+        c.link() == null ? null : baseUrl + c.link(), startsAt, endsAt, List.of());
   }
 }

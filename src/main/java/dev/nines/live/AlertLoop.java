@@ -11,6 +11,7 @@ import dev.nines.alert.Transition;
 import dev.nines.maintenance.MaintenanceCalendar;
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.Spec;
+import dev.nines.notify.Notification;
 import dev.nines.notify.Notifier;
 import dev.nines.store.AlertEvent;
 import dev.nines.store.AlertQuery;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,7 @@ public final class AlertLoop {
   private final Clock clock;
   private final Supplier<String> baseUrl;
   private final String holder;
+  private final Consumer<List<Notification>> firingSet;
   private Map<String, AlertState> open;
   private volatile Map<String, AlertState> published = Map.of();
 
@@ -61,7 +64,8 @@ public final class AlertLoop {
 
   public AlertLoop(Store store, Supplier<Spec> spec, Supplier<LiveSlos> live,
       ProbeRecorder probes, Supplier<MaintenanceCalendar> maintenance, Notifier notifier,
-      Incidents incidents, Clock clock, Supplier<String> baseUrl, String holder) {
+      Incidents incidents, Clock clock, Supplier<String> baseUrl, String holder,
+      Consumer<List<Notification>> firingSet) {
     this.store = store;
     this.spec = spec;
     this.live = live;
@@ -72,6 +76,15 @@ public final class AlertLoop {
     this.clock = clock;
     this.baseUrl = baseUrl;
     this.holder = holder;
+    this.firingSet = firingSet;
+  }
+
+  /** An evaluation that tells no Alertmanager the firing set. */
+  public AlertLoop(Store store, Supplier<Spec> spec, Supplier<LiveSlos> live,
+      ProbeRecorder probes, Supplier<MaintenanceCalendar> maintenance, Notifier notifier,
+      Incidents incidents, Clock clock, Supplier<String> baseUrl, String holder) {
+    this(store, spec, live, probes, maintenance, notifier, incidents, clock, baseUrl, holder,
+        firing -> { });
   }
 
   /** The open alerts as the last cycle left them, by fingerprint (empty on a standby). */
@@ -101,6 +114,13 @@ public final class AlertLoop {
     commit(step);
     open = step.open();
     published = Map.copyOf(open);
+    List<Notification> firing = new ArrayList<>();
+    for (AlertState a : open.values()) {
+      if (a.status() == AlertState.Status.FIRING && a.notified() && !a.silenced()) {
+        firing.add(AlertMessages.firing(a, baseUrl.get()));
+      }
+    }
+    firingSet.accept(firing);
     return new Cycle(true, conditions.size(), step.transitions().size(),
         Duration.ofNanos(System.nanoTime() - start));
   }

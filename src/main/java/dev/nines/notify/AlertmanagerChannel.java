@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nines.model.ChannelSpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,11 +12,12 @@ import java.util.TreeMap;
 /**
  * An Alertmanager, through its v2 API: {@code POST {url}/api/v2/alerts} with one alert whose
  * labels always include {@code alertname}, {@code severity}, {@code slo} and {@code service}
- * (and the {@code sloth_*} labels of the generated rules, see {@link AlertLabels}); annotations
+ * (and the {@code sloth_*} labels of the generated rules, see {@code RuleNames.alertLabels}); annotations
  * {@code summary} (the title), {@code description} (the summary and the figures) and
  * {@code link}; {@code startsAt}; {@code endsAt} when resolved (or when an info message
- * ends); {@code generatorURL} the link. A firing alert has no {@code endsAt}, so Alertmanager's
- * {@code resolve_timeout} must outlast it (see the README).
+ * ends); {@code generatorURL} the link. A firing alert is sent, as Prometheus sends it, with
+ * {@code endsAt} a few evaluation intervals ahead, and sent again every evaluation while it
+ * fires ({@link AlertmanagerSync}): if Nines stops, Alertmanager resolves it by itself.
  */
 final class AlertmanagerChannel implements Channel {
   static final String PATH = "/api/v2/alerts";
@@ -23,11 +25,20 @@ final class AlertmanagerChannel implements Channel {
   private final ChannelSpec spec;
   private final Secrets secrets;
   private final HttpPost http;
+  private final java.time.Clock clock;
+  private final java.util.function.Supplier<java.time.Duration> validity;
 
-  AlertmanagerChannel(ChannelSpec spec, Secrets secrets, HttpPost http) {
+  /**
+   * @param validity how long a firing alert holds without being sent again (Prometheus uses
+   *     four evaluation intervals)
+   */
+  AlertmanagerChannel(ChannelSpec spec, Secrets secrets, HttpPost http, java.time.Clock clock,
+      java.util.function.Supplier<java.time.Duration> validity) {
     this.spec = spec;
     this.secrets = secrets;
     this.http = http;
+    this.clock = clock;
+    this.validity = validity;
   }
 
   @Override public String name() {
@@ -39,6 +50,11 @@ final class AlertmanagerChannel implements Channel {
   }
 
   @Override public Delivery send(Notification n) throws DeliveryException {
+    return post(List.of(n));
+  }
+
+  /** Sends several alerts in one request, as {@code POST /api/v2/alerts} takes them. */
+  Delivery post(List<Notification> ns) throws DeliveryException {
     String what = "alertmanager " + spec.name();
     String base = secrets.resolve(what + ": url", spec.settings().get("url")).strip();
     while (base.endsWith("/")) {
@@ -46,15 +62,20 @@ final class AlertmanagerChannel implements Channel {
     }
     String url = base.endsWith(PATH) ? base : base + PATH;
     try {
-      byte[] body = NotificationJson.MAPPER.writeValueAsBytes(alerts(n));
+      ArrayNode list = NotificationJson.MAPPER.createArrayNode();
+      java.time.Instant until = clock.instant().plus(validity.get());
+      for (Notification n : ns) {
+        list.addAll(alerts(n, until));
+      }
+      byte[] body = NotificationJson.MAPPER.writeValueAsBytes(list);
       return http.post(what, url, body, Map.of("Content-Type", "application/json"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write an Alertmanager alert", e);
     }
   }
 
-  /** The body: an array of one alert. */
-  static ArrayNode alerts(Notification n) {
+  /** The body: an array of one alert; a firing one without an end holds until {@code until}. */
+  static ArrayNode alerts(Notification n, java.time.Instant until) {
     ArrayNode list = NotificationJson.MAPPER.createArrayNode();
     ObjectNode a = list.addObject();
     ObjectNode labels = a.putObject("labels");
@@ -68,6 +89,8 @@ final class AlertmanagerChannel implements Channel {
     a.put("startsAt", n.startsAt().toString());
     if (n.endsAt() != null) {
       a.put("endsAt", n.endsAt().toString());
+    } else if (n.status() == Notification.Status.FIRING && until != null) {
+      a.put("endsAt", until.toString());
     }
     if (n.link() != null) {
       a.put("generatorURL", n.link());

@@ -32,6 +32,12 @@ public final class Channels {
     return new Channels(spec, Secrets.system(), HttpPost.defaultClient(), clock);
   }
 
+  /** Every channel of the spec in force. */
+  public java.util.List<Channel> all() {
+    return spec.get().channels().stream().map(c -> made.computeIfAbsent(c, this::create))
+        .toList();
+  }
+
   /** The channel of this name in the spec in force, or null. */
   public Channel channel(String name) {
     for (ChannelSpec c : spec.get().channels()) {
@@ -51,7 +57,8 @@ public final class Channels {
     return switch (c.kind() == null ? "" : c.kind()) {
       case "webhook" -> new WebhookChannel(c, secrets, http, clock);
       case "slack" -> new SlackChannel(c, secrets, http);
-      case "alertmanager" -> new AlertmanagerChannel(c, secrets, http);
+      case "alertmanager" -> new AlertmanagerChannel(c, secrets, http, clock,
+          () -> AlertmanagerSync.validity(spec.get()));  // four evaluation intervals
       case "email" -> new EmailChannel(c, secrets, clock);
       default -> throw new IllegalArgumentException("channel '" + c.name() + "': kind '"
           + c.kind() + "' cannot be sent to. Expected email, webhook, slack or alertmanager");

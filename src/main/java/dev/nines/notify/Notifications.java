@@ -13,11 +13,14 @@ public final class Notifications implements AutoCloseable {
   private final Outbox outbox;
   private final OutboxSender sender;
   private final SendCounters counters;
+  private final AlertmanagerSync alertmanagers;
 
-  private Notifications(Outbox outbox, OutboxSender sender, SendCounters counters) {
+  private Notifications(Outbox outbox, OutboxSender sender, SendCounters counters,
+      AlertmanagerSync alertmanagers) {
     this.outbox = outbox;
     this.sender = sender;
     this.counters = counters;
+    this.alertmanagers = alertmanagers;
   }
 
   /** Starts sending what the outbox of {@code store} holds, with the default options. */
@@ -27,11 +30,17 @@ public final class Notifications implements AutoCloseable {
     OutboxSender sender = new OutboxSender(store, channels::channel, clock,
         OutboxSender.Options.defaults(), counters);
     sender.start();
-    return new Notifications(new Outbox(store, spec, clock, sender::wake), sender, counters);
+    return new Notifications(new Outbox(store, spec, clock, sender::wake), sender, counters,
+        new AlertmanagerSync(spec, channels));
   }
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** The firing set, told to the spec's Alertmanagers on every evaluation. */
+  public AlertmanagerSync alertmanagers() {
+    return alertmanagers;
   }
 
   public SendCounters counters() {

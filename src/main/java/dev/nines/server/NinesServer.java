@@ -161,7 +161,9 @@ public final class NinesServer implements AutoCloseable {
       Notifier notifier = notifications.outbox()::enqueue;
       this.incidents = new Incidents(store, this::spec, notifier, clock, this::baseUrl);
       this.alerts = new AlertLoop(store, this::spec, this::live, probes, maintenance, notifier,
-          incidents, clock, this::baseUrl, holder(port));
+          incidents, clock, this::baseUrl, holder(port),
+          firing -> notifications.alertmanagers().sync(firing).forEach(f ->
+              LOG.warn("telling Alertmanager the firing alerts failed: {}", f)));
       this.alerting = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-alerts").daemon(true).factory());
       alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);

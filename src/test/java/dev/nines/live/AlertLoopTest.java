@@ -185,7 +185,8 @@ class AlertLoopTest {
     play(24 * 60, 1000, 0, 30, false);
     AlertLoop standby = new AlertLoop(store, () -> spec, () -> live, new ProbeRecorder(spec,
         store, null, clock), new MaintenanceBook(spec, store, clock), sent::add,
-        new Incidents(store, () -> spec, sent::add, clock, () -> ""), clock, () -> "", "other");
+        new Incidents(store, () -> spec, sent::add, clock, () -> "http://standby.test"), clock,
+        () -> "http://standby.test", "other");
     play(50, 1000, 20);
     assertThat(standby.evaluate().leader()).isFalse();
     assertThat(standby.open()).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nines.export.prometheus.RuleNames;
 import dev.nines.model.Audience;
 import dev.nines.model.ChannelSpec;
 import dev.nines.model.Severity;
@@ -57,7 +58,7 @@ class AlertmanagerChannelTest {
         ends == null ? Notification.Status.FIRING : Notification.Status.RESOLVED, "page",
         slo + " is burning its budget", "At this pace the budget is gone in 2 days.",
         List.of(new Notification.Field("Burn rate 1h", "14.9x (threshold 14.4x)")),
-        AlertLabels.of(s, Severity.PAGE), Samples.LINK, starts, ends, null);
+        RuleNames.alertLabels(s, Severity.PAGE), Samples.LINK, starts, ends, null);
   }
 
   private static JsonNode alerts(String query) throws Exception {
@@ -123,6 +124,18 @@ class AlertmanagerChannelTest {
     assertThat(a.at("/status/state").asText()).isEqualTo("active");
     await(() -> !hookCalls("assign-courier-success", "firing").isEmpty(),
         "Alertmanager notifies the firing alert");
+  }
+
+  @Test
+  void aFiringAlertHoldsFourMinutesUnlessItIsSentAgain() throws Exception {
+    Instant starts = WallClock.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+    Instant before = WallClock.now();
+    channel.send(alert("track-delivery-fast", starts, null));
+    JsonNode a = only(alerts(""), "track-delivery-fast");
+    Instant ends = Instant.parse(a.get("endsAt").asText());
+    assertThat(ends).isBetween(before.plus(Duration.ofMinutes(4)).minusSeconds(1),
+        WallClock.now().plus(Duration.ofMinutes(4)).plusSeconds(1));
+    assertThat(a.at("/status/state").asText()).isEqualTo("active");
   }
 
   @Test
