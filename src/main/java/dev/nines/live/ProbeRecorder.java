@@ -82,6 +82,27 @@ public final class ProbeRecorder implements ProbeSink {
     this.clock = clock;
     this.maintenance = maintenance;
     reconfigure(spec);
+    restoreLatest();
+  }
+
+  /**
+   * The latest state of every monitor and region as stored, so that a restarted server knows
+   * at once what it knew before (and a region that reported a minute ago is not silent).
+   */
+  private void restoreLatest() {
+    if (store == null) {
+      return;
+    }
+    try {
+      for (StoredObservation o : store.latestObservations(clock.instant().minus(
+          java.time.Duration.ofDays(1)))) {
+        latest.computeIfAbsent(o.subject(), k -> new ConcurrentHashMap<>()).putIfAbsent(
+            o.region(), new Latest(new Observation(o.at(), o.state()), o.message()));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("the latest monitor states could not be read back; they fill in with the next "
+          + "checks: {}", e.getMessage());
+    }
   }
 
   /** A recorder whose maintenance windows are the spec's. */

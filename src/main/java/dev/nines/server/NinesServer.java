@@ -33,6 +33,7 @@ import dev.nines.web.MonitorsHandler;
 import dev.nines.web.ObservationsHandler;
 import dev.nines.web.SlosHandler;
 import dev.nines.web.console.Console;
+import dev.nines.web.console.Operations;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -143,8 +144,16 @@ public final class NinesServer implements AutoCloseable {
       requests.bounds(current.get().router());
       started = Notifications.start(store, this::spec, clock);
       this.notifications = started;
+      Notifier notifier = notifications.outbox()::enqueue;
+      this.incidents = new Incidents(store, this::spec, notifier, clock, this::baseUrl);
+      this.alerts = new AlertLoop(store, this::spec, this::live, probes, maintenance, notifier,
+          incidents, clock, this::baseUrl, holder(),
+          firing -> notifications.alertmanagers().sync(firing).forEach(f ->
+              LOG.warn("telling Alertmanager the firing alerts failed: {}", f)));
+
       this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
-          System.getenv("NINES_ADMIN_PASSWORD"), requests, notifications.counters());
+          System.getenv("NINES_ADMIN_PASSWORD"), requests, notifications.counters(),
+          new Operations(alerts, incidents, maintenance));
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
@@ -158,12 +167,6 @@ public final class NinesServer implements AutoCloseable {
                 "monitors", spec().monitors().size());
           }));
       this.port = api.start();
-      Notifier notifier = notifications.outbox()::enqueue;
-      this.incidents = new Incidents(store, this::spec, notifier, clock, this::baseUrl);
-      this.alerts = new AlertLoop(store, this::spec, this::live, probes, maintenance, notifier,
-          incidents, clock, this::baseUrl, holder(port),
-          firing -> notifications.alertmanagers().sync(firing).forEach(f ->
-              LOG.warn("telling Alertmanager the firing alerts failed: {}", f)));
       this.alerting = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-alerts").daemon(true).factory());
       alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);
@@ -260,14 +263,16 @@ public final class NinesServer implements AutoCloseable {
     return "http://" + host + ":" + port;
   }
 
-  private static String holder(int port) {
+  /** Who holds the alerting lease: this host and process, unique among servers sharing a store. */
+  private static String holder() {
     String host;
     try {
       host = java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.net.UnknownHostException e) {
       host = "localhost";
     }
-    return host + ":" + port + ":" + ProcessHandle.current().pid();
+    return host + ":" + ProcessHandle.current().pid() + ":"
+        + java.util.UUID.randomUUID().toString().substring(0, 8);
   }
 
   private void reloadIfChanged() {

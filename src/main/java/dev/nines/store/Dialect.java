@@ -27,6 +27,13 @@ interface Dialect {
   boolean isUnavailable(SQLException e);
 
   /**
+   * Whether {@code e} means the transaction lost a race with another writer and was rolled
+   * back whole, so that running it again is safe: SQLite's busy snapshot (a read transaction
+   * that cannot become a write one), PostgreSQL's serialization failure and deadlock.
+   */
+  boolean isConflict(SQLException e);
+
+  /**
    * What ends a queue's {@code SELECT} so that concurrent claimers take different rows: on
    * PostgreSQL {@code FOR UPDATE SKIP LOCKED}; nothing on SQLite, where one writer at a time
    * makes the claim atomic anyway.

@@ -46,7 +46,7 @@ final class IncidentTable {
 
   static boolean addEvent(Jdbc jdbc, long id, Incident.Event e, List<String> slos) {
     return jdbc.transaction(c -> {
-      if (!exists(c, id)) {
+      if (!touch(c, id)) {
         return false;
       }
       event(c, id, e);
@@ -86,12 +86,11 @@ final class IncidentTable {
     });
   }
 
-  private static boolean exists(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM incident WHERE id = ?")) {
+  /** Whether the incident exists, checked with a write so the transaction writes from its start. */
+  private static boolean touch(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE incident SET id = id WHERE id = ?")) {
       ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
+      return ps.executeUpdate() == 1;
     }
   }
 

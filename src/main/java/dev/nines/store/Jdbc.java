@@ -34,6 +34,23 @@ final class Jdbc {
 
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   <T> T transaction(Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactionOnce(work);
+      } catch (StoreUnavailableException | IllegalStateException e) {
+        if (attempt >= CONFLICT_RETRIES || !(e.getCause() instanceof SQLException sql)
+            || !dialect.isConflict(sql)) {
+          throw e;
+        }
+        // Two writers raced: this one was rolled back whole, so running it again is safe.
+      }
+    }
+  }
+
+  /** How often a transaction that lost a write race is run again. */
+  static final int CONFLICT_RETRIES = 5;
+
+  private <T> T transactionOnce(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       T result;

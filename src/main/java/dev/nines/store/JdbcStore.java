@@ -185,6 +185,10 @@ final class JdbcStore implements Store {
     return observations.between(subject, from, to);
   }
 
+  @Override public List<StoredObservation> latestObservations(Instant since) {
+    return observations.latest(since);
+  }
+
   @Override public void appendAttempts(List<StoredAttempt> attempts) {
     AttemptLog.append(jdbc, attempts);
   }

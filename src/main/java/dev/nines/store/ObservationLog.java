@@ -93,4 +93,27 @@ final class ObservationLog {
       }
     });
   }
+
+  /** The newest observation of every subject and region since {@code since}. */
+  List<StoredObservation> latest(Instant since) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT o.subject, o.region, o.at, o.state, "
+          + "o.message, o.source, o.id FROM observation o JOIN (SELECT subject, region, MAX(at) "
+          + "AS at FROM observation WHERE at >= ? GROUP BY subject, region) m ON o.subject = "
+          + "m.subject AND o.region = m.region AND o.at = m.at ORDER BY o.subject, o.region, "
+          + "o.id")) {
+        ps.setLong(1, since.toEpochMilli());
+        java.util.Map<List<String>, StoredObservation> last = new java.util.LinkedHashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredObservation o = new StoredObservation(rs.getString(1), rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)), State.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6));
+            last.put(List.of(o.subject(), o.region()), o);     // the last id wins a tie
+          }
+        }
+        return new ArrayList<>(last.values());
+      }
+    });
+  }
 }

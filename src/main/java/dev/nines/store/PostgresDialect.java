@@ -39,4 +39,8 @@ final class PostgresDialect implements Dialect {
   @Override public String skipLocked() {
     return " FOR UPDATE SKIP LOCKED";
   }
+
+  @Override public boolean isConflict(SQLException e) {
+    return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+  }
 }

@@ -41,6 +41,13 @@ final class SqliteDialect implements Dialect {
         || code == 14 || e instanceof java.sql.SQLTransientException;
   }
 
+  @Override public boolean isConflict(SQLException e) {
+    // SQLITE_BUSY_SNAPSHOT, 517: a deferred transaction read, another connection wrote, and the
+    // read snapshot can no longer be upgraded to a write (the busy handler cannot help).
+    return e.getErrorCode() == 517 || e.getMessage() != null
+        && e.getMessage().contains("SQLITE_BUSY_SNAPSHOT");
+  }
+
   @Override public String skipLocked() {
     return "";
   }

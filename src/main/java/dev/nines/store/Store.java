@@ -51,6 +51,9 @@ public interface Store extends AutoCloseable {
   /** Observations of a subject in [from, to), ascending by time. */
   List<StoredObservation> observations(String subject, Instant from, Instant to);
 
+  /** The newest observation of every subject and region since {@code since}. */
+  List<StoredObservation> latestObservations(Instant since);
+
   /** Stores probe attempts. */
   void appendAttempts(List<StoredAttempt> attempts);
 

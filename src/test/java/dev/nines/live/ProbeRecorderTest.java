@@ -79,4 +79,31 @@ class ProbeRecorderTest {
       assertThat(store.observations("home", t, t.plusSeconds(1))).hasSize(1);
     }
   }
+
+  @Test
+  void aRestartedRecorderKnowsTheLatestStoredStateOfEveryRegion(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    dev.nines.model.Spec spec = SpecReader.read("t.yaml", """
+        apiVersion: nines/v1
+        regions: [eu, us]
+        services: [{name: web}]
+        monitors:
+          - {name: home, service: web, kind: http, request: {url: "http://127.0.0.1/"}}
+        """).spec();
+    Instant t = Instant.parse("2026-10-01T10:00:00Z");
+    try (dev.nines.store.Store store = dev.nines.store.Stores.open(null, dir, null, null)) {
+      store.appendObservations(java.util.List.of(
+          new dev.nines.store.StoredObservation("home", "eu", t, State.OK, null, "probe"),
+          new dev.nines.store.StoredObservation("home", "eu", t.plusSeconds(30), State.ERROR,
+              "HTTP 503", "probe"),
+          new dev.nines.store.StoredObservation("home", "us", t.plusSeconds(10), State.OK, null,
+              "agent")));
+      ProbeRecorder recorder = new ProbeRecorder(spec, store, null,
+          new FakeClock(t.plusSeconds(40)));
+      assertThat(recorder.latest("home")).containsOnlyKeys("eu", "us");
+      assertThat(recorder.latest("home").get("eu")).isEqualTo(new ProbeRecorder.Latest(
+          new Observation(t.plusSeconds(30), State.ERROR), "HTTP 503"));
+      assertThat(recorder.latest("home").get("us").observation().state()).isEqualTo(State.OK);
+    }
+  }
 }

@@ -31,4 +31,12 @@ class PostgresDialectTest {
   void anErrorWithoutSqlStateIsUnavailability() {
     assertThat(dialect.isUnavailable(new SQLException("pool timed out"))).isTrue();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "state {0}: conflict {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"40001, true", "40P01, true", "08006, false",
+      "23505, false"})
+  void serializationFailuresAndDeadlocksAreConflictsWorthRunningAgain(String state,
+      boolean conflict) {
+    assertThat(dialect.isConflict(new SQLException("x", state))).isEqualTo(conflict);
+  }
 }

@@ -51,4 +51,10 @@ class SqliteDialectTest {
     assertThat(dialect.isUnavailable(new SQLTransientConnectionException("pool timed out")))
         .isTrue();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "result code {0}: conflict {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"517, true", "5, false", "261, false", "13, false"})
+  void onlyABusySnapshotIsAConflictWorthRunningTheTransactionAgain(int code, boolean conflict) {
+    assertThat(dialect.isConflict(new SQLException("raw", null, code))).isEqualTo(conflict);
+  }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Who may request which path. Public: sign-in, health, assets, status pages, the OpenAPI
  * document. A client user: its portal, its account and sign-out only. Admin only: user
- * management and reload. Every other page and API: the internal roles. Writes under
- * {@code /api/v1} other than reload carry their own API-token check (a client user's session
- * is refused there too).
+ * management and reload. Every other page and API: the internal roles. Writes of incidents
+ * and maintenance take an internal session or a token with scope {@code operate}; other writes
+ * under {@code /api/v1} carry their own API-token check (a client user's session is refused
+ * there too).
  */
 public final class AccessPolicy {
   /** What to do with a request. */
@@ -28,6 +29,9 @@ public final class AccessPolicy {
       "/logout", "/account");
   private static final List<String> ADMIN = List.of("/console/users", "/api/v1/users",
       "/api/v1/reload");
+  /** Writes of the internal roles (sessions) and of tokens with scope {@code operate}. */
+  private static final List<String> OPERATE = List.of("/api/v1/incidents",
+      "/api/v1/maintenance");
 
   private AccessPolicy() {}
 
@@ -41,7 +45,8 @@ public final class AccessPolicy {
       return Decision.ALLOW;
     }
     boolean read = method.equals("GET") || method.equals("HEAD");
-    if (path.startsWith("/api/v1/") && !read && !matches(ADMIN, path) && !matches(CLIENT, path)) {
+    if (path.startsWith("/api/v1/") && !read && !matches(ADMIN, path) && !matches(CLIENT, path)
+        && !matches(OPERATE, path)) {
       return principal != null && !principal.internal() ? Decision.FORBID : Decision.HANDLER;
     }
     if (principal == null) {
@@ -65,6 +70,11 @@ public final class AccessPolicy {
       }
     }
     return false;
+  }
+
+  /** Whether a write to {@code path} is an operation of the team (incidents, maintenance). */
+  public static boolean operate(String path) {
+    return matches(OPERATE, path);
   }
 
   /** Whether a path is an API path (answered with JSON) rather than a page. */

@@ -22,6 +22,8 @@ public final class AuthFilter implements Handler {
   public static final String CSRF_HEADER = "X-CSRF-Token";
   /** Token scope for admin writes (reload). */
   public static final String ADMIN_SCOPE = "admin";
+  /** Token scope for the team's writes: incidents and maintenance. */
+  public static final String OPERATE_SCOPE = "operate";
   private static final String PRINCIPAL = "nines.principal";
   private static final String SESSION = "nines.session";
 
@@ -47,15 +49,18 @@ public final class AuthFilter implements Handler {
     String path = ctx.path();
     String method = ctx.method().name();
     boolean read = method.equals("GET") || method.equals("HEAD");
-    Sessions.Session s = sessions.find(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    // An API request that carries a token is the token's, whatever cookie comes along: the
+    // token is what the client chose to send, and cookies are what CSRF forges.
+    boolean bearer = AccessPolicy.api(path) && ctx.header("Authorization") != null;
+    Sessions.Session s = bearer ? null : sessions.find(ctx.cookie(SESSION_COOKIE)).orElse(null);
     Principal p = s == null ? null : s.principal();
     AccessPolicy.Decision d = AccessPolicy.decide(method, path, p);
     if (d == AccessPolicy.Decision.HANDLER) {
       return;
     }
-    if (d == AccessPolicy.Decision.AUTHENTICATE && AccessPolicy.api(path)
-        && ctx.header("Authorization") != null) {
-      p = tokenPrincipal(ctx, read);
+    if (d == AccessPolicy.Decision.AUTHENTICATE && bearer) {
+      p = tokenPrincipal(ctx, read ? ApiTokens.READ : AccessPolicy.operate(path) ? OPERATE_SCOPE
+          : ADMIN_SCOPE);
       s = null;
       d = AccessPolicy.decide(method, path, p);
     }
@@ -90,8 +95,8 @@ public final class AuthFilter implements Handler {
     }
   }
 
-  private Principal tokenPrincipal(Context ctx, boolean read) {
-    ApiToken t = tokens.require(ctx, read ? ApiTokens.READ : ADMIN_SCOPE);
+  private Principal tokenPrincipal(Context ctx, String scope) {
+    ApiToken t = tokens.require(ctx, scope);
     boolean admin = t.scopes().contains("*") || t.scopes().contains(ADMIN_SCOPE);
     return new Principal("token:" + t.name(), admin ? Role.ADMIN : Role.SRE, null, true);
   }

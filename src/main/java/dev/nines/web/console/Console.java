@@ -49,13 +49,16 @@ public final class Console implements WebModule {
   private final UserPages userPages;
   private final ConsoleApi api;
   private final MetricsHandler metrics;
+  private final OperationsApi operationsApi;
+  private final OperationsPages operations;
   private final NotificationPages notifications;
   private final byte[] openApi;
 
   /** Builds the module; {@code adminPassword} (e.g. NINES_ADMIN_PASSWORD) may be null. */
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
       IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
-      dev.nines.web.metrics.RequestMetrics requests, dev.nines.notify.SendCounters sent) {
+      dev.nines.web.metrics.RequestMetrics requests, dev.nines.notify.SendCounters sent,
+      Operations ops) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
     this.filter = new AuthFilter(sessions, tokens);
@@ -70,6 +73,8 @@ public final class Console implements WebModule {
     this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests,
         sent);
     this.notifications = new NotificationPages(pages, templates, store);
+    this.operationsApi = new OperationsApi(sp, store, ops, clock);
+    this.operations = new OperationsPages(pages, templates, sp, store, ops, operationsApi, clock);
     this.openApi = resource("/openapi.json");
     Optional<String> generated = users.bootstrap(adminPassword);
     generated.ifPresent(Console::announce);
@@ -113,16 +118,25 @@ public final class Console implements WebModule {
     r.get("/console/journeys", pages::journeys);
     r.get("/console/journeys/{name}", pages::journey);
     r.get("/console/layers", pages::layers);
-    r.get("/console/alerts", ctx -> pages.placeholder(ctx, "alerts", "Alerts",
-        "Burn-rate alerts as they fire and resolve, who was notified on which channel, and "
-        + "acknowledgements. The alerting issue fills this page; today the firing severity "
-        + "of each SLO is on the overview."));
-    r.get("/console/incidents", ctx -> pages.placeholder(ctx, "incidents", "Incidents",
-        "Incidents with their timeline, affected SLOs and root-cause notes, which also go into "
-        + "the client's monthly report. The incidents issue fills this page."));
-    r.get("/console/maintenance", ctx -> pages.placeholder(ctx, "maintenance", "Maintenance",
-        "Planned maintenance windows per service, during which observations count as UNKNOWN "
-        + "or are excluded. The maintenance issue fills this page."));
+    r.get("/console/alerts", operations::alerts);
+    r.get("/console/incidents", operations::incidents);
+    r.post("/console/incidents", operations::open);
+    r.get("/console/incidents/{id}", operations::incident);
+    r.post("/console/incidents/{id}/{action}", operations::act);
+    r.get("/console/maintenance", operations::maintenance);
+    r.post("/console/maintenance", operations::addMaintenance);
+    r.post("/console/maintenance/{id}/delete", operations::deleteMaintenance);
+    r.get("/api/v1/alerts", operationsApi::alerts);
+    r.get("/api/v1/alerts/history", operationsApi::history);
+    r.get("/api/v1/incidents", operationsApi::incidents);
+    r.post("/api/v1/incidents", operationsApi::open);
+    r.get("/api/v1/incidents/{id}", operationsApi::incident);
+    r.post("/api/v1/incidents/{id}/updates", operationsApi::update);
+    r.put("/api/v1/incidents/{id}/root-cause", operationsApi::rootCause);
+    r.post("/api/v1/incidents/{id}/resolve", operationsApi::resolve);
+    r.get("/api/v1/maintenance", operationsApi::maintenance);
+    r.post("/api/v1/maintenance", operationsApi::addMaintenance);
+    r.delete("/api/v1/maintenance/{id}", operationsApi::deleteMaintenance);
     r.get("/console/reports", ctx -> pages.placeholder(ctx, "reports", "Reports",
         "Monthly SLO compliance reports per client (PDF, HTML, Markdown) and their downloads. "
         + "The reports issue fills this page."));

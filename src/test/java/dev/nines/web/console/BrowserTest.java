@@ -97,6 +97,34 @@ class BrowserTest {
   }
 
   @Test
+  void anSreWorksAnIncidentFromAFiringPageAndAnnouncesMaintenance() throws Exception {
+    s.server.alerts().evaluate();
+    s.server.alerts().deliver();
+    signIn("sam");
+    go("/console/alerts");
+    assertThat(texts("section.card table.alerts td strong")).anyMatch(t -> t.startsWith(
+        "Page: api-internal-errors burns its error budget"));
+    b.shot("alerts");
+    go("/console/incidents");
+    b.driver.findElement(By.cssSelector("td a[href^='/console/incidents/']")).click();
+    assertThat(b.driver.findElement(By.tagName("h1")).getText()).contains("open");
+    b.driver.findElement(By.cssSelector("form[action$='/note'] textarea")).sendKeys(
+        "A connection pool too small for the new courier gateway.");
+    b.driver.findElement(By.cssSelector("form[action$='/note'] button")).click();
+    Browser.await(() -> texts("blockquote.note").equals(List.of(
+        "A connection pool too small for the new courier gateway.")), "the note is saved");
+    b.shot("incident");
+    go("/console/maintenance");
+    b.driver.findElement(By.name("start")).sendKeys("11212026\t0200AM");
+    b.driver.findElement(By.name("end")).sendKeys("11212026\t0330AM");
+    b.driver.findElement(By.name("reason")).sendKeys("Database upgrade");
+    b.driver.findElement(By.cssSelector("form[action='/console/maintenance'] button")).click();
+    Browser.await(() -> b.driver.getPageSource().contains("Database upgrade"),
+        "the window is listed");
+    b.shot("maintenance");
+  }
+
+  @Test
   void theOverviewFiltersInPlaceWithHtmx() throws Exception {
     signIn("sam");
     b.driver.findElement(By.cssSelector("select[name=client] option[value=globex]")).click();

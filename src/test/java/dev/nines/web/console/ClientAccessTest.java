@@ -37,7 +37,8 @@ class ClientAccessTest {
   }
 
   private static String concrete(String path) {
-    return path.replace("{name}", "platform-health").replace("{client}", "acme");
+    return path.replace("{name}", "platform-health").replace("{client}", "acme")
+        .replace("{id}", "1").replace("{action}", "update");
   }
 
   @Test
