@@ -177,4 +177,15 @@ class SpecReaderTest {
         .containsExactly("client 'acme' has 7 SLOs. Expected at most 5: keep SLOs for the few "
             + "things that matter, and watch the rest without SLOs");
   }
+
+  @Test
+  void lintCountsOnlyClientSlosTowardsTheFivePerClient() throws Exception {
+    String text = java.nio.file.Files.readString(Path.of("examples/logistics.yaml"));
+    int second = text.lastIndexOf("audience: client", text.lastIndexOf("audience: client") - 1);
+    String twoInternal = text.substring(0, second)
+        + text.substring(second).replace("audience: client", "audience: internal");
+    ParsedSpec parsed = SpecReader.read("t.yaml", twoInternal);
+    assertThat(parsed.spec().slos()).hasSize(7);
+    assertThat(SpecLinter.lint(parsed, "t.yaml")).isEmpty();
+  }
 }
