@@ -37,15 +37,16 @@ public record TrafficShape(double peakPerSecond, double nightRatio, double weeke
 
   /**
    * The working-day curve, 0 to 1, of the local hour (0 to 24): bell curves at 10:30, 15:00
-   * and 20:30, near 0 between midnight and six.
+   * and 20:30 on the 24-hour circle (so 24:00 joins 00:00), near 0 between one and six.
    */
   static double dayCurve(double hour) {
     double c = 0.85 * bell(hour, 10.5, 2.0) + bell(hour, 15.0, 2.3) + 0.25 * bell(hour, 20.5, 1.5);
     return Math.min(1, c);
   }
 
-  private static double bell(double x, double mean, double sd) {
-    double z = (x - mean) / sd;
+  private static double bell(double hour, double mean, double sd) {
+    double d = ((hour - mean) % 24 + 36) % 24 - 12;  // the shorter way round the clock
+    double z = d / sd;
     return Math.exp(-z * z / 2);
   }
 }
