@@ -311,7 +311,7 @@ final class DemoCommand implements Callable<Integer> {
           why = url + " does not answer (" + e.getMessage() + ")";
         }
       }
-      o.printf("%-15s %-22s %-7s %s%n", "NAME", "STATE", "LASTS", "WHAT");
+      o.printf("%-15s %-31s %-7s %s%n", "NAME", "STATE", "LASTS", "WHAT");
       for (Fault f : Fault.values()) {
         String state = "-";
         String lasts = Durations.format(f.duration());
@@ -321,12 +321,15 @@ final class DemoCommand implements Callable<Integer> {
               state = !n.path("available").asBoolean(true) ? "unavailable"
                   : n.path("active").asBoolean() ? "ACTIVE until "
                       + n.path("until").asText().substring(11, 19) : "idle";
+              if (n.path("active").asBoolean() && n.path("target").isTextual()) {
+                state = state + " " + n.path("target").asText();
+              }
               lasts = Durations.format(Duration.ofMillis(Math.round(
                   n.path("durationSeconds").asDouble() * 1000)));
             }
           }
         }
-        o.printf("%-15s %-22s %-7s %s%n", f.id(), state, lasts, f.description());
+        o.printf("%-15s %-31s %-7s %s%n", f.id(), state, lasts, f.description());
       }
       if (why != null) {
         o.println("\n(no running demo: " + why + "; durations are at speed 1)");
@@ -351,6 +354,10 @@ final class DemoCommand implements Callable<Integer> {
         + "fault's own duration at the demo's speed).")
     String forDuration;
 
+    @Option(names = "--region", paramLabel = "NAME", description = "For region-network: the "
+        + "agent region that loses its network (default: the last, ap-south).")
+    String region;
+
     @Override public Integer call() throws Exception {
       PrintWriter o = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
@@ -366,7 +373,15 @@ final class DemoCommand implements Callable<Integer> {
         err.flush();
         return 2;
       }
-      String path = "/demo/faults/" + name + (forDuration == null ? "" : "?for=" + forDuration);
+      List<String> query = new java.util.ArrayList<>();
+      if (forDuration != null) {
+        query.add("for=" + forDuration);
+      }
+      if (region != null) {
+        query.add("region=" + region);
+      }
+      String path = "/demo/faults/" + name + (query.isEmpty() ? "" : "?" + String.join("&",
+          query));
       HttpResponse<String> r;
       try {
         r = request(url, "POST", path);
@@ -382,7 +397,8 @@ final class DemoCommand implements Callable<Integer> {
         err.flush();
         return 1;
       }
-      o.printf("fault %s: active until %s%n", name, body.path("until").asText());
+      String on = body.path("target").isTextual() ? " on " + body.path("target").asText() : "";
+      o.printf("fault %s%s: active until %s%n", name, on, body.path("until").asText());
       o.flush();
       return 0;
     }

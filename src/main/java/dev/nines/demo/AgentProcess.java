@@ -38,6 +38,8 @@ final class AgentProcess implements AutoCloseable {
       Path dir, Path log) throws IOException {
     Files.createDirectories(dir);
     Files.createDirectories(log.getParent());
+    // The last run's assignments name the last run's ports: the agent would probe those first.
+    Files.deleteIfExists(dir.resolve("spool").resolve("assignments.yaml"));
     Path hosts = dir.resolve("hosts");
     Files.writeString(hosts, "# the network of probe region " + region + " (nines demo)\n"
         + localhost.getHostAddress() + " localhost\n");

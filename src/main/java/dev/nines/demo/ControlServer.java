@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * The demo's control endpoint on loopback: {@code GET /demo} (what runs where),
  * {@code GET /demo/faults} (every fault with its state), {@code POST /demo/faults/NAME}
- * (optionally {@code ?for=DURATION}) to play one now, and {@code GET /demo/notifications}
+ * (optionally {@code ?for=DURATION}, and {@code &region=R} for region-network) to play one
+ * now, and {@code GET /demo/notifications}
  * (what the demo's webhook channels received). Errors are {@code {"error": "..."}}.
  */
 final class ControlServer implements AutoCloseable {
@@ -77,10 +78,13 @@ final class ControlServer implements AutoCloseable {
       return;
     }
     Duration duration = null;
+    String target = null;
     String query = ex.getRequestURI().getQuery();
     if (query != null) {
       for (String part : query.split("&")) {
-        if (part.startsWith("for=")) {
+        if (part.startsWith("region=")) {
+          target = part.substring("region=".length());
+        } else if (part.startsWith("for=")) {
           try {
             duration = Durations.parse(part.substring(4));
           } catch (IllegalArgumentException e) {
@@ -95,7 +99,9 @@ final class ControlServer implements AutoCloseable {
       }
     }
     try {
-      Http.json(ex, 202, json(faults.trigger(fault.get(), duration)));
+      Http.json(ex, 202, json(faults.trigger(fault.get(), duration, target)));
+    } catch (IllegalArgumentException e) {
+      Http.error(ex, 400, e.getMessage());
     } catch (IllegalStateException e) {
       Http.error(ex, 409, e.getMessage());
     }
@@ -110,6 +116,11 @@ final class ControlServer implements AutoCloseable {
     o.put("since", s.since());
     o.put("until", s.until());
     o.put("times", s.times());
+    o.put("target", s.target());
+    List<String> targets = faults.targetsOf(s.fault());
+    if (!targets.isEmpty()) {
+      o.put("targets", targets);
+    }
     o.put("available", s.unavailable() == null);
     if (s.unavailable() != null) {
       o.put("unavailable", s.unavailable());

@@ -1,5 +1,6 @@
 package dev.nines.demo;
 
+import dev.nines.demo.platform.Http;
 import dev.nines.demo.platform.Platform;
 import dev.nines.model.Spec;
 import dev.nines.server.LiveSlos;
@@ -14,9 +15,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,8 +49,6 @@ import javax.net.ssl.SSLContext;
 public final class Demo implements AutoCloseable {
   /** The client user the demo makes for the portal. */
   public static final String CLIENT_USER = "dana";
-  /** The fault target of region-network: the last agent region. */
-  static final String CUT_REGION = DemoSpec.AGENT_REGIONS.get(DemoSpec.AGENT_REGIONS.size() - 1);
 
   /**
    * What a started demo offers, for the banner.
@@ -110,6 +113,7 @@ public final class Demo implements AutoCloseable {
   private void run(List<OutputStep> outputs, DemoHistory history) throws Exception {
     Path out = options.out().toAbsolutePath();
     Files.createDirectories(out);
+    lock(out);
     String token = options.apiToken() != null ? options.apiToken() : secret();
     String adminPassword = options.adminPassword() != null ? options.adminPassword()
         : Passwords.generate();
@@ -144,10 +148,37 @@ public final class Demo implements AutoCloseable {
         : null, time, clock));
     player.start();
     control = own(new ControlServer(faults, time, this::status, receiver));
-    Files.writeString(out.resolve("control-url"), control.uri() + "\n", StandardCharsets.UTF_8);
+    Path controlUrl = out.resolve("control-url");
+    Files.writeString(controlUrl, control.uri() + "\n", StandardCharsets.UTF_8);
+    own(() -> Files.deleteIfExists(controlUrl));
     watchFirstData();
     info = new Info(nines, control.uri(), specFile, adminPassword, clientPassword,
         List.copyOf(written), platform.ports(), regions, List.copyOf(notes));
+  }
+
+  /**
+   * Holds {@code OUT/demo.lock} while the demo runs: a second demo on the same folder would
+   * rewrite the spec the first one's server reads.
+   */
+  private void lock(Path out) throws IOException {
+    FileChannel channel = FileChannel.open(out.resolve("demo.lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException("--out " + options.out() + ": in use by a running nines "
+          + "demo. Expected another folder, or that demo stopped");
+    }
+    FileLock held = lock;
+    own(() -> {
+      held.release();
+      channel.close();
+    });
   }
 
   private List<String> regions() {
@@ -231,41 +262,41 @@ public final class Demo implements AutoCloseable {
 
   private void wireFaults(Path out, SSLContext normal) {
     faults.onFault(Fault.APP_DOWN, new Faults.Action() {
-      @Override public void start() {
+      @Override public void start(String target) {
         platform.takeAppDown();
       }
 
-      @Override public void end() throws IOException {
+      @Override public void end(String target) throws IOException {
         platform.bringAppUp();
       }
     });
-    RegionLink cut = links.get(CUT_REGION);
-    if (cut == null) {
+    if (links.isEmpty()) {
       faults.unavailable(Fault.REGION_NETWORK, options.agents()
-          ? "region " + CUT_REGION + " has no network link of its own here"
-          : "no agent regions (--no-agents)");
+          ? "no agent region has a network link of its own here" : "no agent regions "
+          + "(--no-agents)");
     } else {
+      faults.targets(Fault.REGION_NETWORK, List.copyOf(links.keySet()));
       faults.onFault(Fault.REGION_NETWORK, new Faults.Action() {
-        @Override public void start() {
-          cut.cut();
+        @Override public void start(String region) {
+          links.get(region).cut();
         }
 
-        @Override public void end() {
-          cut.restore();
+        @Override public void end(String region) {
+          links.get(region).restore();
         }
       });
     }
     faults.onFault(Fault.CERT_EXPIRY, new Faults.Action() {
       private SSLContext expiring;
 
-      @Override public void start() throws IOException {
+      @Override public void start(String target) throws IOException {
         if (expiring == null) {
           expiring = Certificates.make(out.resolve("tls/cdn-expiring.p12"), 85, 90);
         }
         platform.useCertificate(expiring);
       }
 
-      @Override public void end() {
+      @Override public void end(String target) {
         platform.useCertificate(normal);
       }
     });
@@ -347,7 +378,7 @@ public final class Demo implements AutoCloseable {
   /** Every address the demo listens on (the app's even while it is down). */
   public List<InetSocketAddress> listening() {
     List<InetSocketAddress> out = new ArrayList<>();
-    InetAddress lo = dev.nines.demo.platform.Http.loopback();
+    InetAddress lo = Http.loopback();
     if (server != null) {
       out.add(new InetSocketAddress(lo, server.port()));
     }

@@ -19,11 +19,14 @@ import java.util.function.Consumer;
  * faults whose time is up.
  */
 public final class Faults implements Conditions {
-  /** What a fault does to the platform when it starts and when it ends. */
+  /**
+   * What a fault does to the platform when it starts and when it ends; {@code target} is the
+   * part it hits (the region of region-network), or null for faults without targets.
+   */
   public interface Action {
-    void start() throws Exception;
+    void start(String target) throws Exception;
 
-    void end() throws Exception;
+    void end(String target) throws Exception;
   }
 
   /**
@@ -32,10 +35,11 @@ public final class Faults implements Conditions {
    * @param since when it last started, or null if never
    * @param until when it ends (active) or ended, or null if never started
    * @param times how often it started
+   * @param target the part it hits or last hit (a region), or null
    * @param unavailable why it cannot be played here, or null
    */
   public record State(Fault fault, boolean active, Instant since, Instant until, int times,
-      String unavailable) {}
+      String target, String unavailable) {}
 
   /** The share of failing courier calls at 5 %, rising to this at the fault's end. */
   static final double COURIER_WORST_RATIO = 0.20;
@@ -47,6 +51,7 @@ public final class Faults implements Conditions {
   private final Consumer<String> log;
   private final Map<Fault, Action> effects = new EnumMap<>(Fault.class);
   private final Map<Fault, String> unavailable = new EnumMap<>(Fault.class);
+  private final Map<Fault, List<String>> targets = new EnumMap<>(Fault.class);
   private final Map<Fault, State> states = new EnumMap<>(Fault.class);
 
   /**
@@ -59,7 +64,7 @@ public final class Faults implements Conditions {
     this.actions = actions;
     this.log = log;
     for (Fault f : Fault.values()) {
-      states.put(f, new State(f, false, null, null, 0, null));
+      states.put(f, new State(f, false, null, null, 0, null, null));
     }
   }
 
@@ -75,36 +80,82 @@ public final class Faults implements Conditions {
   }
 
   private static State withUnavailable(State s, String reason) {
-    return new State(s.fault(), s.active(), s.since(), s.until(), s.times(), reason);
+    return new State(s.fault(), s.active(), s.since(), s.until(), s.times(), s.target(), reason);
+  }
+
+  /** The parts {@code fault} may hit; the last one is the default target. */
+  public synchronized void targets(Fault fault, List<String> names) {
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException(fault.id() + ": no targets. Expected at least one");
+    }
+    targets.put(fault, List.copyOf(names));
+  }
+
+  /** The parts {@code fault} may hit, empty for a fault without targets. */
+  public synchronized List<String> targetsOf(Fault fault) {
+    return targets.getOrDefault(fault, List.of());
+  }
+
+  /** {@link #trigger(Fault, Duration, String)} on the fault's default target. */
+  public State trigger(Fault fault, Duration realDuration) {
+    return trigger(fault, realDuration, null);
   }
 
   /**
-   * Starts {@code fault} for {@code realDuration} (null: its simulated duration at this speed),
-   * or extends it when it is active.
+   * Starts {@code fault} on {@code target} for {@code realDuration} (null: its simulated
+   * duration at this speed), or extends it when it is active on that target.
    *
-   * @throws IllegalStateException when the fault is unavailable here
+   * @param target one of {@link #targetsOf}, or null for the default (the last one)
+   * @throws IllegalStateException when the fault is unavailable here, or active on another
+   *     target
+   * @throws IllegalArgumentException for a target the fault cannot hit
    */
-  public synchronized State trigger(Fault fault, Duration realDuration) {
+  public synchronized State trigger(Fault fault, Duration realDuration, String target) {
     String why = unavailable.get(fault);
     if (why != null) {
       throw new IllegalStateException(fault.id() + ": cannot be played here: " + why);
     }
+    String on = target(fault, target);
     Duration d = realDuration != null ? realDuration : time.real(fault.duration());
     Instant now = clock.instant();
     State s = states.get(fault);
     if (s.active()) {
+      if (on != null && !on.equals(s.target())) {
+        throw new IllegalStateException(fault.id() + ": active on " + s.target() + " until "
+            + s.until() + ". Expected it to end before it hits " + on);
+      }
       Instant until = now.plus(d).isAfter(s.until()) ? now.plus(d) : s.until();
-      State extended = new State(fault, true, s.since(), until, s.times(), null);
+      State extended = new State(fault, true, s.since(), until, s.times(), on, null);
       states.put(fault, extended);
       log.accept("fault " + fault.id() + ": extended until " + until);
       return extended;
     }
-    State started = new State(fault, true, now, now.plus(d), s.times() + 1, null);
+    State started = new State(fault, true, now, now.plus(d), s.times() + 1, on, null);
     states.put(fault, started);
-    log.accept("fault " + fault.id() + ": started for " + dev.nines.model.Durations.format(
-        d.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) + ": " + fault.description());
-    run(fault, true);
+    log.accept("fault " + fault.id() + (on == null ? "" : " on " + on) + ": started for "
+        + dev.nines.model.Durations.format(d.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+        + ": " + fault.description());
+    run(fault, true, on);
     return started;
+  }
+
+  private String target(Fault fault, String target) {
+    List<String> names = targets.get(fault);
+    if (names == null) {
+      if (target != null) {
+        throw new IllegalArgumentException(fault.id() + ": '" + target + "' given. Expected "
+            + "no target for this fault");
+      }
+      return null;
+    }
+    if (target == null) {
+      return names.get(names.size() - 1);
+    }
+    if (!names.contains(target)) {
+      throw new IllegalArgumentException(fault.id() + ": '" + target + "' is not a target. "
+          + "Expected one of " + String.join(", ", names));
+    }
+    return target;
   }
 
   /** Ends every fault whose time is up. */
@@ -113,14 +164,16 @@ public final class Faults implements Conditions {
     for (Fault f : Fault.values()) {
       State s = states.get(f);
       if (s.active() && !now.isBefore(s.until())) {
-        states.put(f, new State(f, false, s.since(), s.until(), s.times(), s.unavailable()));
-        log.accept("fault " + f.id() + ": ended");
-        run(f, false);
+        states.put(f, new State(f, false, s.since(), s.until(), s.times(), s.target(),
+            s.unavailable()));
+        log.accept("fault " + f.id() + (s.target() == null ? "" : " on " + s.target())
+            + ": ended");
+        run(f, false, s.target());
       }
     }
   }
 
-  private void run(Fault fault, boolean start) {
+  private void run(Fault fault, boolean start, String target) {
     Action a = effects.get(fault);
     if (a == null) {
       return;
@@ -128,9 +181,9 @@ public final class Faults implements Conditions {
     actions.execute(() -> {
       try {
         if (start) {
-          a.start();
+          a.start(target);
         } else {
-          a.end();
+          a.end(target);
         }
       } catch (Exception e) {
         log.accept("fault " + fault.id() + ": could not " + (start ? "start" : "end") + ": " + e);

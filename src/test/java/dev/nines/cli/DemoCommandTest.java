@@ -60,8 +60,8 @@ class DemoCommandTest {
   void theFaultListWorksWithoutARunningDemo() {
     CliRun run = CliRun.of("demo", "faults", "--out", dir.toString());
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("app-down        -                      2m      the app is "
-        + "down").contains("(no running demo: no " + dir.resolve("control-url"));
+    assertThat(run.out()).contains(String.format("%-15s %-31s %-7s %s", "app-down", "-", "2m",
+        "the app is down")).contains("(no running demo: no " + dir.resolve("control-url"));
   }
 
   @Test
@@ -85,6 +85,26 @@ class DemoCommandTest {
   }
 
   @Test
+  void regionNetworkNamesTheRegionThatLosesItsNetwork() throws Exception {
+    AtomicReference<String> asked = new AtomicReference<>();
+    HttpServer control = Http.serve(0, ex -> {
+      asked.set(ex.getRequestURI().toString());
+      Http.json(ex, 202, Map.of("name", "region-network", "target", "us-east",
+          "until", "2026-11-18T10:35:00Z"));
+    });
+    try {
+      CliRun run = CliRun.of("demo", "fault", "region-network", "--region", "us-east",
+          "--for", "5m", "--url", "http://127.0.0.1:" + control.getAddress().getPort());
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(asked.get()).isEqualTo("/demo/faults/region-network?for=5m&region=us-east");
+      assertThat(run.out()).isEqualTo("fault region-network on us-east: active until "
+          + "2026-11-18T10:35:00Z\n");
+    } finally {
+      Http.stop(control);
+    }
+  }
+
+  @Test
   void aRefusedFaultExitsOneWithTheDemosMessage() throws Exception {
     HttpServer control = Http.serve(0, ex -> Http.error(ex, 409,
         "region-network: cannot be played here: no agent regions (--no-agents)"));
@@ -96,6 +116,19 @@ class DemoCommandTest {
           + "(--no-agents)\n");
     } finally {
       Http.stop(control);
+    }
+  }
+
+  @Test
+  void aSecondDemoOnTheSameFolderIsRefusedBeforeItTouchesAnything() throws Exception {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+        dir.resolve("demo.lock"), java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+      CliRun run = CliRun.of("demo", "--out", dir.toString(), "--port", "0");
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.err()).isEqualTo("nines demo: --out " + dir + ": in use by a running nines "
+          + "demo. Expected another folder, or that demo stopped\n");
+      assertThat(dir.resolve("nines-demo.yaml")).doesNotExist();
     }
   }
 

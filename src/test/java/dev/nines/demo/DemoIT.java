@@ -195,6 +195,28 @@ class DemoIT {
         .doesNotContainAnyElementsOf(agents);
   }
 
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void anAgentStartedWithItsParentsPidStopsWhenTheParentDoes() throws Exception {
+    Process parent = new ProcessBuilder("sleep", "3").start();
+    Process agent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-jar", Path.of("target", "nines.jar").toString(), "agent",
+        "--server", "http://127.0.0.1:1", "--region", "us-east", "--token", "t",
+        "--spool", dir.resolve("spool").toString(), "--parent-pid",
+        Long.toString(parent.pid())).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("agent.log").toFile()).start();
+    try {
+      assertThat(agent.waitFor(1, TimeUnit.SECONDS)).as("the agent runs while its parent does")
+          .isFalse();
+      parent.waitFor();
+      assertThat(agent.waitFor(30, TimeUnit.SECONDS)).as("the agent stops after its parent")
+          .isTrue();
+      assertThat(agent.exitValue()).isZero();
+    } finally {
+      agent.destroyForcibly();
+    }
+  }
+
   private void startChild(Path out) throws IOException {
     Path jar = Path.of("target", "nines.jar");
     if (!Files.isRegularFile(jar)) {

@@ -21,12 +21,12 @@ class FaultsTest {
 
   private Faults.Action recording(String name) {
     return new Faults.Action() {
-      @Override public void start() {
-        actions.add(name + " start");
+      @Override public void start(String target) {
+        actions.add(name + " start" + (target == null ? "" : " " + target));
       }
 
-      @Override public void end() {
-        actions.add(name + " end");
+      @Override public void end(String target) {
+        actions.add(name + " end" + (target == null ? "" : " " + target));
       }
     };
   }
@@ -59,13 +59,45 @@ class FaultsTest {
 
   @Test
   void triggeringAnActiveFaultExtendsItWithoutStartingItAgain() {
-    faults.onFault(Fault.REGION_NETWORK, recording("region"));
-    faults.trigger(Fault.REGION_NETWORK, Duration.ofSeconds(30));
+    faults.onFault(Fault.SLOW_SHOP, recording("shop"));
+    faults.trigger(Fault.SLOW_SHOP, Duration.ofSeconds(30));
     clock.advance(Duration.ofSeconds(20));
-    Faults.State s = faults.trigger(Fault.REGION_NETWORK, Duration.ofSeconds(30));
+    Faults.State s = faults.trigger(Fault.SLOW_SHOP, Duration.ofSeconds(30));
     assertThat(s.since()).isEqualTo(FakeClock.NOW);
     assertThat(s.until()).isEqualTo(FakeClock.NOW.plusSeconds(50));
-    assertThat(actions).containsExactly("region start");
+    assertThat(actions).containsExactly("shop start");
+  }
+
+  @Test
+  void regionNetworkHitsTheLastRegionUnlessTold() {
+    faults.targets(Fault.REGION_NETWORK, java.util.List.of("us-east", "ap-south"));
+    faults.onFault(Fault.REGION_NETWORK, recording("region"));
+    assertThat(faults.trigger(Fault.REGION_NETWORK, Duration.ofSeconds(10)).target())
+        .isEqualTo("ap-south");
+    clock.advance(Duration.ofSeconds(10));
+    faults.tick();
+    assertThat(faults.trigger(Fault.REGION_NETWORK, Duration.ofSeconds(10), "us-east").target())
+        .isEqualTo("us-east");
+    assertThat(actions).containsExactly("region start ap-south", "region end ap-south",
+        "region start us-east");
+    assertThat(log).contains("fault region-network on ap-south: ended");
+  }
+
+  @Test
+  void aRegionThatIsNotATargetOrAnotherRegionWhileOneIsCutIsRefused() {
+    faults.targets(Fault.REGION_NETWORK, java.util.List.of("us-east", "ap-south"));
+    assertThatThrownBy(() -> faults.trigger(Fault.REGION_NETWORK, null, "eu-central"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("region-network: 'eu-central' is not a target. Expected one of us-east, "
+            + "ap-south");
+    faults.trigger(Fault.REGION_NETWORK, Duration.ofSeconds(30), "us-east");
+    assertThatThrownBy(() -> faults.trigger(Fault.REGION_NETWORK, null, "ap-south"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("region-network: active on us-east until 2026-11-18T10:30:30Z. Expected it "
+            + "to end before it hits ap-south");
+    assertThatThrownBy(() -> faults.trigger(Fault.APP_DOWN, null, "us-east"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("app-down: 'us-east' given. Expected no target for this fault");
   }
 
   @Test
@@ -81,11 +113,11 @@ class FaultsTest {
   @Test
   void anActionThatFailsIsLoggedAndTheFaultStillEnds() {
     faults.onFault(Fault.CERT_EXPIRY, new Faults.Action() {
-      @Override public void start() throws Exception {
+      @Override public void start(String target) throws Exception {
         throw new java.io.IOException("keytool failed");
       }
 
-      @Override public void end() {}
+      @Override public void end(String target) {}
     });
     faults.trigger(Fault.CERT_EXPIRY, Duration.ofSeconds(5));
     clock.advance(Duration.ofSeconds(5));
