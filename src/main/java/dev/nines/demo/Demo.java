@@ -6,22 +6,14 @@ import dev.nines.model.Spec;
 import dev.nines.server.LiveSlos;
 import dev.nines.server.NinesServer;
 import dev.nines.spec.SpecReader;
-import dev.nines.store.Store;
-import dev.nines.store.Stores;
 import dev.nines.web.auth.Passwords;
-import dev.nines.web.auth.Role;
-import dev.nines.web.auth.Users;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,14 +102,33 @@ public final class Demo implements AutoCloseable {
     return part;
   }
 
+  /** The start, in order: platform, spec, store, server, probe regions, live parts. */
   private void run(List<OutputStep> outputs, DemoHistory history) throws Exception {
     Path out = options.out().toAbsolutePath();
     Files.createDirectories(out);
-    lock(out);
+    own(FolderLock.take(out, options.out()));
     String token = options.apiToken() != null ? options.apiToken() : secret();
     String adminPassword = options.adminPassword() != null ? options.adminPassword()
         : Passwords.generate();
     String clientPassword = Passwords.generate();
+    SSLContext certificate = startPlatform(out);
+    List<String> regions = regions();
+    Path specFile = writeSpec(out, regions);
+    Spec spec = SpecReader.read(specFile).spec();
+    List<Path> written = DemoStore.prepare(options, new OutputStep.Context(specFile, spec, out,
+        null), outputs, history, adminPassword, clientPassword, clock);
+    URI nines = startServer(specFile, token);
+    if (options.agents()) {
+      startAgents(out, token);
+    }
+    wireFaults(out, certificate);
+    startLive(out);
+    info = new Info(nines, control.uri(), specFile, adminPassword, clientPassword,
+        List.copyOf(written), platform.ports(), regions, List.copyOf(notes));
+  }
+
+  /** The receiver, the faults and the platform; returns the CDN's certificate. */
+  private SSLContext startPlatform(Path out) throws IOException {
     SSLContext certificate = Certificates.make(out.resolve("tls/cdn.p12"), 1, 90);
     receiver = own(new NotificationReceiver(clock));
     ExecutorService actions = Executors.newSingleThreadExecutor(
@@ -125,22 +136,23 @@ public final class Demo implements AutoCloseable {
     own(actions::shutdownNow);
     faults = new Faults(clock, time, actions, log);
     platform = own(Platform.start(faults, certificate, clock));
-    List<String> regions = regions();
-    Path specFile = writeSpec(out, regions);
-    Spec spec = SpecReader.read(specFile).spec();
-    List<Path> written = prepareStore(specFile, spec, out, outputs, history, adminPassword,
-        clientPassword);
-    server = NinesServer.start(new NinesServer.Config(specFile, options.dbUrl(),
+    return certificate;
+  }
+
+  /** The Nines server on the rendered spec, and the hops' events on their way to it. */
+  private URI startServer(Path specFile, String token) throws Exception {
+    server = own(NinesServer.start(new NinesServer.Config(specFile, options.dbUrl(),
         options.dataDir(), "127.0.0.1", options.port(), 16L << 20, 2_000_000, token, true, null),
-        clock);
-    own(server);
+        clock));
     URI nines = URI.create("http://127.0.0.1:" + server.port());
     platform.connect(nines, token);
+    // Closed just before the server: what the hops still hold reaches it.
     own(() -> platform.flushEvents(Duration.ofSeconds(3)));
-    if (options.agents()) {
-      startAgents(out, token);
-    }
-    wireFaults(out, certificate);
+    return nines;
+  }
+
+  /** Seller traffic, the fault schedule and the control endpoint. */
+  private void startLive(Path out) throws IOException {
     traffic = own(new SellerTraffic(platform.cdn(), TrafficShape.DEFAULT, time, clock,
         new SplittableRandom()));
     traffic.start();
@@ -152,33 +164,6 @@ public final class Demo implements AutoCloseable {
     Files.writeString(controlUrl, control.uri() + "\n", StandardCharsets.UTF_8);
     own(() -> Files.deleteIfExists(controlUrl));
     watchFirstData();
-    info = new Info(nines, control.uri(), specFile, adminPassword, clientPassword,
-        List.copyOf(written), platform.ports(), regions, List.copyOf(notes));
-  }
-
-  /**
-   * Holds {@code OUT/demo.lock} while the demo runs: a second demo on the same folder would
-   * rewrite the spec the first one's server reads.
-   */
-  private void lock(Path out) throws IOException {
-    FileChannel channel = FileChannel.open(out.resolve("demo.lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      channel.close();
-      throw new IllegalStateException("--out " + options.out() + ": in use by a running nines "
-          + "demo. Expected another folder, or that demo stopped");
-    }
-    FileLock held = lock;
-    own(() -> {
-      held.release();
-      channel.close();
-    });
   }
 
   private List<String> regions() {
@@ -201,37 +186,6 @@ public final class Demo implements AutoCloseable {
     Path file = out.resolve("nines-demo.yaml");
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
-  }
-
-  /** Users for the console and the portal, the history, then the outputs; store closed after. */
-  private List<Path> prepareStore(Path specFile, Spec spec, Path out, List<OutputStep> outputs,
-      DemoHistory history, String adminPassword, String clientPassword) throws Exception {
-    List<Path> written = new ArrayList<>(List.of(specFile));
-    try (Store store = Stores.open(options.dbUrl(), options.dataDir(), null, null)) {
-      Users users = new Users(store, () -> spec, clock);
-      setUser(store, users, Users.FIRST_ADMIN, Role.ADMIN, null, adminPassword);
-      setUser(store, users, CLIENT_USER, Role.CLIENT, "acme", clientPassword);
-      history.write(new DemoHistory.Context(store, spec, specFile, out, clock.instant(),
-          options.speed()));
-      for (OutputStep step : outputs) {
-        try {
-          written.addAll(step.write(new OutputStep.Context(specFile, spec, out, store)));
-        } catch (Exception e) {
-          throw new IllegalStateException("output " + step.name() + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    return written;
-  }
-
-  /** The demo's own users get this run's passwords: the store is the demo's. */
-  private static void setUser(Store store, Users users, String name, Role role, String client,
-      String password) {
-    if (store.user(name).isPresent()) {
-      store.setPasswordHash(name, Passwords.hash(password));
-    } else {
-      users.add(name, role, client, password);
-    }
   }
 
   private void startAgents(Path out, String token) throws IOException {
@@ -340,6 +294,19 @@ public final class Demo implements AutoCloseable {
     o.put("nines", info == null ? null : info.nines().toString());
     o.put("spec", info == null ? null : info.specFile().toString());
     o.put("firstDataSeconds", firstDataSeconds);
+    o.put("platform", platformStatus());
+    o.put("regions", regionsStatus());
+    Map<String, Object> events = new LinkedHashMap<>();
+    platform.reporters().forEach((hop, r) -> events.put(hop, Map.of("delivered", r.delivered(),
+        "waiting", r.waiting(), "dropped", r.dropped(), "retries", r.retries())));
+    o.put("events", events);
+    o.put("traffic", traffic == null ? Map.of() : traffic.counts());
+    o.put("listening", listening().stream().map(a -> a.getAddress().getHostAddress() + ":"
+        + a.getPort()).toList());
+    return o;
+  }
+
+  private Map<String, Object> platformStatus() {
     Platform.Ports p = platform.ports();
     Map<String, Object> parts = new LinkedHashMap<>();
     parts.put("cdn", "http://127.0.0.1:" + p.cdn());
@@ -349,7 +316,10 @@ public final class Demo implements AutoCloseable {
     parts.put("app", "http://127.0.0.1:" + p.app());
     parts.put("appUp", platform.appUp());
     parts.put("shop", "http://127.0.0.1:" + p.shop());
-    o.put("platform", parts);
+    return parts;
+  }
+
+  private List<Map<String, Object>> regionsStatus() {
     List<Map<String, Object>> regions = new ArrayList<>();
     regions.add(Map.of("region", DemoSpec.SERVER_REGION, "probes", "the Nines server"));
     for (AgentProcess a : agents) {
@@ -364,15 +334,7 @@ public final class Demo implements AutoCloseable {
       r.put("log", a.log().toString());
       regions.add(r);
     }
-    o.put("regions", regions);
-    Map<String, Object> events = new LinkedHashMap<>();
-    platform.reporters().forEach((hop, r) -> events.put(hop, Map.of("delivered", r.delivered(),
-        "waiting", r.waiting(), "dropped", r.dropped(), "retries", r.retries())));
-    o.put("events", events);
-    o.put("traffic", traffic == null ? Map.of() : traffic.counts());
-    o.put("listening", listening().stream().map(a -> a.getAddress().getHostAddress() + ":"
-        + a.getPort()).toList());
-    return o;
+    return regions;
   }
 
   /** Every address the demo listens on (the app's even while it is down). */
