@@ -3,7 +3,6 @@ package dev.nines.demo;
 import dev.nines.demo.platform.Http;
 import dev.nines.demo.platform.Platform;
 import dev.nines.model.Spec;
-import dev.nines.server.LiveSlos;
 import dev.nines.server.NinesServer;
 import dev.nines.spec.SpecReader;
 import dev.nines.web.auth.Passwords;
@@ -259,8 +258,7 @@ public final class Demo implements AutoCloseable {
   private void watchFirstData() {
     Thread t = Thread.ofPlatform().name("demo-first-data").daemon(true).start(() -> {
       while (!closed.get()) {
-        LiveSlos live = server.live();
-        if (live.views().stream().anyMatch(v -> v.status().window().valid() > 0)) {
+        if (server.live().views().stream().anyMatch(v -> v.status().window().valid() > 0)) {
           firstDataSeconds = (System.nanoTime() - startNanos) / 1e9;
           log.accept(String.format(java.util.Locale.ROOT,
               "first data on the console %.1f s after the demo started", firstDataSeconds));
