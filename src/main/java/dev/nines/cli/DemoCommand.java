@@ -58,7 +58,8 @@ final class DemoCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--port", defaultValue = "${env:NINES_PORT:-8080}", description = "The Nines "
+  @Option(names = "--port", paramLabel = "N", defaultValue = "${env:NINES_PORT:-8080}",
+      description = "The Nines "
       + "server's port (default 8080; 0 picks a free one); everything else takes a free port. "
       + "Env: NINES_PORT.")
   int port;

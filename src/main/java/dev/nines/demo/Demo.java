@@ -106,6 +106,9 @@ public final class Demo implements AutoCloseable {
     Path out = options.out().toAbsolutePath();
     Files.createDirectories(out);
     own(FolderLock.take(out, options.out()));
+    if (options.port() != 0) {
+      requireFree(options.port());            // fail in a second, not after the whole start
+    }
     String token = options.apiToken() != null ? options.apiToken() : secret();
     String adminPassword = options.adminPassword() != null ? options.adminPassword()
         : Passwords.generate();
@@ -163,6 +166,13 @@ public final class Demo implements AutoCloseable {
     Files.writeString(controlUrl, control.uri() + "\n", StandardCharsets.UTF_8);
     own(() -> Files.deleteIfExists(controlUrl));
     watchFirstData();
+  }
+
+  /** @throws java.net.BindException when something listens on 127.0.0.1:{@code port} */
+  private static void requireFree(int port) throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+      s.bind(new InetSocketAddress(Http.loopback(), port));
+    }
   }
 
   private List<String> regions() {

@@ -17,14 +17,22 @@ final class FaultPlayer implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().name("demo-fault-schedule").daemon(true).factory());
+  /** Simulated time when the player was made: the schedule's cycles count from here. */
+  private final Duration origin;
   private Duration played = Duration.ZERO;
 
-  /** @param schedule the schedule to play, or null to only end faults triggered by hand */
+  /**
+   * A player whose schedule starts now (not at the demo's start, which at high speed would
+   * bunch the first faults together at once).
+   *
+   * @param schedule the schedule to play, or null to only end faults triggered by hand
+   */
   FaultPlayer(Faults faults, FaultSchedule schedule, DemoTime time, Clock clock) {
     this.faults = faults;
     this.schedule = schedule;
     this.time = time;
     this.clock = clock;
+    this.origin = time.simulatedElapsed(clock.instant());
   }
 
   void start() {
@@ -43,7 +51,7 @@ final class FaultPlayer implements AutoCloseable {
     if (schedule == null) {
       return;
     }
-    Duration now = time.simulatedElapsed(clock.instant());
+    Duration now = time.simulatedElapsed(clock.instant()).minus(origin);
     for (FaultSchedule.Entry e : schedule.startingIn(played, now)) {
       try {
         faults.trigger(e.fault(), null);

@@ -133,6 +133,19 @@ class DemoCommandTest {
   }
 
   @Test
+  void aServerPortInUseIsOneLineBeforeAnythingStarts() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      CliRun run = CliRun.of("demo", "--out", dir.toString(), "--port",
+          Integer.toString(taken.getLocalPort()));
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.err()).isEqualTo("nines demo: --port " + taken.getLocalPort() + ": already "
+          + "in use on 127.0.0.1. Expected a free port (or --port 0)\n");
+      assertThat(dir.resolve("nines-demo.yaml")).doesNotExist();
+    }
+  }
+
+  @Test
   void aSpeedBelowOneIsABadUsage() {
     CliRun run = CliRun.of("demo", "--speed", "0.5", "--out", dir.toString());
     assertThat(run.exit()).isEqualTo(2);

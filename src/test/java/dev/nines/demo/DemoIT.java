@@ -107,7 +107,7 @@ class DemoIT {
     assertThat(lastState(silent.path("timeline"))).isNotEqualTo("ERROR");
 
     Map<String, Counts> up = counters(nines);
-    assertThat(post(control.resolve("/demo/faults/app-down?for=25s")).statusCode())
+    assertThat(post(control.resolve("/demo/faults/app-down?for=60s")).statusCode())
         .isEqualTo(202);
     await("app-down: the server region's shallow and deep checks in ERROR",
         Duration.ofSeconds(22), () -> {

@@ -74,6 +74,22 @@ class FaultScheduleTest {
   }
 
   @Test
+  void theScheduleCountsFromWhenThePlayerStartsNotFromTheDemosStart() {
+    FakeClock clock = new FakeClock();
+    DemoTime time = new DemoTime(FakeClock.NOW, 60);
+    Faults faults = new Faults(clock, time, Runnable::run, line -> { });
+    clock.advance(Duration.ofSeconds(10));         // the start took 10 s: 10 simulated minutes
+    FaultPlayer player = new FaultPlayer(faults, FaultSchedule.DEFAULT, time, clock);
+    clock.advance(Duration.ofMillis(250));
+    player.tick();
+    assertThat(faults.states()).allSatisfy(s -> assertThat(s.times()).isZero());
+    clock.advance(Duration.ofSeconds(3));           // 3 min 15 s of the schedule
+    player.tick();
+    assertThat(faults.state(Fault.SLOW_SHOP).times()).isEqualTo(1);
+    assertThat(faults.state(Fault.COURIER_ERRORS).times()).isZero();
+  }
+
+  @Test
   void withoutAScheduleThePlayerOnlyEndsFaultsTriggeredByHand() {
     FakeClock clock = new FakeClock();
     DemoTime time = new DemoTime(FakeClock.NOW, 60);
