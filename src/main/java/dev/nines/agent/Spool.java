@@ -39,7 +39,26 @@ public final class Spool implements ProbeSink {
   public Spool(Path dir, String region) throws IOException {
     this.dir = Files.createDirectories(dir);
     this.region = region;
-    this.nextSeq = segments().stream().mapToLong(Spool::seq).max().orElse(0) + 1;
+    long newest = segments().stream().mapToLong(Spool::seq).max().orElse(0);
+    this.nextSeq = Math.max(newest, lastSeq()) + 1;
+  }
+
+  /**
+   * The number of the newest segment ever cut here, kept in {@code last-seq}: segments are
+   * deleted once delivered, and a restarted agent must not number segments again from 1, or
+   * the server would take them for repeats of the delivered ones (same idempotency key).
+   */
+  private long lastSeq() throws IOException {
+    Path f = dir.resolve("last-seq");
+    if (!Files.exists(f)) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(Files.readString(f).strip());
+    } catch (NumberFormatException e) {
+      throw new IOException(f + ": '" + Files.readString(f).strip() + "' is not a number. "
+          + "Expected the last segment number");
+    }
   }
 
   @Override public synchronized void attempt(Attempt a) {
@@ -83,11 +102,20 @@ public final class Spool implements ProbeSink {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       ch.force(true);
     }
-    Path done = dir.resolve(String.format("seg-%012d.json", seq));
+    moveDurably(tmp, dir.resolve(String.format("seg-%012d.json", seq)));
+    Path seqTmp = dir.resolve("last-seq.tmp");
+    Files.writeString(seqTmp, Long.toString(seq));
+    try (FileChannel ch = FileChannel.open(seqTmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    moveDurably(seqTmp, dir.resolve("last-seq"));
+  }
+
+  private static void moveDurably(Path from, Path to) throws IOException {
     try {
-      Files.move(tmp, done, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, done);
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -38,7 +38,16 @@ final class AgentCommand implements Callable<Integer> {
       description = "How often results are pushed (default 1s).")
   String pushInterval;
 
+  @Option(names = "--parent-pid", paramLabel = "PID", hidden = true, description = "Stop when "
+      + "process PID exits (nines demo starts its agents so, so that none outlives a killed demo).")
+  Long parentPid;
+
   @Override public Integer call() throws Exception {
+    if (parentPid != null) {
+      // System.exit runs the shutdown hook below: the agent pushes what it spooled, then stops.
+      ProcessHandle.of(parentPid).ifPresentOrElse(
+          p -> p.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+    }
     if (token == null || token.isBlank()) {
       spec.commandLine().getErr().println("--token: is required (or NINES_AGENT_TOKEN)");
       spec.commandLine().getErr().flush();

@@ -1,5 +1,6 @@
 package dev.nines.spec;
 
+import dev.nines.model.Audience;
 import dev.nines.model.ClientSpec;
 import dev.nines.model.EndpointSpec;
 import dev.nines.model.ServiceSpec;
@@ -10,8 +11,9 @@ import java.util.List;
 
 /**
  * Advice on a valid spec: SLOs are for the few things that matter. Warns when a client has
- * more than {@value #MAX_SLOS_PER_CLIENT} SLOs and when an SLO is set on an endpoint marked
- * non-critical.
+ * more than {@value #MAX_SLOS_PER_CLIENT} SLOs of audience client (the ones the client sets
+ * and reads; the provider's internal SLOs on the same services are not counted) and when an
+ * SLO is set on an endpoint marked non-critical.
  */
 public final class SpecLinter {
   /** "Start with 3–5 SLOs": more than this per client is hard to manage. */
@@ -26,7 +28,7 @@ public final class SpecLinter {
     for (int c = 0; c < spec.clients().size(); c++) {
       ClientSpec client = spec.clients().get(c);
       List<String> slos = spec.slos().stream()
-          .filter(s -> spec.service(s.service()) != null
+          .filter(s -> s.audience() == Audience.CLIENT && spec.service(s.service()) != null
               && client.name().equals(spec.service(s.service()).client()))
           .map(SloSpec::name).toList();
       if (slos.size() > MAX_SLOS_PER_CLIENT) {

@@ -177,4 +177,16 @@ class SpecReaderTest {
         .containsExactly("client 'acme' has 7 SLOs. Expected at most 5: keep SLOs for the few "
             + "things that matter, and watch the rest without SLOs");
   }
+
+  @Test
+  void lintCountsOnlyClientSlosTowardsTheFivePerClient() throws Exception {
+    String text = java.nio.file.Files.readString(Path.of("examples/logistics.yaml"));
+    int from = text.indexOf("  - name: platform-availability");
+    int to = text.indexOf("\nmonitors:");
+    String twoInternal = text.substring(0, from) + text.substring(from, to)
+        .replace("audience: client", "audience: internal") + text.substring(to);
+    ParsedSpec parsed = SpecReader.read("t.yaml", twoInternal);
+    assertThat(parsed.spec().slos()).hasSize(7);
+    assertThat(SpecLinter.lint(parsed, "t.yaml")).isEmpty();
+  }
 }
