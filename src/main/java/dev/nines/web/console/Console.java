@@ -64,7 +64,7 @@ public final class Console implements WebModule {
     this.filter = new AuthFilter(sessions, tokens);
     this.auth = new AuthPages(users, sessions, new LoginLimiter(clock), templates, clock,
         sp.get().timeZone());
-    this.pages = new ConsolePages(templates, sp, lv, probes, store, clock);
+    this.pages = new ConsolePages(templates, sp, lv, probes, store, clock, ops.alerts()::open);
     ClientCompliances compliance = new ClientCompliances(sp, lv, store);
     this.portal = new PortalPages(pages, templates, sp, compliance, clock);
     this.userPages = new UserPages(pages, templates, users, sp);

@@ -45,9 +45,11 @@ public final class ConsolePages {
   private final ProbeRecorder probes;
   private final Store store;
   private final Clock clock;
+  private final Supplier<Map<String, dev.nines.alert.AlertState>> openAlerts;
 
   public ConsolePages(Templates templates, Supplier<Spec> spec, Supplier<LiveSlos> live,
-      ProbeRecorder probes, Store store, Clock clock) {
+      ProbeRecorder probes, Store store, Clock clock,
+      Supplier<Map<String, dev.nines.alert.AlertState>> openAlerts) {
     this.templates = templates;
     this.spec = spec;
     this.live = live;
@@ -56,6 +58,7 @@ public final class ConsolePages {
     this.probes = probes;
     this.store = store;
     this.clock = clock;
+    this.openAlerts = openAlerts;
   }
 
   /** The parameters every page template gets: {@code page}. */
@@ -90,6 +93,7 @@ public final class ConsolePages {
     p.put("client", slos.clientOf(v.spec()));
     p.put("history", SloHistory.load(store, v, clock.instant()));
     p.put("monitors", monitorsOf(v));
+    p.put("alerts", dev.nines.view.SubjectAlerts.of(v.spec().name(), openAlerts.get(), store));
     templates.send(ctx, 200, "slo.jte", p);
   }
 
@@ -120,6 +124,7 @@ public final class ConsolePages {
     Map<String, Object> p = params(ctx, d.spec().name(), "monitors");
     p.put("d", d);
     p.put("range", range);
+    p.put("alerts", dev.nines.view.SubjectAlerts.of(d.spec().name(), openAlerts.get(), store));
     templates.send(ctx, 200, "monitor.jte", p);
   }
 

@@ -87,6 +87,12 @@ class OperationsTest {
     String html = sam.get("/console/alerts").body();
     assertThat(html).contains("Page: api-internal-errors burns its error budget")
         .contains("<span class=\"badge page\">page</span>");
+    String slo = sam.get("/console/slos/api-internal-errors").body();
+    assertThat(slo).contains("<section class=\"card\" id=\"alerts\">")
+        .contains("Page: api-internal-errors burns its error budget").contains("Latest changes")
+        .doesNotContain("issue");
+    assertThat(sam.get("/console/monitors/platform-health").body())
+        .contains("<section class=\"card\" id=\"alerts\">");
   }
 
   @Test
