@@ -26,10 +26,12 @@ public enum AlertKind {
 
   private final Audience audience;
   private final String category;
+  private final String id;
 
   AlertKind(Audience audience, String category) {
     this.audience = audience;
     this.category = category;
+    this.id = name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Who the alert is for. */
@@ -44,7 +46,7 @@ public enum AlertKind {
 
   /** The spelling in the API, labels and the store: {@code burn-rate}, {@code monitor-down}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return id;
   }
 
   /** The kind spelled {@code id}. */

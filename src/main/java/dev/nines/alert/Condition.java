@@ -46,10 +46,33 @@ public record Condition(String fingerprint, AlertKind kind, String severity, Str
     return slo != null ? slo : monitor;
   }
 
-  /** A stable fingerprint of the parts that make a condition one alert. */
+  /** Fingerprints computed so far: every cycle asks again for the same few per subject. */
+  private static final java.util.Map<Key, String> FINGERPRINTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Key(AlertKind kind, String subject, String severity, String region) {}
+  private static final int MAX_CACHED = 1_000_000;
+
+  /**
+   * A stable fingerprint of the parts that make a condition one alert: the first 16 hex digits
+   * of the SHA-256 of {@code kind|subject|severity|region}.
+   */
   public static String fingerprint(AlertKind kind, String subject, String severity,
       String region) {
-    String key = kind.id() + "|" + subject + "|" + severity + "|" + (region == null ? "" : region);
+    Key k = new Key(kind, subject, severity, region);
+    String known = FINGERPRINTS.get(k);
+    if (known != null) {
+      return known;
+    }
+    String fp = hash(kind.id() + "|" + subject + "|" + severity + "|"
+        + (region == null ? "" : region));
+    if (FINGERPRINTS.size() < MAX_CACHED) {
+      FINGERPRINTS.put(k, fp);
+    }
+    return fp;
+  }
+
+  private static String hash(String key) {
     try {
       byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
           key.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     description = "Run a benchmark and print medians (see BENCHMARKS.md).",
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
         BenchCommand.Probes.class, BenchCommand.Console.class, BenchIngestCommand.class,
-        BenchHeapCommand.class, BenchCommand.Year.class, BenchOutboxCommand.class})
+        BenchHeapCommand.class, BenchCommand.Year.class, BenchOutboxCommand.class,
+        BenchCommand.Alerts.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -62,6 +63,19 @@ final class BenchCommand implements Runnable {
 
     @Override public Integer call() throws Exception {
       new dev.nines.bench.StoreYearBenchmark(db, spec.commandLine().getOut()).run(runs);
+      return 0;
+    }
+  }
+
+  @Command(name = "alerts", description = "One alert evaluation cycle over many SLOs and "
+      + "monitors (SQLite), against the engine's own status of every SLO.")
+  static final class Alerts implements java.util.concurrent.Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = "--slos", defaultValue = "10000") int slos;
+    @Option(names = "--runs", defaultValue = "21") int runs;
+
+    @Override public Integer call() throws Exception {
+      new dev.nines.bench.AlertsBenchmark(slos, spec.commandLine().getOut()).run(runs);
       return 0;
     }
   }

@@ -9,7 +9,6 @@ import dev.nines.alert.MonitorConditions;
 import dev.nines.alert.SloConditions;
 import dev.nines.alert.Transition;
 import dev.nines.maintenance.MaintenanceCalendar;
-import dev.nines.model.ServiceSpec;
 import dev.nines.model.Spec;
 import dev.nines.notify.Notification;
 import dev.nines.notify.Notifier;
@@ -129,13 +128,13 @@ public final class AlertLoop {
   List<Condition> conditions(Spec s, Instant now) {
     List<Condition> out = new ArrayList<>();
     LiveSlos l = live.get();
+    Map<String, String> clientOf = new java.util.HashMap<>();
+    s.services().forEach(x -> clientOf.put(x.name(), x.client()));
     for (LiveSlos.View v : l.views()) {
-      ServiceSpec service = s.service(v.spec().service());
-      SloConditions.evaluate(new SloConditions.Input(v.spec(), service == null ? null
-          : service.client(), v.status(), d -> l.counts(v.spec().name(), d)), s.alerting(),
-          open, out);
+      SloConditions.evaluate(new SloConditions.Input(v.spec(), clientOf.get(v.spec().service()),
+          v.status(), d -> l.counts(v.spec().name(), d)), s.alerting(), open, out);
     }
-    List<MonitorConditions.Input> monitors = MonitorInputs.of(s, probes, now);
+    List<MonitorConditions.Input> monitors = MonitorInputs.of(s, probes, now, clientOf);
     Map<String, List<MonitorConditions.Input>> byRegion = new LinkedHashMap<>();
     s.regions().forEach(r -> byRegion.put(r, new ArrayList<>()));
     for (MonitorConditions.Input in : monitors) {
@@ -200,10 +199,15 @@ public final class AlertLoop {
     return out;
   }
 
+  /**
+   * Writes what the step changed. An open alert is written when its lifecycle changes (state,
+   * what was told, silence), not for every new figure: the next cycle after a restart computes
+   * the figures again, and 10,000 SLOs must not cost a write each per cycle.
+   */
   private void commit(AlertLifecycle.Step step) {
     List<StoredAlert> upserts = new ArrayList<>();
     step.open().forEach((fp, a) -> {
-      if (!a.equals(open.get(fp))) {
+      if (!sameLifecycle(a, open.get(fp))) {
         upserts.add(new StoredAlert(fp, a.instance(), a.status().name().toLowerCase(Locale.ROOT),
             a.activeSince(), a.firingSince(), a.lastNotifiedAt(), a.notified(), a.silenced(),
             ConditionJson.write(a.condition())));
@@ -220,6 +224,13 @@ public final class AlertLoop {
           ConditionJson.write(c), !t.notifies()));
     }
     store.commitAlerts(upserts, closed, history);
+  }
+
+  private static boolean sameLifecycle(AlertState a, AlertState b) {
+    return b != null && a.instance().equals(b.instance()) && a.status() == b.status()
+        && Objects.equals(a.firingSince(), b.firingSince())
+        && Objects.equals(a.lastNotifiedAt(), b.lastNotifiedAt())
+        && a.notified() == b.notified() && a.silenced() == b.silenced();
   }
 
   private static Instant activeSince(String instance) {

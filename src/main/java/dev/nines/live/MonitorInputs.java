@@ -2,7 +2,6 @@ package dev.nines.live;
 
 import dev.nines.alert.MonitorConditions;
 import dev.nines.model.MonitorSpec;
-import dev.nines.model.ServiceSpec;
 import dev.nines.model.SliSource;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
@@ -26,13 +25,21 @@ import java.util.Set;
 final class MonitorInputs {
   private MonitorInputs() {}
 
-  static List<MonitorConditions.Input> of(Spec spec, ProbeRecorder probes, Instant now) {
+  /**
+   * The inputs of every monitor of {@code spec}.
+   *
+   * @param clientOf the client of each service
+   */
+  static List<MonitorConditions.Input> of(Spec spec, ProbeRecorder probes, Instant now,
+      Map<String, String> clientOf) {
     Set<String> read = new HashSet<>();
     for (SloSpec slo : spec.slos()) {
       if (slo.sli().source() instanceof SliSource.Monitors m) {
         read.addAll(m.names());
       }
     }
+    Map<String, dev.nines.model.ServiceSpec> services = new java.util.HashMap<>();
+    spec.services().forEach(x -> services.put(x.name(), x));
     List<MonitorConditions.Input> out = new ArrayList<>(spec.monitors().size());
     for (MonitorSpec m : spec.monitors()) {
       Map<String, ProbeRecorder.Latest> latest = probes.latest(m.name());
@@ -47,11 +54,10 @@ final class MonitorInputs {
         regions.add(new MonitorConditions.Region(r, silent ? State.UNKNOWN : o.state(),
             o == null ? null : o.time(), silent, l == null ? null : l.message()));
       }
-      int quorum = spec.quorumOf(m);
+      int quorum = spec.quorumOf(m, services.get(m.service()));
       State state = RegionQuorum.stateAt(byRegion, now, m.interval(), quorum);
-      ServiceSpec service = spec.service(m.service());
       ProbeRecorder.SeenCertificate cert = probes.certificate(m.name());
-      out.add(new MonitorConditions.Input(m, service == null ? null : service.client(),
+      out.add(new MonitorConditions.Input(m, clientOf.get(m.service()),
           read.contains(m.name()), state, quorum, null, regions, cert == null ? null
           : new MonitorConditions.Certificate(cert.subject(), cert.daysLeft(now))));
     }

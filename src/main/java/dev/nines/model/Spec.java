@@ -50,9 +50,13 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
    * the monitor's regions, else a majority of them.
    */
   public int quorumOf(MonitorSpec m) {
+    return quorumOf(m, service(m.service()));
+  }
+
+  /** {@link #quorumOf(MonitorSpec)} with the monitor's service already looked up (or null). */
+  public int quorumOf(MonitorSpec m, ServiceSpec service) {
     int n = regionsOf(m).size();
-    ServiceSpec s = service(m.service());
-    return s != null && s.quorum() > 0 && s.quorum() <= n ? s.quorum()
+    return service != null && service.quorum() > 0 && service.quorum() <= n ? service.quorum()
         : majority(n);
   }
 
