@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +37,15 @@ final class ChildServer implements AutoCloseable {
    * @param name names the output files, e.g. {@code first}
    */
   static ChildServer start(Path dataDir, String dbUrl, Path logDir, String name) throws Exception {
+    return start(Path.of("examples/logistics.yaml"), dataDir, dbUrl, logDir, name, Map.of());
+  }
+
+  /**
+   * Starts a server over {@code spec} with {@code env} added to its environment, and waits
+   * until it serves.
+   */
+  static ChildServer start(Path spec, Path dataDir, String dbUrl, Path logDir, String name,
+      Map<String, String> env) throws Exception {
     Path jar = Path.of("target", "nines.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + ": missing. Expected the shaded jar "
@@ -44,7 +54,7 @@ final class ChildServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "serve",
-        "--spec", "examples/logistics.yaml", "--data-dir", dataDir.toString(), "--port", "0"));
+        "--spec", spec.toString(), "--data-dir", dataDir.toString(), "--port", "0"));
     if (dbUrl != null) {
       command.addAll(List.of("--db", dbUrl));
     }
@@ -54,6 +64,7 @@ final class ChildServer implements AutoCloseable {
         .redirectError(err.toFile());
     b.environment().keySet().removeIf(k -> k.startsWith("NINES_"));
     b.environment().put("NINES_API_TOKEN", TOKEN);
+    b.environment().putAll(env);
     Process p = b.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
