@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nines.testing.WallClock;
+import dev.nines.testing.FakeClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class EventsFullDiskIT {
   Path mount;
   boolean mounted;
   ServerHarness h;
-  final long newestMinute = WallClock.now().getEpochSecond() / 60 - 2;
+  final long newestMinute = FakeClock.NOW.getEpochSecond() / 60 - 2;  // the harness runs on FakeClock
 
   @AfterEach
   void unmount() throws Exception {

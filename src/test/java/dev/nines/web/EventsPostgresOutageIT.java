@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nines.store.PostgresStoreTest;
-import dev.nines.testing.WallClock;
+import dev.nines.testing.FakeClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class EventsPostgresOutageIT {
   @TempDir Path dir;
   ThrowawayPostgres pg;
   ServerHarness h;
-  final long newestMinute = WallClock.now().getEpochSecond() / 60 - 2;
+  final long newestMinute = FakeClock.NOW.getEpochSecond() / 60 - 2;  // the harness runs on FakeClock
 
   @AfterEach
   void stop() throws Exception {
