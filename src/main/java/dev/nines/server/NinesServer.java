@@ -131,9 +131,9 @@ public final class NinesServer implements AutoCloseable {
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
           new ObservationsHandler(tokens, store, () -> current.get().subjects(),
-              config.maxBodyBytes()),
+              config.maxBodyBytes(), clock),
           new SlosHandler(this::live, this::spec), new MonitorsHandler(this::spec, probes, store),
-          new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes())),
+          new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes(), clock)),
           console, new ReloadModule(() -> {
             reload();
             return Map.of("reloaded", true, "slos", spec().slos().size(),
