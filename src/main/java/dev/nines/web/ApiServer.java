@@ -29,6 +29,10 @@ public final class ApiServer implements AutoCloseable {
       config.jetty.port = port;
       config.http.maxRequestSize = Long.MAX_VALUE;   // handlers enforce their own limits
       config.concurrency.useVirtualThreads = true;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      // Jetty reuses a connection's earlier header when a new one matches it ignoring case: an
+      // upper-cased token or a case-swapped cookie would pass as the real one before it.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.routes.get("/healthz", ctx -> ctx.result("ok"));
       config.routes.get("/readyz", ctx -> {
         boolean ok = store.ping();

@@ -67,7 +67,8 @@ public final class ApiTokens {
    */
   public ApiToken require(Context ctx, String scope) {
     String header = ctx.header("Authorization");
-    if (header == null || !header.startsWith("Bearer ")) {
+    // The scheme is case-insensitive (RFC 9110, section 11.1); the token is compared exactly.
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new ApiError(401, "missing API token. Expected Authorization: Bearer TOKEN");
     }
     String hash = hash(header.substring("Bearer ".length()).strip());
