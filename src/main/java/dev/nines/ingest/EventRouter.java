@@ -138,7 +138,7 @@ public final class EventRouter {
     List<ItemError> errors = new ArrayList<>();
     Instant oldest = TimeWindow.oldest(now);
     Instant newest = TimeWindow.newest(now);
-    int counted = 0;
+    List<RequestEvent> counted = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       RequestEvent e = events.get(i);
       Map<String, Route> endpoints = routes.get(e.service());
@@ -165,7 +165,7 @@ public final class EventRouter {
             + new java.util.TreeSet<>(layers.get(e.service()))));
         continue;
       }
-      counted++;
+      counted.add(e);
       Route r = endpoints.get(e.endpoint());
       if (r == null) {               // an endpoint the spec does not name: service SLOs only
         r = route(e.service(), List.of(), series(e.service(), e.endpoint()), DEFAULT_BOUNDS);
@@ -179,7 +179,8 @@ public final class EventRouter {
     List<HistogramDelta> hist = new ArrayList<>(histograms.size());
     histograms.forEach((k, v) -> hist.add(new HistogramDelta(k.series(), k.minute(), k.bound(),
         v[0])));
-    return new Routed(new IngestBatch(idempotencyKey, deltas, hist, counted), errors);
+    return new Routed(new IngestBatch(idempotencyKey, deltas, hist, counted.size()), errors,
+        counted);
   }
 
   private static void count(List<Target> targets, RequestEvent e, long minute,
@@ -209,6 +210,21 @@ public final class EventRouter {
     into.computeIfAbsent(new HistogramKey(series, minute, bound), k -> new long[1])[0]++;
   }
 
-  /** A batch ready to commit, and the items that could not be counted. */
-  public record Routed(IngestBatch batch, List<ItemError> errors) {}
+  /**
+   * A batch ready to commit, the items that could not be counted, and the events that were.
+   */
+  public record Routed(IngestBatch batch, List<ItemError> errors, List<RequestEvent> counted) {
+    public Routed {
+      errors = List.copyOf(errors);
+      counted = List.copyOf(counted);
+    }
+  }
+
+  /** The label {@code /metrics} gives a service endpoint: its path if the spec names it, else {@link #OTHER}. */
+  public String endpointLabel(String service, String endpoint) {
+    return routes.getOrDefault(service, Map.of()).containsKey(endpoint) ? endpoint : OTHER;
+  }
+
+  /** The one label of every endpoint the spec does not name. */
+  public static final String OTHER = "other";
 }

@@ -123,8 +123,7 @@ public final class NinesServer implements AutoCloseable {
       this.region = spec.regions().get(0);
       this.probes = new ProbeRecorder(spec, store, writer, clock);
       ApiTokens tokens = new ApiTokens(store, clock);
-      RequestMetrics requests = new RequestMetrics();
-      requests.bounds(current.get().router());
+      RequestMetrics requests = new RequestMetrics(() -> current.get().router());
       this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
           System.getenv("NINES_ADMIN_PASSWORD"), requests);
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
