@@ -145,10 +145,17 @@ public final class AuthPages {
     templates.send(ctx, status, "account.jte", params);
   }
 
+  /**
+   * A path of this origin as RFC 3986 spells it (an absolute path and an optional query, in
+   * printable ASCII with well-formed percent-escapes): no scheme, no authority, and no space,
+   * tab, newline or backslash that a browser would strip or turn into another URL.
+   */
+  private static final java.util.regex.Pattern SAME_ORIGIN_PATH = java.util.regex.Pattern
+      .compile("/(?![/\\\\])([A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*");
+
   /** A local path to go to after sign-in: {@code next} when it is one, else the home. */
   static String safeNext(String next, Principal p) {
-    if (next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-        && !next.startsWith("/login")) {
+    if (next != null && SAME_ORIGIN_PATH.matcher(next).matches() && !next.startsWith("/login")) {
       return next;
     }
     return home(p);

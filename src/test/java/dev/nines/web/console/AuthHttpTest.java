@@ -63,6 +63,26 @@ class AuthHttpTest {
     assertThat(sessionCookie(r)).contains("Secure").contains("HttpOnly");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "next={0} goes to {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "/<TAB>/evil.example | /console", "//evil.example | /console",
+      "/<BACKSLASH>evil.example | /console", "https://evil.example/ | /console",
+      "/<LF>/evil.example | /console", "/<SPACE>/evil.example | /console",
+      "/<IDEOGRAPHIC-SPACE>/evil.example | /console", "/%zz | /console",
+      "/login?next=/console | /console",
+      "/console/layers?client=acme&q=a%20b | /console/layers?client=acme&q=a%20b",
+      "/%2F/evil.example | /%2F/evil.example"})
+  void signInGoesOnlyToASameOriginPath(String next, String location) throws Exception {
+    var c = s.session();
+    String token = ConsoleServer.hidden(c.get("/login").body(), "_login");
+    String value = next.replace("<TAB>", "\t").replace("<LF>", "\n").replace("<SPACE>", " ")
+        .replace("<BACKSLASH>", "\\").replace("<IDEOGRAPHIC-SPACE>", "\u3000");
+    HttpResponse<String> r = c.post("/login", Map.of("name", "sam", "password",
+        ConsoleServer.PASSWORD, "_login", token, "next", value));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location")).contains(location);
+  }
+
   @Test
   void aWrongPasswordAnswers401WithoutASession() throws Exception {
     HttpResponse<String> r = s.session().login("ada", "not the password at all");
