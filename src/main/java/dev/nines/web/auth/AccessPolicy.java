@@ -6,8 +6,8 @@ import java.util.List;
  * Who may request which path. Public: sign-in, health, assets, status pages, the OpenAPI
  * document. A client user: its portal, its account and sign-out only. Admin only: user
  * management and reload. Every other page and API: the internal roles. Writes under
- * {@code /api/v1} other than reload carry their own API-token check (a client user's session
- * is refused there too).
+ * {@code /api/v1} other than reload, and the agent protocol, carry their own API-token check
+ * (a client user's session is refused there too).
  */
 public final class AccessPolicy {
   /** What to do with a request. */
@@ -28,6 +28,8 @@ public final class AccessPolicy {
       "/logout", "/account");
   private static final List<String> ADMIN = List.of("/console/users", "/api/v1/users",
       "/api/v1/reload");
+  /** The agent protocol: reads too carry an API token with scope agent, checked by the handler. */
+  private static final List<String> AGENT = List.of("/api/v1/agent/");
 
   private AccessPolicy() {}
 
@@ -41,7 +43,8 @@ public final class AccessPolicy {
       return Decision.ALLOW;
     }
     boolean read = method.equals("GET") || method.equals("HEAD");
-    if (path.startsWith("/api/v1/") && !read && !matches(ADMIN, path) && !matches(CLIENT, path)) {
+    if (path.startsWith("/api/v1/") && (!read || matches(AGENT, path)) && !matches(ADMIN, path)
+        && !matches(CLIENT, path)) {
       return principal != null && !principal.internal() ? Decision.FORBID : Decision.HANDLER;
     }
     if (principal == null) {
