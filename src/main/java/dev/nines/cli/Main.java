@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code nines} command line: one subcommand per file in this package. */
 @Command(name = "nines", mixinStandardHelpOptions = true, version = "nines " + Main.VERSION,
     description = "SLOs, error budgets and honest uptime for the platforms you run.",
-    subcommands = {ServeCommand.class, AgentCommand.class, UserCommand.class,
+    subcommands = {ServeCommand.class, AgentCommand.class, UserCommand.class, TokenCommand.class,
         ValidateCommand.class, LintCommand.class, BudgetCommand.class, UptimeCommand.class,
         ImportCommand.class, ExportCommand.class, RulesCommand.class, GrafanaCommand.class,
         BackfillCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})

@@ -7,12 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@link Store} over JDBC, for SQLite and PostgreSQL alike: the SQL is shared (both speak
@@ -257,8 +255,7 @@ final class JdbcStore implements Store {
         ps.setString(1, hash);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            token = new ApiToken(rs.getString(1), hash,
-                Set.copyOf(Arrays.asList(rs.getString(2).split(","))),
+            token = new ApiToken(rs.getString(1), hash, TokenTable.scopes(rs.getString(2)),
                 Instant.ofEpochMilli(rs.getLong(3)));
           }
         }
@@ -280,6 +277,14 @@ final class JdbcStore implements Store {
       }
     }
     return found;
+  }
+
+  @Override public List<ApiToken> tokens() {
+    return TokenTable.all(jdbc);
+  }
+
+  @Override public boolean revokeToken(String name) {
+    return TokenTable.delete(jdbc, name);
   }
 
   @Override public boolean ping() {

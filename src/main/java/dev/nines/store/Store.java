@@ -80,6 +80,12 @@ public interface Store extends AutoCloseable {
   /** The token with this secret hash, marking it used at {@code now}. */
   Optional<ApiToken> useToken(String hash, Instant now);
 
+  /** Every API token, by name (hashes and scopes; secrets are never stored). */
+  List<ApiToken> tokens();
+
+  /** Deletes the token of this name; false when there is none. */
+  boolean revokeToken(String name);
+
   /** Whether the database answers a trivial query now. */
   boolean ping();
 
