@@ -328,6 +328,37 @@ final class JdbcStore implements Store {
     return UserTable.setPasswordHash(jdbc, name, passwordHash);
   }
 
+  @Override public boolean removeUser(String name) {
+    return UserTable.delete(jdbc, name);
+  }
+
+  @Override public boolean setUserDisabled(String name, Instant at) {
+    return UserTable.setDisabled(jdbc, name, at);
+  }
+
+  @Override public void recordSpecClients(List<String> clients, Instant at) {
+    UserTable.recordSpecClients(jdbc, clients, at);
+  }
+
+  @Override public Optional<List<String>> specClients() {
+    return UserTable.specClients(jdbc);
+  }
+
+  @Override public boolean writable() {
+    try {
+      return jdbc.transaction(c -> {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO readiness_probe (id, "
+            + "checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = "
+            + "excluded.checked_at")) {
+          ps.setLong(1, System.currentTimeMillis());
+          return ps.executeUpdate() == 1;
+        }
+      });
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override public long outboxPending() {
     return UserTable.outboxPending(jdbc);
   }

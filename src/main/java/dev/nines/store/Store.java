@@ -112,6 +112,24 @@ public interface Store extends AutoCloseable {
   /** Replaces a user's password hash; false when there is no such user. */
   boolean setPasswordHash(String name, String passwordHash);
 
+  /** Deletes a user; false when there is no such user. */
+  boolean removeUser(String name);
+
+  /** Disables a user from {@code at} on, or enables it with null; false when there is no such user. */
+  boolean setUserDisabled(String name, Instant at);
+
+  /** Records the clients of the spec a server runs (at start and on every reload). */
+  void recordSpecClients(List<String> clients, Instant at);
+
+  /** The clients of the spec the server last ran; empty when no server has recorded them. */
+  Optional<List<String>> specClients();
+
+  /**
+   * Whether the store takes a write now (a small committed update; false on a full disk, a
+   * read-only file or a database that does not answer). For readiness.
+   */
+  boolean writable();
+
   /** Notifications in the outbox not sent yet (for the process's health metrics). */
   long outboxPending();
 

@@ -49,4 +49,38 @@ abstract class AccountsContract {
     assertThat(store.tokens()).isEmpty();
     assertThat(store.revokeToken("old")).isFalse();
   }
+
+  @Test
+  void aRemovedUserIsGone() {
+    store.saveUser(new AppUser("eve", "h", "sre", null, T));
+    assertThat(store.removeUser("eve")).isTrue();
+    assertThat(store.user("eve")).isEmpty();
+    assertThat(store.removeUser("eve")).isFalse();
+  }
+
+  @Test
+  void aUserIsDisabledAndEnabledAgain() {
+    store.saveUser(new AppUser("eve", "h", "sre", null, T));
+    assertThat(store.user("eve").orElseThrow().disabledAt()).isNull();
+    assertThat(store.setUserDisabled("eve", T.plusSeconds(5))).isTrue();
+    assertThat(store.user("eve").orElseThrow().disabledAt()).isEqualTo(T.plusSeconds(5));
+    assertThat(store.users().get(0).disabled()).isTrue();
+    assertThat(store.setUserDisabled("eve", null)).isTrue();
+    assertThat(store.user("eve").orElseThrow().disabled()).isFalse();
+    assertThat(store.setUserDisabled("nobody", T)).isFalse();
+  }
+
+  @Test
+  void theClientsOfTheLastSpecAreKnownOnceRecorded() {
+    assertThat(store.specClients()).isEmpty();
+    store.recordSpecClients(java.util.List.of("acme", "globex"), T);
+    assertThat(store.specClients()).contains(java.util.List.of("acme", "globex"));
+    store.recordSpecClients(java.util.List.of(), T.plusSeconds(60));
+    assertThat(store.specClients()).contains(java.util.List.of());
+  }
+
+  @Test
+  void aWritableStoreSaysSo() {
+    assertThat(store.writable()).isTrue();
+  }
 }
