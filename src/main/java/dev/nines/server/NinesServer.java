@@ -118,6 +118,7 @@ public final class NinesServer implements AutoCloseable {
         bootstrap(store, config.bootstrapToken(), clock);
       }
       current.set(Current.of(spec, store, clock));
+      recordClients(spec);
       this.writer = new IngestWriter(store, config.maxQueuedEvents(),
           batches -> current.get().live().apply(batches));
       this.region = spec.regions().get(0);
@@ -186,6 +187,7 @@ public final class NinesServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       return;
     }
+    recordClients(spec);
     probes.reconfigure(spec);
     if (prober != null) {
       prober.update(spec.monitorsIn(region));
@@ -195,6 +197,16 @@ public final class NinesServer implements AutoCloseable {
     }
     puller = startPuller(config.prometheusUrl(), spec, clock);
     LOG.info("spec reloaded: {} SLOs, {} monitors", spec.slos().size(), spec.monitors().size());
+  }
+
+  /** Tells the store the spec's clients, for {@code nines user add --client} without --spec. */
+  private void recordClients(Spec spec) {
+    try {
+      store.recordSpecClients(spec.clients().stream().map(c -> c.name()).toList(),
+          clock.instant());
+    } catch (RuntimeException e) {
+      LOG.warn("cannot record the spec's clients in the store: {}", e.getMessage());
+    }
   }
 
   private void reloadIfChanged() {

@@ -27,10 +27,12 @@ public final class AuthFilter implements Handler {
 
   private final Sessions sessions;
   private final ApiTokens tokens;
+  private final Users users;
 
-  public AuthFilter(Sessions sessions, ApiTokens tokens) {
+  public AuthFilter(Sessions sessions, ApiTokens tokens, Users users) {
     this.sessions = sessions;
     this.tokens = tokens;
+    this.users = users;
   }
 
   /** The principal of the request, or null when nobody is signed in. */
@@ -48,6 +50,10 @@ public final class AuthFilter implements Handler {
     String method = ctx.method().name();
     boolean read = method.equals("GET") || method.equals("HEAD");
     Sessions.Session s = sessions.find(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    if (s != null && !users.stillValid(s)) {      // disabled, removed or reset meanwhile
+      sessions.remove(s.id());
+      s = null;
+    }
     Principal p = s == null ? null : s.principal();
     AccessPolicy.Decision d = AccessPolicy.decide(method, path, p);
     if (d == AccessPolicy.Decision.HANDLER) {

@@ -79,18 +79,18 @@ public final class AuthPages {
       render(ctx, 429, "Too many failed sign-ins. Try again in " + seconds + " s.", name);
       return;
     }
-    Optional<Principal> p = users.authenticate(name, password);
-    if (p.isEmpty()) {
+    Optional<Sessions.Session> signed = users.signIn(sessions, name, password);
+    if (signed.isEmpty()) {
       limiter.failed(name, address);
       render(ctx, 401, "Wrong name or password.", name);
       return;
     }
     limiter.succeeded(name, address);
     sessions.remove(ctx.cookie(AuthFilter.SESSION_COOKIE));
-    Sessions.Session s = sessions.create(p.get());
+    Sessions.Session s = signed.get();
     ctx.cookie(cookie(ctx, AuthFilter.SESSION_COOKIE, s.id(), "/", SameSite.LAX, -1));
     ctx.removeCookie(LOGIN_COOKIE, "/login");
-    throw PageError.redirect(303, safeNext(ctx.formParam("next"), p.get()));
+    throw PageError.redirect(303, safeNext(ctx.formParam("next"), s.principal()));
   }
 
   /** {@code POST /logout} (the filter checked its CSRF token). */

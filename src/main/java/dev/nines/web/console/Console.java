@@ -57,7 +57,7 @@ public final class Console implements WebModule {
       dev.nines.web.metrics.RequestMetrics requests) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
-    this.filter = new AuthFilter(sessions, tokens);
+    this.filter = new AuthFilter(sessions, tokens, users);
     this.auth = new AuthPages(users, sessions, new LoginLimiter(clock), templates, clock,
         sp.get().timeZone());
     this.pages = new ConsolePages(templates, sp, lv, probes, store, clock);
