@@ -63,7 +63,7 @@ public final class Console implements WebModule {
     this.pages = new ConsolePages(templates, sp, lv, probes, store, clock);
     ClientCompliances compliance = new ClientCompliances(sp, lv, store);
     this.portal = new PortalPages(pages, templates, sp, compliance, clock);
-    this.userPages = new UserPages(pages, templates, users, sp);
+    this.userPages = new UserPages(pages, templates, users, sessions, sp);
     this.api = new ConsoleApi(sp, lv, new MonitorDetails(sp, probes, store), compliance, users,
         store, clock);
     this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests);
@@ -125,6 +125,10 @@ public final class Console implements WebModule {
         + "The reports issue fills this page."));
     r.get("/console/users", userPages::list);
     r.post("/console/users", userPages::add);
+    r.post("/console/users/{name}/reset-password", userPages::resetPassword);
+    r.post("/console/users/{name}/disable", userPages::disable);
+    r.post("/console/users/{name}/enable", userPages::enable);
+    r.post("/console/users/{name}/remove", userPages::remove);
     r.get("/portal", portal::portal);
     r.get("/status/{client}", portal::status);
     r.get("/metrics", metrics::handle);
