@@ -11,6 +11,10 @@ import javax.sql.DataSource;
 final class Jdbc {
   private final DataSource dataSource;
   private final Dialect dialect;
+  // When work last failed because the database was unavailable, and when a transaction last
+  // committed: readiness says "not writable" while the failure is the newer of the two.
+  private volatile long lastUnavailableMillis = Long.MIN_VALUE;
+  private volatile long lastCommitMillis = Long.MIN_VALUE;
 
   /** Work on one connection. */
   @FunctionalInterface
@@ -40,6 +44,7 @@ final class Jdbc {
       try {
         result = work.run(c);
         c.commit();
+        lastCommitMillis = System.currentTimeMillis();
       } catch (SQLException | RuntimeException e) {
         // The first error says why; SQLite may already have rolled back (SQLITE_FULL, IOERR),
         // so the rollback and the autocommit reset may fail too, and must not hide it.
@@ -68,8 +73,18 @@ final class Jdbc {
     }
   }
 
+  /**
+   * Whether work failed for want of the database within the last {@code withinMillis} and no
+   * transaction committed since: a full disk, a lost connection.
+   */
+  boolean failingSince(long withinMillis) {
+    long failed = lastUnavailableMillis;
+    return failed > lastCommitMillis && System.currentTimeMillis() - failed < withinMillis;
+  }
+
   RuntimeException translate(SQLException e) {
     if (dialect.isUnavailable(e) || e.getCause() instanceof java.io.IOException) {
+      lastUnavailableMillis = System.currentTimeMillis();
       return new StoreUnavailableException(dialect.name() + " unavailable: " + e.getMessage(), e);
     }
     return new IllegalStateException(dialect.name() + ": " + e.getMessage(), e);

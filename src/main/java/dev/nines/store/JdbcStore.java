@@ -31,16 +31,28 @@ final class JdbcStore implements Store {
       + "(idempotency_key, received_at, events) VALUES (?, ?, ?) "
       + "ON CONFLICT (idempotency_key) DO NOTHING";
 
+  /** Below this much free space on the SQLite file's disk the store is not writable. */
+  static final long MIN_FREE_BYTES = 1L << 20;
+  /** A failed write keeps the store "not writable" this long unless a commit succeeds. */
+  private static final long FAILURE_MEMORY_MILLIS = 30_000;
+
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final Jdbc jdbc;
   private final ObservationLog observations;
+  private final java.nio.file.Path sqliteFile;
 
   JdbcStore(HikariDataSource dataSource, Dialect dialect) {
+    this(dataSource, dialect, null);
+  }
+
+  /** @param sqliteFile the SQLite database file, whose disk readiness watches; null for PostgreSQL */
+  JdbcStore(HikariDataSource dataSource, Dialect dialect, java.nio.file.Path sqliteFile) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbc = new Jdbc(dataSource, dialect);
     this.observations = new ObservationLog(jdbc);
+    this.sqliteFile = sqliteFile;
   }
 
   @Override public boolean[] commitIngest(List<IngestBatch> batches) {
@@ -345,6 +357,12 @@ final class JdbcStore implements Store {
   }
 
   @Override public boolean writable() {
+    // A write can succeed in space SQLite holds already while the next batch finds the disk
+    // full: so watch free space and the last real failure, not only a probe write.
+    if (sqliteFile != null && usableBytes(sqliteFile) < MIN_FREE_BYTES
+        || jdbc.failingSince(FAILURE_MEMORY_MILLIS)) {
+      return false;
+    }
     try {
       return jdbc.transaction(c -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO readiness_probe (id, "
@@ -356,6 +374,15 @@ final class JdbcStore implements Store {
       });
     } catch (RuntimeException e) {
       return false;
+    }
+  }
+
+  private static long usableBytes(java.nio.file.Path file) {
+    try {
+      java.nio.file.Path dir = file.toAbsolutePath().getParent();
+      return java.nio.file.Files.getFileStore(dir).getUsableSpace();
+    } catch (java.io.IOException e) {
+      return 0;
     }
   }
 
