@@ -140,6 +140,7 @@ public final class NinesServer implements AutoCloseable {
                 "monitors", spec().monitors().size());
           }));
       this.port = api.start();
+      console.createFirstAdmin();
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
       ticker.scheduleAtFixedRate(() -> {

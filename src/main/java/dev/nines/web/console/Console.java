@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The web console, client portal, status pages, their JSON API, {@code /metrics} and
  * {@code /openapi.json}, behind the sign-in gate: everything issue 5 adds to the server, as
- * one module. Creating it makes the first admin when the store has no user yet.
+ * one module. {@link #createFirstAdmin()}, once the server listens, makes the first admin when
+ * the store has no user yet.
  */
 public final class Console implements WebModule {
   private static final Logger LOG = LoggerFactory.getLogger(Console.class);
@@ -50,6 +51,7 @@ public final class Console implements WebModule {
   private final ConsoleApi api;
   private final MetricsHandler metrics;
   private final byte[] openApi;
+  private final String adminPassword;
 
   /** Builds the module; {@code adminPassword} (e.g. NINES_ADMIN_PASSWORD) may be null. */
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
@@ -68,6 +70,14 @@ public final class Console implements WebModule {
         store, clock);
     this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests);
     this.openApi = resource("/openapi.json");
+    this.adminPassword = adminPassword;
+  }
+
+  /**
+   * Creates the first admin when the store has no user, printing a generated password once.
+   * Called after the port is bound, so a server that cannot start has created and shown none.
+   */
+  public void createFirstAdmin() {
     Optional<String> generated = users.bootstrap(adminPassword);
     generated.ifPresent(Console::announce);
   }
