@@ -1,8 +1,6 @@
 package dev.nines.cli;
 
 import dev.nines.model.Spec;
-import dev.nines.spec.SpecException;
-import dev.nines.spec.SpecReader;
 import dev.nines.store.AppUser;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
@@ -75,13 +73,11 @@ final class UserCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       Spec parsed = null;
       if (specFile != null) {
-        try {
-          parsed = SpecReader.read(specFile).spec();
-        } catch (SpecException e) {
-          e.problems().forEach(err::println);
-          err.flush();
-          return 1;
+        ValidateCommand.Loaded loaded = ValidateCommand.load(specFile, err);
+        if (loaded.spec() == null) {
+          return loaded.exit();
         }
+        parsed = loaded.spec().spec();
       }
       String password = passwordStdin ? readLine() : Passwords.generate();
       Spec s = parsed;

@@ -13,8 +13,6 @@ import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.uptime.AttributionTable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -52,9 +50,13 @@ public final class SpecReader {
     this.file = file;
   }
 
-  /** Reads a spec file. */
+  /**
+   * Reads a spec file.
+   *
+   * @throws SpecFiles.UnreadableException when the file is missing, too large or not UTF-8
+   */
   public static ParsedSpec read(Path path) throws IOException, SpecException {
-    return read(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+    return read(path.toString(), SpecFiles.read(path));
   }
 
   /**
