@@ -141,13 +141,22 @@ public final class SpecReader {
         : new MaintenanceSpec(service, start, end, f.string("reason"));
   }
 
+  private static final java.time.Instant EARLIEST = java.time.Instant.EPOCH;
+  private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
   static java.time.Instant instant(String text) {
+    java.time.Instant t;
     try {
-      return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+      t = java.time.OffsetDateTime.parse(text.strip()).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("'" + text + "' is not a time. Expected ISO-8601 with "
           + "an offset, e.g. 2026-11-28T02:00:00Z or 2026-11-28T03:00:00+01:00");
     }
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new IllegalArgumentException("'" + text.strip() + "' is out of range. Expected a "
+          + "time in the years 1970 to 9999");
+    }
+    return t;
   }
 
   void remember(Fields f) {
@@ -219,10 +228,19 @@ public final class SpecReader {
         table.keyError(rule.getKey(), e.getMessage().substring(rule.getKey().length() + 2));
       }
     }
-    int quorum = f.integer("quorum", 0);
-    if (quorum < 0) {
-      f.error("quorum", quorum + " is negative. Expected a number of regions, or 0 for a majority");
-    }
+    int quorum = f.parsed("quorum", q -> {
+      int n;
+      try {
+        n = Integer.parseInt(q.strip());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 0 || n > regions.size()) {
+        throw new IllegalArgumentException(q.strip() + " is out of range. Expected 0 (a "
+            + "majority) to " + regions.size() + ", the regions of the spec");
+      }
+      return n;
+    }, false) instanceof Integer q ? q : 0;
     return new ServiceSpec(name, client, f.string("description"), layers, endpoints,
         attribution, quorum);
   }
