@@ -143,15 +143,10 @@ public final class NinesServer implements AutoCloseable {
       console.createFirstAdmin();
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
-      ticker.scheduleAtFixedRate(() -> {
-        try {
-          probes.flush();
-          live().tick(clock.instant());
-          reloadIfChanged();
-        } catch (RuntimeException e) {
-          LOG.error("periodic update failed", e);
-        }
-      }, 1, 1, TimeUnit.SECONDS);
+      ticker.scheduleAtFixedRate(new PeriodicUpdate(clock)
+          .step("storing probe results", probes::flush)
+          .step("moving the SLO windows on", () -> live().tick(clock.instant()))
+          .step("reloading a changed spec", this::reloadIfChanged), 1, 1, TimeUnit.SECONDS);
       ticker.scheduleAtFixedRate(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
       this.prober = config.probes() ? ProbeEngine.start(region, probes) : null;
       if (prober != null) {
