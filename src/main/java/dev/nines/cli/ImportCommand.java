@@ -102,7 +102,9 @@ final class ImportCommand implements Callable<Integer> {
     try {
       yaml = SpecWriter.write(result);
     } catch (IllegalArgumentException e) {
-      err.println("cannot write the native spec: " + e.getMessage());
+      // The native format cannot say it: point at the imported SLO the message names.
+      err.println(new ImportLocations(sources, result).ofMessage(e.getMessage())
+          + ": cannot be written as a native spec: " + e.getMessage());
       err.flush();
       return 1;
     }

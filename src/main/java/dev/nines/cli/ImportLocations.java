@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class ImportLocations {
   private static final Pattern SLO = Pattern.compile("slos\\[(\\d+)].*");
+  private static final Pattern NAMED = Pattern.compile("SLO '([^']+)'.*", Pattern.DOTALL);
 
   /** One imported file: its name and text. */
   record Source(String file, String text) {}
@@ -41,6 +42,13 @@ final class ImportLocations {
       at = new Location(sources.get(0).file(), 1, 1);
     }
     return new Problem(p.level(), at, p.path(), p.message());
+  }
+
+  /** Where the SLO a message names ({@code SLO 'NAME': ...}) was written, or the first file. */
+  Location ofMessage(String message) {
+    Matcher m = NAMED.matcher(message == null ? "" : message);
+    Location at = m.matches() ? find(m.group(1)) : null;
+    return at != null ? at : new Location(sources.get(0).file(), 1, 1);
   }
 
   private Location find(String slo) {

@@ -232,7 +232,7 @@ final class SloReader {
       if (m == null) {
         f.error("monitors", "unknown monitor '" + n + "'. Expected one declared under monitors");
         ok = false;
-      } else if (kind == SliKind.JOURNEY && m.kind() != MonitorKind.JOURNEY) {
+      } else if (kind == SliKind.JOURNEY && m.kind() != null && m.kind() != MonitorKind.JOURNEY) {
         f.error("monitors", "monitor '" + n + "' is " + m.kind().id() + ". Expected a journey "
             + "monitor for a journey SLI");
         ok = false;

@@ -215,8 +215,11 @@ public final class SpecReader {
         e.error("path", "duplicate endpoint '" + path + "'");
       }
       String method = e.string("method");
-      endpoints.add(new EndpointSpec(path, method == null ? "GET" : method.toUpperCase(Locale.ROOT),
-          e.bool("critical", false)));
+      boolean critical = e.bool("critical", false);
+      if (path != null) {                       // a missing path is reported above
+        endpoints.add(new EndpointSpec(path, method == null ? "GET"
+            : method.toUpperCase(Locale.ROOT), critical));
+      }
     }
     Map<String, String> attribution = f.stringMap("attribution");
     Fields table = f.map("attribution");
