@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's error answers (a URI or headers too long, a broken request line, an HTTP version it
  * does not speak) in the house shape: JSON {@code {"error": "request: ... Expected ..."}},
- * with no HTML page, server name or stack.
+ * with no HTML page, server name or stack; an unknown HTTP version is a 400, the client's
+ * mistake, not Jetty's 505.
  */
 final class JsonErrorHandler extends ErrorHandler {
   /** What Jetty takes of request line and headers (its default request header size). */
@@ -26,8 +27,17 @@ final class JsonErrorHandler extends ErrorHandler {
     setShowOrigin(false);
   }
 
+  /** Every method gets the JSON body, not only GET, POST and HEAD (Jetty's default). */
+  @Override public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override protected void generateResponse(Request request, Response response, int code,
       String message, Throwable cause, Callback callback) {
+    if (code == 505) {
+      // A request line with no HTTP version Jetty speaks is the client's fault: no 5xx for it.
+      response.setStatus(400);
+    }
     byte[] body;
     try {
       body = Json.MAPPER.writeValueAsBytes(Map.of("error", "request: " + describe(code)));
@@ -55,10 +65,14 @@ final class JsonErrorHandler extends ErrorHandler {
     return switch (code) {
       case 400 -> "is not a well-formed HTTP/1.1 request. Expected a request line, a Host "
           + "header and percent-encoding that decodes";
+      case 404 -> "no such resource. Expected a path of the API (see /openapi.json) or the "
+          + "console";
+      case 405 -> "the method is not allowed here. Expected one the route takes";
       case 413 -> "the body is too large. Expected a smaller body";
       case 414 -> "the URI is too long. " + HEADER_LIMIT;
       case 431 -> "the headers are too large. " + HEADER_LIMIT;
-      case 505 -> "the HTTP version is not supported. Expected HTTP/1.0 or HTTP/1.1";
+      case 505 -> "the request line names no HTTP version this server speaks. Expected "
+          + "METHOD PATH HTTP/1.1 (or HTTP/1.0)";
       default -> "refused with " + code + " (" + HttpStatus.getMessage(code) + ")";
     };
   }

@@ -64,14 +64,23 @@ class ApiServerErrorPagesTest {
   }
 
   @Test
-  void anHttpVersionTheServerDoesNotSpeakIsJson() throws Exception {
-    assertThat(error(once("GET /healthz HTTP/7.0\r\nHost: x"), 505)).startsWith("request: ");
+  void anHttpVersionTheServerDoesNotSpeakIsA400NotA5xx() throws Exception {
+    assertThat(error(once("GET /healthz HTTP/7.0\r\nHost: x"), 400)).isEqualTo("request: the "
+        + "request line names no HTTP version this server speaks. Expected METHOD PATH HTTP/1.1 "
+        + "(or HTTP/1.0)");
   }
 
   @Test
   void badPercentEncodingIs400Json() throws Exception {
     assertThat(error(once("GET /api/v1/slos/%zz HTTP/1.1\r\nHost: x"), 400))
         .startsWith("request: ");
+  }
+
+  @Test
+  void aMethodJettyDoesNotKnowGetsJsonToo() throws Exception {
+    assertThat(error(once("BREW /api/v1/events HTTP/1.1\r\n\tHost: x"), 400))
+        .startsWith("request: ");
+    assertThat(error(once("OPTIONS * HTTP/1.1\r\nHost: x"), 404)).startsWith("request: ");
   }
 
   @Test
