@@ -48,7 +48,7 @@ final class MonitorReader {
     }
     int retries = f.integer("retries", 0, 0, 10);
     Duration retryInterval = ranged(f, "retryInterval", Duration.ofSeconds(5),
-        Duration.ofSeconds(1), Duration.ofHours(1));
+        Duration.ofMillis(100), Duration.ofHours(1));
     MonitorSpec.Depth depth = f.parsed("depth", s -> switch (s) {
       case "shallow" -> MonitorSpec.Depth.SHALLOW;
       case "deep" -> MonitorSpec.Depth.DEEP;

@@ -32,19 +32,33 @@ final class Jdbc {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw translate(e);
+      throw noted(translate(e));
     }
   }
 
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   <T> T transaction(Work<T> work) {
+    return transaction(work, true);
+  }
+
+  /**
+   * Runs a readiness probe in one transaction, leaving the record of real commits and
+   * failures alone, so that a probe can neither hide a failed batch nor keep one in memory.
+   */
+  <T> T probe(Work<T> work) {
+    return transaction(work, false);
+  }
+
+  private <T> T transaction(Work<T> work, boolean noted) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       T result;
       try {
         result = work.run(c);
         c.commit();
-        lastCommitMillis = System.currentTimeMillis();
+        if (noted) {
+          lastCommitMillis = System.currentTimeMillis();
+        }
       } catch (SQLException | RuntimeException e) {
         // The first error says why; SQLite may already have rolled back (SQLITE_FULL, IOERR),
         // so the rollback and the autocommit reset may fail too, and must not hide it.
@@ -55,8 +69,16 @@ final class Jdbc {
       c.setAutoCommit(true);
       return result;
     } catch (SQLException e) {
-      throw translate(e);
+      RuntimeException t = translate(e);
+      throw noted ? noted(t) : t;
     }
+  }
+
+  private RuntimeException noted(RuntimeException e) {
+    if (e instanceof StoreUnavailableException) {
+      lastUnavailableMillis = System.currentTimeMillis();
+    }
+    return e;
   }
 
   /** Cleanup after a failure, whose own failure is kept as suppressed by {@code cause}. */
@@ -84,7 +106,6 @@ final class Jdbc {
 
   RuntimeException translate(SQLException e) {
     if (dialect.isUnavailable(e) || e.getCause() instanceof java.io.IOException) {
-      lastUnavailableMillis = System.currentTimeMillis();
       return new StoreUnavailableException(dialect.name() + " unavailable: " + e.getMessage(), e);
     }
     return new IllegalStateException(dialect.name() + ": " + e.getMessage(), e);

@@ -364,7 +364,7 @@ final class JdbcStore implements Store {
       return false;
     }
     try {
-      return jdbc.transaction(c -> {
+      return jdbc.probe(c -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO readiness_probe (id, "
             + "checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = "
             + "excluded.checked_at")) {

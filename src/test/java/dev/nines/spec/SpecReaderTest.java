@@ -112,7 +112,7 @@ class SpecReaderTest {
         Arguments.of("a retry interval of Long.MAX_VALUE ms", "kind: http\n",
             "kind: http\n    retryInterval: 9223372036854775807ms\n",
             "t.yaml:15:20: monitors[0].retryInterval: '9223372036854775807ms' is out of range. "
-                + "Expected 1s to 1h"),
+                + "Expected 100ms to 1h"),
         Arguments.of("retries beyond an int", "kind: http\n", "kind: http\n    retries: 2147483648\n",
             "t.yaml:15:14: monitors[0].retries: 2147483648 is out of range. Expected 0 to 10"),
         Arguments.of("a window that overflows a long", "window: 30d", "window: 99999999999999d",
