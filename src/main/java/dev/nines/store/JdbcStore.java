@@ -31,11 +31,6 @@ final class JdbcStore implements Store {
       + "(idempotency_key, received_at, events) VALUES (?, ?, ?) "
       + "ON CONFLICT (idempotency_key) DO NOTHING";
 
-  /** Below this much free space on the SQLite file's disk the store is not writable. */
-  static final long MIN_FREE_BYTES = 1L << 20;
-  /** A failed write keeps the store "not writable" this long unless a commit succeeds. */
-  private static final long FAILURE_MEMORY_MILLIS = 30_000;
-
   private final HikariDataSource dataSource;
   private final Dialect dialect;
   private final Jdbc jdbc;
@@ -357,33 +352,7 @@ final class JdbcStore implements Store {
   }
 
   @Override public boolean writable() {
-    // A write can succeed in space SQLite holds already while the next batch finds the disk
-    // full: so watch free space and the last real failure, not only a probe write.
-    if (sqliteFile != null && usableBytes(sqliteFile) < MIN_FREE_BYTES
-        || jdbc.failingSince(FAILURE_MEMORY_MILLIS)) {
-      return false;
-    }
-    try {
-      return jdbc.probe(c -> {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO readiness_probe (id, "
-            + "checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = "
-            + "excluded.checked_at")) {
-          ps.setLong(1, System.currentTimeMillis());
-          return ps.executeUpdate() == 1;
-        }
-      });
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  private static long usableBytes(java.nio.file.Path file) {
-    try {
-      java.nio.file.Path dir = file.toAbsolutePath().getParent();
-      return java.nio.file.Files.getFileStore(dir).getUsableSpace();
-    } catch (java.io.IOException e) {
-      return 0;
-    }
+    return WriteProbe.writable(jdbc, sqliteFile);
   }
 
   @Override public long outboxPending() {

@@ -41,24 +41,24 @@ class SpecFuzzTest {
 
   @Test
   void mutatedNativeSpecsAreValidatedCleanly() throws Exception {
-    fuzz("native", nativeSeed(), 150, f -> List.of(List.of("validate", f), List.of("lint", f)));
+    fuzz("native", nativeSeed(), 120, f -> List.of(List.of("validate", f), List.of("lint", f)));
   }
 
   @Test
   void mutationsOfASpecWithEveryFieldAreValidatedCleanly() throws Exception {
     fuzz("every-field", Files.readString(Path.of("src/test/resources/spec/every-field.yaml")),
-        100, f -> List.of(List.of("validate", f), List.of("rules", f, "-o", f + ".rules.yaml")));
+        80, f -> List.of(List.of("validate", f), List.of("rules", f, "-o", f + ".rules.yaml")));
   }
 
   @Test
   void mutatedOpenSloDocumentsAreImportedCleanly() throws Exception {
-    fuzz("openslo", openSloSeed(), 100, f -> List.of(List.of("import", "openslo", f),
+    fuzz("openslo", openSloSeed(), 80, f -> List.of(List.of("import", "openslo", f),
         List.of("rules", f, "-o", f + ".rules.yaml")));
   }
 
   @Test
   void mutatedSlothSpecsAreImportedCleanly() throws Exception {
-    fuzz("sloth", slothSeed(), 120, f -> List.of(List.of("import", "sloth", f),
+    fuzz("sloth", slothSeed(), 100, f -> List.of(List.of("import", "sloth", f),
         List.of("rules", f, "-o", f + ".rules.yaml")));
   }
 
