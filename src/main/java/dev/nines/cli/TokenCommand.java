@@ -56,7 +56,8 @@ final class TokenCommand implements Runnable {
           throw new IllegalArgumentException("name: '" + name + "' is taken");
         }
         String secret = ApiTokens.newSecret();
-        st.saveToken(new ApiToken(name, ApiTokens.hash(secret), checked, Instant.now()));
+        st.saveToken(new ApiToken(name, ApiTokens.hash(secret), checked,
+            java.time.Clock.systemUTC().instant()));
         out.printf("added token %s (%s)%ntoken: %s%n(shown once; Nines keeps only its hash)%n",
             name, String.join(", ", checked), secret);
         out.flush();
