@@ -79,9 +79,10 @@ final class BackfillCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     URI url = url();
     Range range = range(clock.instant());
-    dev.nines.spec.ParsedSpec parsed = ValidateCommand.read(specFile, err);
+    ValidateCommand.Loaded loaded = ValidateCommand.load(specFile, err);
+    dev.nines.spec.ParsedSpec parsed = loaded.spec();
     if (parsed == null) {
-      return 1;
+      return loaded.exit();
     }
     PrometheusSli.Selection selection = PrometheusSli.select(parsed.spec());
     List<PrometheusSli> chosen = choose(selection);

@@ -85,9 +85,11 @@ final class BudgetCommand implements Callable<Integer> {
           return r;
         }
       }
-      BigDecimal days = BigDecimal.valueOf(Durations.parse(window).toMillis())
-          .divide(BigDecimal.valueOf(86_400_000L));
-      return AllowedDowntime.ofDays(t, window, days);
+      java.time.Duration length = Durations.parse(window);
+      if (length.isZero()) {
+        throw new IllegalArgumentException(window + " is zero. Expected a positive duration");
+      }
+      return AllowedDowntime.ofSeconds(t, window, BigDecimal.valueOf(length.toMillis(), 3));
     } catch (RuntimeException e) {
       throw new ParameterException(spec.commandLine(), "--window: " + e.getMessage());
     }

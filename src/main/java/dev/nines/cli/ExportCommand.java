@@ -35,9 +35,10 @@ final class ExportCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return 2;
     }
-    ParsedSpec parsed = ValidateCommand.read(file, spec.commandLine().getErr());
+    ValidateCommand.Loaded loaded = ValidateCommand.load(file, spec.commandLine().getErr());
+    ParsedSpec parsed = loaded.spec();
     if (parsed == null) {
-      return 1;
+      return loaded.exit();
     }
     Output.write(spec, output, OpenSloWriter.write(parsed.spec()));
     return 0;

@@ -43,8 +43,8 @@ final class GrafanaCommand implements Callable<Integer> {
   @Override public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     SpecInput input = SpecInput.read(file, "30d", List.of(), err);
-    if (input == null) {
-      return 1;
+    if (input.spec() == null) {
+      return input.exit();
     }
     GrafanaOptions options;
     try {

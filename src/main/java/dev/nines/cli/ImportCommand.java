@@ -1,17 +1,17 @@
 package dev.nines.cli;
 
 import dev.nines.model.Spec;
+import dev.nines.spec.Location;
 import dev.nines.spec.Problem;
 import dev.nines.spec.Problems;
 import dev.nines.spec.SpecException;
+import dev.nines.spec.SpecFiles;
 import dev.nines.spec.SpecReader;
 import dev.nines.spec.SpecWriter;
 import dev.nines.spec.openslo.OpenSloReader;
 import dev.nines.model.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,10 +55,19 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Problems warnings = new Problems();
     Spec result;
+    if (!format.equals("openslo") && !format.equals("sloth")) {
+      err.println("FORMAT: '" + format + "' is not an import format. Expected openslo or sloth");
+      err.flush();
+      return 2;
+    }
+    List<ImportLocations.Source> sources = new ArrayList<>();
     try {
+      for (Path f : files) {
+        sources.add(new ImportLocations.Source(f.toString(), SpecFiles.read(f)));
+      }
       result = switch (format) {
-        case "openslo" -> openSlo(warnings);
-        case "sloth" -> sloth();
+        case "openslo" -> openSlo(sources, warnings);
+        case "sloth" -> sloth(sources);
         default -> {
           err.println("FORMAT: '" + format + "' is not an import format. Expected openslo or sloth");
           yield null;
@@ -68,6 +77,10 @@ final class ImportCommand implements Callable<Integer> {
       e.problems().forEach(err::println);
       err.flush();
       return 1;
+    } catch (SpecFiles.UnreadableException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 2;
     } catch (NoSuchFileException e) {
       err.println(e.getFile() + ": no such file");
       err.flush();
@@ -77,13 +90,21 @@ final class ImportCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    if (empty(sources)) {
+      err.println(new Location(files.get(0).toString(), 1, 1) + ": is empty. Expected "
+          + (format.equals("openslo") ? "OpenSLO documents" : "a Sloth prometheus/v1 spec"));
+      err.flush();
+      return 1;
+    }
     warnings.sorted().stream().filter(p -> p.level() == Problem.Level.WARNING)
         .forEach(err::println);
     String yaml;
     try {
       yaml = SpecWriter.write(result);
     } catch (IllegalArgumentException e) {
-      err.println("cannot write the native spec: " + e.getMessage());
+      // The native format cannot say it: point at the imported SLO the message names.
+      err.println(new ImportLocations(sources, result).ofMessage(e.getMessage())
+          + ": cannot be written as a native spec: " + e.getMessage());
       err.flush();
       return 1;
     }
@@ -91,7 +112,8 @@ final class ImportCommand implements Callable<Integer> {
       SpecReader.read("imported.yaml", yaml);
     } catch (SpecException e) {
       err.println("the imported spec is not valid on its own:");
-      e.problems().forEach(p -> err.println("  " + p.path() + ": " + p.message()));
+      ImportLocations where = new ImportLocations(sources, result);
+      e.problems().forEach(p -> err.println("  " + where.locate(p)));
       err.println("OpenSLO carries no monitors, clients or regions: declare them in the native "
           + "spec, or import a file that has them.");
       err.flush();
@@ -102,28 +124,43 @@ final class ImportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Spec openSlo(Problems warnings) throws IOException, SpecException {
+  /** Whether the files hold no YAML document at all (nothing, or only comments). */
+  private static boolean empty(List<ImportLocations.Source> sources) {
+    for (ImportLocations.Source s : sources) {
+      try {
+        if (dev.nines.spec.YamlTree.parse(s.file(), s.text()).stream()
+            .anyMatch(d -> !(d instanceof dev.nines.spec.YamlNode.Scalar x && x.isNull()))) {
+          return false;
+        }
+      } catch (SpecException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Spec openSlo(List<ImportLocations.Source> read, Problems warnings)
+      throws SpecException {
     List<OpenSloReader.Source> sources = new ArrayList<>();
-    for (Path f : files) {
-      sources.add(new OpenSloReader.Source(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+    for (ImportLocations.Source s : read) {
+      sources.add(new OpenSloReader.Source(s.file(), s.text()));
     }
     return OpenSloReader.read(sources, warnings);
   }
 
-  private Spec sloth() throws IOException, SpecException {
+  private Spec sloth(List<ImportLocations.Source> read) throws IOException, SpecException {
     Duration p;
     try {
       p = Durations.parse(period);
     } catch (IllegalArgumentException e) {
       throw new SpecException(List.of(new Problem(Problem.Level.ERROR,
-          new dev.nines.spec.Location("--period", 1, 1), "", e.getMessage())));
+          new Location(files.get(0).toString(), 1, 1), "--period", e.getMessage())));
     }
     if (files.size() != 1) {
       throw new SpecException(List.of(new Problem(Problem.Level.ERROR,
-          new dev.nines.spec.Location(files.get(1).toString(), 1, 1), "",
+          new Location(files.get(1).toString(), 1, 1), "",
           "one Sloth spec at a time. Expected a single FILE")));
     }
-    Path f = files.get(0);
-    return SpecInput.sloth(f, Files.readString(f, StandardCharsets.UTF_8), p, windows);
+    return SpecInput.sloth(files.get(0), read.get(0).text(), p, windows);
   }
 }

@@ -29,12 +29,13 @@ final class LintCommand implements Callable<Integer> {
   @Override public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    int errors = 0;
+    int exit = 0;
     int warnings = 0;
     for (Path file : files) {
-      ParsedSpec parsed = ValidateCommand.read(file, err);
+      ValidateCommand.Loaded loaded = ValidateCommand.load(file, err);
+      ParsedSpec parsed = loaded.spec();
       if (parsed == null) {
-        errors++;
+        exit = Math.max(exit, loaded.exit());
         continue;
       }
       List<Problem> found = SpecLinter.lint(parsed, file.toString());
@@ -45,6 +46,6 @@ final class LintCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return errors > 0 || strict && warnings > 0 ? 1 : 0;
+    return exit > 0 ? exit : strict && warnings > 0 ? 1 : 0;
   }
 }

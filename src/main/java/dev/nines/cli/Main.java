@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nines", mixinStandardHelpOptions = true, version = "nines " + Main.VERSION,
     description = "SLOs, error budgets and honest uptime for the platforms you run.",
     subcommands = {ServeCommand.class, DemoCommand.class, AgentCommand.class, UserCommand.class,
+        TokenCommand.class,
         ValidateCommand.class, LintCommand.class, BudgetCommand.class, UptimeCommand.class,
         ImportCommand.class, ExportCommand.class, RulesCommand.class, GrafanaCommand.class,
         BackfillCommand.class, NotifyCommand.class, BenchCommand.class,

@@ -8,7 +8,6 @@ import dev.nines.notify.Delivery;
 import dev.nines.notify.DeliveryException;
 import dev.nines.notify.Notification;
 import dev.nines.notify.NotificationJson;
-import dev.nines.spec.ParsedSpec;
 import dev.nines.store.OutboxMessage;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
@@ -55,11 +54,11 @@ final class NotifyCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try {
-        ParsedSpec parsed = ValidateCommand.read(specFile, err);
-        if (parsed == null) {
-          return 1;
+        ValidateCommand.Loaded loaded = ValidateCommand.load(specFile, err);
+        if (loaded.spec() == null) {
+          return loaded.exit();
         }
-        Spec s = parsed.spec();
+        Spec s = loaded.spec().spec();
         ChannelSpec c = s.channels().stream().filter(x -> x.name().equals(channel)).findFirst()
             .orElse(null);
         if (c == null) {

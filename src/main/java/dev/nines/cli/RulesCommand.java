@@ -69,8 +69,8 @@ final class RulesCommand implements Callable<Integer> {
   @Override public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     SpecInput input = SpecInput.read(file, period, windows, err);
-    if (input == null) {
-      return 1;
+    if (input.spec() == null) {
+      return input.exit();
     }
     RulesOptions options;
     try {

@@ -75,10 +75,14 @@ final class ServeCommand implements Callable<Integer> {
       e.problems().forEach(err::println);
       err.flush();
       return 1;
+    } catch (dev.nines.spec.SpecFiles.UnreadableException e) {
+      err.println(e.getMessage());
+      err.flush();
+      return 2;
     } catch (NoSuchFileException e) {
       err.println(e.getFile() + ": no such file");
       err.flush();
-      return 1;
+      return 2;
     } catch (RuntimeException e) {
       err.println(startFailure(e));
       err.flush();

@@ -4,6 +4,7 @@ import dev.nines.model.Durations;
 import dev.nines.model.Spec;
 import dev.nines.spec.ParsedSpec;
 import dev.nines.spec.SpecException;
+import dev.nines.spec.SpecFiles;
 import dev.nines.spec.SpecReader;
 import dev.nines.spec.YamlNode;
 import dev.nines.spec.YamlTree;
@@ -11,9 +12,6 @@ import dev.nines.spec.sloth.SlothAlertWindows;
 import dev.nines.spec.sloth.SlothReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,35 +25,35 @@ import java.util.List;
  * @param format the spec version as written: {@code nines/v1}, {@code prometheus/v1},
  *     {@code openslo/v1alpha} or {@code openslo/v1}
  */
-record SpecInput(Spec spec, String format) {
+record SpecInput(Spec spec, String format, int exit) {
 
   /**
-   * Reads {@code file}, printing its problems to {@code err}; null when it cannot be used.
+   * Reads {@code file}, printing its problems to {@code err}; when it cannot be used, the spec
+   * is null and {@code exit} says why: 1 for spec errors, 2 for unreadable input or usage.
    *
    * @param slothPeriod Sloth's default SLO period, e.g. {@code 30d}
    * @param windows Sloth AlertWindows files
    */
   static SpecInput read(Path file, String slothPeriod, List<Path> windows, PrintWriter err) {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = SpecFiles.read(file);
       String format = format(file.toString(), text);
       if (format.equals(SpecReader.API_VERSION)) {
-        ParsedSpec parsed = ValidateCommand.read(file, err);
-        return parsed == null ? null : new SpecInput(parsed.spec(), format);
+        ValidateCommand.Loaded loaded = ValidateCommand.load(file, err);
+        return new SpecInput(loaded.spec() == null ? null : loaded.spec().spec(), format,
+            loaded.exit());
       }
-      return new SpecInput(sloth(file, text, Durations.parse(slothPeriod), windows), format);
+      return new SpecInput(sloth(file, text, Durations.parse(slothPeriod), windows), format, 0);
     } catch (SpecException e) {
       e.problems().forEach(err::println);
-      return null;
+      return new SpecInput(null, null, 1);
     } catch (IllegalArgumentException e) {
       err.println("--period: " + e.getMessage());
-      return null;
-    } catch (NoSuchFileException e) {
-      err.println(e.getFile() + ": no such file");
-      return null;
+      return new SpecInput(null, null, 2);
     } catch (IOException e) {
-      err.println(file + ": cannot read: " + e.getMessage());
-      return null;
+      err.println(e instanceof SpecFiles.UnreadableException ? e.getMessage()
+          : file + ": cannot read: " + e.getMessage());
+      return new SpecInput(null, null, 2);
     } finally {
       err.flush();
     }
@@ -67,8 +65,7 @@ record SpecInput(Spec spec, String format) {
     Spec spec = SlothReader.read(file.toString(), text, period);
     List<SlothAlertWindows> sets = new ArrayList<>();
     for (Path w : windows) {
-      sets.addAll(SlothReader.readAlertWindows(w.toString(),
-          Files.readString(w, StandardCharsets.UTF_8)));
+      sets.addAll(SlothReader.readAlertWindows(w.toString(), SpecFiles.read(w)));
     }
     return sets.isEmpty() ? spec : SlothReader.withAlertWindows(spec, sets);
   }

@@ -1,8 +1,6 @@
 package dev.nines.cli;
 
 import dev.nines.model.Spec;
-import dev.nines.spec.SpecException;
-import dev.nines.spec.SpecReader;
 import dev.nines.store.AppUser;
 import dev.nines.store.Store;
 import dev.nines.store.Stores;
@@ -23,10 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code nines user add|list}: console and portal users in the store the server uses. */
+/**
+ * {@code nines user add|list|remove|reset-password|disable|enable}: console and portal users in
+ * the store the server uses. Run on the machine that holds the store, it is also the way back
+ * in when the only admin password is lost ({@code reset-password admin}).
+ */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage console and "
-    + "portal users (roles admin, sre, client).",
-    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+    + "portal users (roles admin, sre, client) in the store nines serve uses.",
+    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Remove.class,
+        UserCommand.ResetPassword.class, UserCommand.Disable.class, UserCommand.Enable.class})
 final class UserCommand implements Runnable {
   @picocli.CommandLine.Spec CommandSpec spec;
 
@@ -70,18 +73,20 @@ final class UserCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       Spec parsed = null;
       if (specFile != null) {
-        try {
-          parsed = SpecReader.read(specFile).spec();
-        } catch (SpecException e) {
-          e.problems().forEach(err::println);
-          err.flush();
-          return 1;
+        ValidateCommand.Loaded loaded = ValidateCommand.load(specFile, err);
+        if (loaded.spec() == null) {
+          return loaded.exit();
         }
+        parsed = loaded.spec().spec();
       }
       String password = passwordStdin ? readLine() : Passwords.generate();
       Spec s = parsed;
       try (Store st = store.open()) {
         Role r = Role.parse(role);
+        if (s == null && client != null && !client.isBlank() && st.specClients().isEmpty()) {
+          err.println("nines user add: warning: client '" + client.strip() + "' is not checked: "
+              + "no server has run on this store yet. Expected --spec FILE to check it");
+        }
         AppUser u = new Users(st, s == null ? null : () -> s, Clock.systemUTC())
             .add(name, r, client, password);
         out.printf("added %s (%s%s)%n", u.name(), u.role(),
@@ -98,11 +103,77 @@ final class UserCommand implements Runnable {
       }
     }
 
-    private static String readLine() throws IOException {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-          StandardCharsets.UTF_8));
-      String line = in.readLine();
-      return line == null ? "" : line;
+  }
+
+  static String readLine() throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
+    String line = in.readLine();
+    return line == null ? "" : line;
+  }
+
+  /** One change to an existing user, by name; prints what it did or why not (exit 1). */
+  abstract static class Change implements Callable<Integer> {
+    @picocli.CommandLine.Spec CommandSpec spec;
+    @Mixin StoreOptions store;
+    @Parameters(index = "0", paramLabel = "NAME") String name;
+
+    /** Applies the change; returns the line to print. */
+    abstract String apply(Users users) throws IOException;
+
+    @Override public Integer call() throws IOException {
+      try (Store st = store.open()) {
+        String done = apply(new Users(st, null, Clock.systemUTC()));
+        spec.commandLine().getOut().println(done);
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("nines user " + spec.name() + ": " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user; a "
+      + "running server ends its sessions within seconds. Never the last admin.")
+  static final class Remove extends Change {
+    @Override String apply(Users users) {
+      users.remove(name);
+      return "removed " + name;
+    }
+  }
+
+  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Refuse a user's "
+      + "sign-in (sessions end within seconds) without removing it. Never the last admin.")
+  static final class Disable extends Change {
+    @Override String apply(Users users) {
+      users.disable(name);
+      return "disabled " + name;
+    }
+  }
+
+  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled user "
+      + "sign in again.")
+  static final class Enable extends Change {
+    @Override String apply(Users users) {
+      users.enable(name);
+      return "enabled " + name;
+    }
+  }
+
+  @Command(name = "reset-password", mixinStandardHelpOptions = true, description = "Give a user "
+      + "a new password (generated and printed once unless --password-stdin); its sessions end. "
+      + "The way back in when the only admin password is lost.")
+  static final class ResetPassword extends Change {
+    @Option(names = "--password-stdin", description = "Read the password from the first line of "
+        + "standard input.") boolean passwordStdin;
+
+    @Override String apply(Users users) throws IOException {
+      String password = passwordStdin ? readLine() : Passwords.generate();
+      users.resetPassword(name, password);
+      return "reset the password of " + name + (passwordStdin ? ""
+          : "\npassword: " + password + "\n(shown once; the user changes it at /account)");
     }
   }
 
@@ -115,7 +186,8 @@ final class UserCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (Store st = store.open()) {
         for (AppUser u : st.users()) {
-          out.printf("%-24s %-7s %s%n", u.name(), u.role(), u.client() == null ? "" : u.client());
+          out.printf("%-24s %-7s %-8s %s%n", u.name(), u.role(),
+              u.disabled() ? "disabled" : "enabled", u.client() == null ? "" : u.client());
         }
       }
       out.flush();

@@ -3,11 +3,10 @@ package dev.nines.cli;
 import dev.nines.spec.ParsedSpec;
 import dev.nines.spec.Problem;
 import dev.nines.spec.SpecException;
+import dev.nines.spec.SpecFiles;
 import dev.nines.spec.SpecReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,39 +27,40 @@ final class ValidateCommand implements Callable<Integer> {
   @Override public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    int failed = 0;
+    int exit = 0;
     for (Path file : files) {
-      ParsedSpec parsed = read(file, err);
+      Loaded loaded = load(file, err);
+      ParsedSpec parsed = loaded.spec();
       if (parsed == null) {
-        failed++;
+        exit = Math.max(exit, loaded.exit());
       } else {
         out.printf("%s: ok (%d clients, %d services, %d SLOs, %d monitors)%n", file,
             parsed.spec().clients().size(), parsed.spec().services().size(),
             parsed.spec().slos().size(), parsed.spec().monitors().size());
       }
     }
-    return failed == 0 ? 0 : 1;
+    return exit;
   }
 
-  /** Reads a spec, printing its problems to {@code err}; null when it has errors. */
-  static ParsedSpec read(Path file, PrintWriter err) {
+  /**
+   * A spec read for a command, or why not, already printed: {@code exit} is 1 when the spec
+   * has errors and 2 when the file cannot be read as a spec (missing, not UTF-8, too large).
+   */
+  record Loaded(ParsedSpec spec, int exit) {}
+
+  /** Reads a spec, printing its problems to {@code err}. */
+  static Loaded load(Path file, PrintWriter err) {
     try {
-      if (Files.isDirectory(file)) {
-        err.println(file + ": is a directory. Expected a spec file");
-        return null;
-      }
-      return SpecReader.read(file);
+      return new Loaded(SpecReader.read(file), 0);
     } catch (SpecException e) {
       e.problems().forEach(p -> err.println(p));
       long errors = e.problems().stream().filter(p -> p.level() == Problem.Level.ERROR).count();
       err.printf("%s: %d error%s%n", file, errors, errors == 1 ? "" : "s");
-      return null;
-    } catch (NoSuchFileException e) {
-      err.println(file + ": no such file");
-      return null;
+      return new Loaded(null, 1);
     } catch (IOException e) {
-      err.println(file + ": cannot read: " + e.getMessage());
-      return null;
+      err.println(e instanceof SpecFiles.UnreadableException ? e.getMessage()
+          : file + ": cannot read: " + e.getMessage());
+      return new Loaded(null, 2);
     } finally {
       err.flush();
     }

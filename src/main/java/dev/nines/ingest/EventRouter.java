@@ -25,7 +25,8 @@ import java.util.Set;
  * Turns request events into bucket deltas: for every SLO whose source is pushed events and
  * whose service (and endpoint, if it names one) matches, one good/valid count in the event's
  * minute; and for every service endpoint, a latency histogram whose bounds include each
- * latency threshold set on it. Events too old to keep or too far ahead are rejected.
+ * latency threshold set on it. Events outside the {@link TimeWindow} are rejected, and so
+ * are processed times more than {@link #MAX_AGE} after their event.
  *
  * <p>Layers: an event that names its {@code layer} (the hop that saw it: cdn, load balancer,
  * proxy, app) counts only for the SLOs labelled with that layer ({@code labels: {layer: L}}),
@@ -34,9 +35,9 @@ import java.util.Set;
  */
 public final class EventRouter {
   /** Events older than this are refused: minute buckets are kept about this long. */
-  public static final Duration MAX_AGE = Duration.ofDays(400);
+  public static final Duration MAX_AGE = TimeWindow.MAX_AGE;
   /** Events further ahead of the server clock than this are refused. */
-  public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+  public static final Duration MAX_AHEAD = TimeWindow.MAX_AHEAD;
 
   /** @param layer the SLO's {@code layer} label, or null */
   private record Target(String slo, dev.nines.model.SliSpec sli, String layer) {}
@@ -135,22 +136,27 @@ public final class EventRouter {
     Map<BucketKey, long[]> buckets = new HashMap<>();
     Map<HistogramKey, long[]> histograms = new HashMap<>();
     List<ItemError> errors = new ArrayList<>();
-    long oldest = now.minus(MAX_AGE).toEpochMilli();
-    long newest = now.plus(MAX_AHEAD).toEpochMilli();
-    int counted = 0;
+    Instant oldest = TimeWindow.oldest(now);
+    Instant newest = TimeWindow.newest(now);
+    List<RequestEvent> counted = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       RequestEvent e = events.get(i);
-      long at = e.time().toEpochMilli();
       Map<String, Route> endpoints = routes.get(e.service());
       if (endpoints == null) {
         errors.add(new ItemError(parsed.positions().get(i), ".service: unknown service '"
             + e.service() + "'. Expected one declared in the spec"));
         continue;
       }
-      if (at < oldest || at > newest) {
-        errors.add(new ItemError(parsed.positions().get(i), ".time: " + e.time() + " is outside "
-            + "what is kept. Expected within the last " + MAX_AGE.toDays() + " days and at most "
-            + MAX_AHEAD.toMinutes() + " minutes ahead of the server clock"));
+      if (e.time().isBefore(oldest) || e.time().isAfter(newest)) {
+        errors.add(new ItemError(parsed.positions().get(i), ".time: "
+            + TimeWindow.outside(e.time())));
+        continue;
+      }
+      if (e.processedTime() != null && e.processedTime().isAfter(e.time().plus(MAX_AGE))) {
+        errors.add(new ItemError(parsed.positions().get(i), ".processedTime: "
+            + e.processedTime() + " is more than " + MAX_AGE.toDays() + " days after time "
+            + e.time() + ". Expected the update processed within " + MAX_AGE.toDays()
+            + " days of the event"));
         continue;
       }
       if (e.layer() != null && !layers.get(e.service()).contains(e.layer())) {
@@ -159,12 +165,12 @@ public final class EventRouter {
             + new java.util.TreeSet<>(layers.get(e.service()))));
         continue;
       }
-      counted++;
+      counted.add(e);
       Route r = endpoints.get(e.endpoint());
       if (r == null) {               // an endpoint the spec does not name: service SLOs only
         r = route(e.service(), List.of(), series(e.service(), e.endpoint()), DEFAULT_BOUNDS);
       }
-      long minute = Math.floorDiv(at, 60_000L);
+      long minute = Math.floorDiv(e.time().toEpochMilli(), 60_000L);
       count(r.targets(), e, minute, buckets);
       histogram(r, e, minute, histograms);
     }
@@ -173,7 +179,8 @@ public final class EventRouter {
     List<HistogramDelta> hist = new ArrayList<>(histograms.size());
     histograms.forEach((k, v) -> hist.add(new HistogramDelta(k.series(), k.minute(), k.bound(),
         v[0])));
-    return new Routed(new IngestBatch(idempotencyKey, deltas, hist, counted), errors);
+    return new Routed(new IngestBatch(idempotencyKey, deltas, hist, counted.size()), errors,
+        counted);
   }
 
   private static void count(List<Target> targets, RequestEvent e, long minute,
@@ -203,6 +210,21 @@ public final class EventRouter {
     into.computeIfAbsent(new HistogramKey(series, minute, bound), k -> new long[1])[0]++;
   }
 
-  /** A batch ready to commit, and the items that could not be counted. */
-  public record Routed(IngestBatch batch, List<ItemError> errors) {}
+  /**
+   * A batch ready to commit, the items that could not be counted, and the events that were.
+   */
+  public record Routed(IngestBatch batch, List<ItemError> errors, List<RequestEvent> counted) {
+    public Routed {
+      errors = List.copyOf(errors);
+      counted = List.copyOf(counted);
+    }
+  }
+
+  /** The label {@code /metrics} gives a service endpoint: its path if the spec names it, else {@link #OTHER}. */
+  public String endpointLabel(String service, String endpoint) {
+    return routes.getOrDefault(service, Map.of()).containsKey(endpoint) ? endpoint : OTHER;
+  }
+
+  /** The one label of every endpoint the spec does not name. */
+  public static final String OTHER = "other";
 }

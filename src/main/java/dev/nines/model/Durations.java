@@ -10,13 +10,26 @@ import java.util.regex.Pattern;
  * Prometheus and OpenSLO; months are calendar periods, not durations.
  */
 public final class Durations {
+  /** The longest duration anything takes: ten years of 365 days, past every window. */
+  public static final Duration MAX = Duration.ofDays(3650);
+
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
+
+  /** A duration written correctly but longer than {@link #MAX}. */
+  public static final class TooLongException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    TooLongException(String text) {
+      super("'" + text + "' is too long. Expected at most " + format(MAX));
+    }
+  }
 
   private Durations() {}
 
   /**
-   * Parses a shorthand duration.
+   * Parses a shorthand duration of at most {@link #MAX}.
    *
+   * @throws TooLongException for a longer one (never an arithmetic overflow)
    * @throws IllegalArgumentException naming the text and the accepted form
    */
   public static Duration parse(String text) {
@@ -32,16 +45,24 @@ public final class Durations {
         throw new IllegalArgumentException("'" + text + "' is not a duration. Expected digits "
             + "with a unit ms, s, m (minutes), h, d or w, e.g. 30s, 5m, 1h30m, 28d");
       }
-      long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        case "d" -> Duration.ofDays(n);
-        case "w" -> Duration.ofDays(7 * n);
+      long unitMillis = switch (m.group(2)) {
+        case "ms" -> 1L;
+        case "s" -> 1_000L;
+        case "m" -> 60_000L;
+        case "h" -> 3_600_000L;
+        case "d" -> 86_400_000L;
+        case "w" -> 7 * 86_400_000L;
         default -> throw new AssertionError(m.group(2));
-      });
+      };
+      String digits = m.group(1).replaceFirst("^0+(?=.)", "");
+      // More than 12 digits of any unit is past MAX; below that, parse and compare first.
+      if (digits.length() > 12 || Long.parseLong(digits) > MAX.toMillis() / unitMillis) {
+        throw new TooLongException(text);
+      }
+      total = total.plusMillis(Long.parseLong(digits) * unitMillis);
+      if (total.compareTo(MAX) > 0) {
+        throw new TooLongException(text);
+      }
       at = m.end();
     }
     return total;

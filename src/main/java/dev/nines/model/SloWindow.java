@@ -13,6 +13,8 @@ public sealed interface SloWindow {
 
   /** Shortest rolling window accepted: anything shorter is almost always a unit mistake. */
   Duration MIN_ROLLING = Duration.ofDays(1);
+  /** The longest rolling window: minute buckets are kept 400 days. */
+  Duration MAX_ROLLING = Duration.ofDays(400);
 
   /** The period the SLO is judged over at instant {@code now}. */
   WindowPeriod periodAt(Instant now);
@@ -30,6 +32,12 @@ public sealed interface SloWindow {
         throw new IllegalArgumentException(Durations.format(length) + " is shorter than a day. "
             + "Expected a rolling window of at least 1d (e.g. 28d, 30d) or a calendar period "
             + "(day, week, month, quarter, year); note that m means minutes");
+      }
+      if (length.compareTo(MAX_ROLLING) > 0) {
+        throw new IllegalArgumentException(Durations.format(length) + " is longer than "
+            + Durations.format(MAX_ROLLING) + ", the minute buckets Nines keeps. Expected a "
+            + "rolling window of 1d to " + Durations.format(MAX_ROLLING) + " or a calendar "
+            + "period");
       }
       if (length.toMillis() % 60_000 != 0) {
         throw new IllegalArgumentException(Durations.format(length) + " is not whole minutes. "

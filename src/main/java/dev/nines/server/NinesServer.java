@@ -134,14 +134,14 @@ public final class NinesServer implements AutoCloseable {
         bootstrap(store, config.bootstrapToken(), clock);
       }
       current.set(Current.of(spec, store, clock));
+      recordClients(spec);
       this.writer = new IngestWriter(store, config.maxQueuedEvents(),
           batches -> current.get().live().apply(batches));
       this.region = spec.regions().get(0);
       this.maintenance = new MaintenanceBook(spec, store, clock);
       this.probes = new ProbeRecorder(spec, store, writer, clock, maintenance);
       ApiTokens tokens = new ApiTokens(store, clock);
-      RequestMetrics requests = new RequestMetrics();
-      requests.bounds(current.get().router());
+            RequestMetrics requests = new RequestMetrics(() -> current.get().router());
       started = Notifications.start(store, this::spec, clock);
       this.notifications = started;
       Notifier notifier = notifications.outbox()::enqueue;
@@ -158,29 +158,25 @@ public final class NinesServer implements AutoCloseable {
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
           new ObservationsHandler(tokens, store, () -> current.get().subjects(),
-              config.maxBodyBytes()),
+              config.maxBodyBytes(), clock),
           new SlosHandler(this::live, this::spec), new MonitorsHandler(this::spec, probes, store),
-          new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes())),
+          new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes(), clock)),
           console, new ReloadModule(() -> {
             reload();
             return Map.of("reloaded", true, "slos", spec().slos().size(),
                 "monitors", spec().monitors().size());
           }));
       this.port = api.start();
+      console.createFirstAdmin();
       this.alerting = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-alerts").daemon(true).factory());
       alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
-      ticker.scheduleAtFixedRate(() -> {
-        try {
-          probes.flush();
-          live().tick(clock.instant());
-          reloadIfChanged();
-        } catch (RuntimeException e) {
-          LOG.error("periodic update failed", e);
-        }
-      }, 1, 1, TimeUnit.SECONDS);
+      ticker.scheduleAtFixedRate(new PeriodicUpdate(clock)
+          .step("storing probe results", probes::flush)
+          .step("moving the SLO windows on", () -> live().tick(clock.instant()))
+          .step("reloading a changed spec", this::reloadIfChanged), 1, 1, TimeUnit.SECONDS);
       ticker.scheduleAtFixedRate(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
       this.prober = config.probes() ? ProbeEngine.start(region, probes) : null;
       if (prober != null) {
@@ -220,6 +216,7 @@ public final class NinesServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       return;
     }
+    recordClients(spec);
     probes.reconfigure(spec);
     maintenance.reload(spec);
     if (prober != null) {
@@ -273,6 +270,16 @@ public final class NinesServer implements AutoCloseable {
     }
     return host + ":" + ProcessHandle.current().pid() + ":"
         + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Tells the store the spec's clients, for {@code nines user add --client} without --spec. */
+  private void recordClients(Spec spec) {
+    try {
+      store.recordSpecClients(spec.clients().stream().map(c -> c.name()).toList(),
+          clock.instant());
+    } catch (RuntimeException e) {
+      LOG.warn("cannot record the spec's clients in the store: {}", e.getMessage());
+    }
   }
 
   private void reloadIfChanged() {

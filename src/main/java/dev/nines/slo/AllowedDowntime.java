@@ -22,6 +22,15 @@ public record AllowedDowntime(String window, BigDecimal windowSeconds, BigDecima
     return new AllowedDowntime(window, seconds, target.allowedSeconds(seconds));
   }
 
+  /**
+   * Allowed bad time over a rolling window of {@code seconds} (exact: milliseconds divide
+   * into seconds without a remainder, where days would not: 1 h is 1/24 d).
+   */
+  public static AllowedDowntime ofSeconds(Target target, String window, BigDecimal seconds) {
+    BigDecimal s = seconds.stripTrailingZeros();
+    return new AllowedDowntime(window, s, target.allowedSeconds(s));
+  }
+
   /** Allowed bad time over a real period (a 23-hour day, a 31-day month). */
   public static AllowedDowntime ofPeriod(Target target, String window, WindowPeriod period) {
     return new AllowedDowntime(window, period.lengthSeconds(),

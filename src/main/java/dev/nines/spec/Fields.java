@@ -139,6 +139,26 @@ public final class Fields {
     return parsed(key, Durations::parse, required);
   }
 
+  /**
+   * A duration in [{@code min}, {@code max}], or null (reported, as any value outside it,
+   * however long: {@code '99999999999d' is out of range. Expected 1s to 1d}).
+   */
+  public Duration duration(String key, boolean required, Duration min, Duration max) {
+    return parsed(key, s -> {
+      Duration d;
+      try {
+        d = Durations.parse(s);
+      } catch (Durations.TooLongException e) {
+        d = null;
+      }
+      if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new IllegalArgumentException("'" + s.strip() + "' is out of range. Expected "
+            + Durations.format(min) + " to " + Durations.format(max));
+      }
+      return d;
+    }, required);
+  }
+
   public BigDecimal decimal(String key, boolean required) {
     return parsed(key, s -> {
       try {
@@ -151,12 +171,28 @@ public final class Fields {
 
   /** An integer, or {@code fallback} when absent. */
   public int integer(String key, int fallback) {
+    return integer(key, fallback, Integer.MIN_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * An integer in [{@code min}, {@code max}], or {@code fallback} when absent or wrong
+   * (reported: {@code 2147483648 is out of range. Expected 0 to 10}).
+   */
+  public int integer(String key, int fallback, int min, int max) {
     Integer v = parsed(key, s -> {
+      java.math.BigInteger n;
       try {
-        return Integer.valueOf(s.strip());
+        n = new java.math.BigInteger(s.strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + s + "' is not a whole number");
+        throw new IllegalArgumentException("'" + s + "' is not a whole number. Expected "
+            + min + " to " + max);
       }
+      if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0
+          || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+        throw new IllegalArgumentException(s.strip() + " is out of range. Expected " + min
+            + " to " + max);
+      }
+      return n.intValue();
     }, false);
     return v == null ? fallback : v;
   }

@@ -3,6 +3,7 @@ package dev.nines.spec;
 import dev.nines.model.Assertion;
 import dev.nines.model.HttpCheck;
 import dev.nines.model.MonitorKind;
+import dev.nines.model.Durations;
 import dev.nines.model.MonitorSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,17 +38,17 @@ final class MonitorReader {
     MonitorKind kind = f.parsed("kind", MonitorKind::parse, true);
     List<String> allowed = new ArrayList<>(List.of("name", "service", "kind", "depth",
         "interval", "timeout", "retries", "retryInterval", "regions"));
-    Duration interval = positive(f, "interval", Duration.ofMinutes(1));
-    Duration timeout = positive(f, "timeout", min(Duration.ofSeconds(10), interval));
+    Duration interval = ranged(f, "interval", Duration.ofMinutes(1), Duration.ofSeconds(1),
+        Duration.ofDays(1));
+    Duration timeout = ranged(f, "timeout", min(Duration.ofSeconds(10), interval),
+        Duration.ofMillis(1), Duration.ofDays(1));
     if (timeout.compareTo(interval) > 0) {
       f.error("timeout", "timeout " + f.string("timeout") + " is longer than the interval "
           + f.string("interval") + ". Expected timeout <= interval");
     }
-    int retries = f.integer("retries", 0);
-    if (retries < 0 || retries > 10) {
-      f.error("retries", retries + " is out of range. Expected 0 to 10");
-    }
-    Duration retryInterval = positive(f, "retryInterval", Duration.ofSeconds(5));
+    int retries = f.integer("retries", 0, 0, 10);
+    Duration retryInterval = ranged(f, "retryInterval", Duration.ofSeconds(5),
+        Duration.ofMillis(100), Duration.ofHours(1));
     MonitorSpec.Depth depth = f.parsed("depth", s -> switch (s) {
       case "shallow" -> MonitorSpec.Depth.SHALLOW;
       case "deep" -> MonitorSpec.Depth.DEEP;
@@ -83,8 +84,8 @@ final class MonitorReader {
       }
       if (kind == MonitorKind.TLS) {
         allowed.addAll(List.of("warnDays", "failDays"));
-        warnDays = f.integer("warnDays", 21);
-        failDays = f.integer("failDays", 7);
+        warnDays = f.integer("warnDays", 21, 0, 3650);
+        failDays = f.integer("failDays", 7, 0, 3650);
         if (failDays < 0 || warnDays < failDays) {
           f.error("warnDays", "warnDays " + warnDays + " and failDays " + failDays
               + " are inconsistent. Expected 0 <= failDays <= warnDays");
@@ -104,7 +105,7 @@ final class MonitorReader {
         }
         steps.add(step);
       }
-      budget = positive(f, "budget", timeout);
+      budget = ranged(f, "budget", timeout, Duration.ofMillis(1), Duration.ofDays(1));
     } else {
       // Unknown kind, already reported: do not also call its fields unknown.
       allowed.addAll(List.of("request", "target", "warnDays", "failDays", "steps", "budget"));
@@ -145,7 +146,8 @@ final class MonitorReader {
     }
     return new HttpCheck(name, method == null ? "GET" : method.toUpperCase(Locale.ROOT), url,
         r.stringMap("headers"), r.string("body"), statuses, assertions,
-        r.duration("maxResponseTime", false), r.bool("followRedirects", true),
+        r.duration("maxResponseTime", false, Duration.ofMillis(1), Duration.ofHours(1)),
+        r.bool("followRedirects", true),
         r.bool("verifyTls", true), r.stringMap("extract"));
   }
 
@@ -193,16 +195,23 @@ final class MonitorReader {
     return new Assertion(Assertion.Type.JSON_PATH, path, a.string("equals"));
   }
 
-  private static Duration positive(Fields f, String key, Duration fallback) {
-    Duration d = f.duration(key, false);
-    if (d == null) {
-      return fallback;
-    }
-    if (d.isZero()) {
+  /** A duration in [min, max], or the fallback when absent or wrong (reported). */
+  private static Duration ranged(Fields f, String key, Duration fallback, Duration min,
+      Duration max) {
+    if (f.raw(key) instanceof YamlNode.Scalar s && s.text() != null && isZero(s.text())) {
       f.error(key, "is zero. Expected a positive duration");
       return fallback;
     }
-    return d;
+    Duration d = f.duration(key, false, min, max);
+    return d == null ? fallback : d;
+  }
+
+  private static boolean isZero(String text) {
+    try {
+      return Durations.parse(text).isZero();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static Duration min(Duration a, Duration b) {

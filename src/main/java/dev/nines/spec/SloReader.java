@@ -82,7 +82,7 @@ final class SloReader {
       return null;
     }
     if (f.raw("window") instanceof YamlNode.Scalar) {
-      return f.parsed("window", s -> SloWindow.parse(s, spec.zone), true);
+      return f.parsed("window", s -> rolling(() -> SloWindow.parse(s, spec.zone), s), true);
     }
     Fields w = f.map("window");
     if (w == null) {
@@ -97,11 +97,22 @@ final class SloReader {
       if (w.has("timeZone")) {
         w.error("timeZone", "is only used by calendar windows; a rolling window has no zone");
       }
-      return w.parsed("rolling", s -> new SloWindow.Rolling(dev.nines.model.Durations.parse(s)), true);
+      return w.parsed("rolling", s -> rolling(() -> new SloWindow.Rolling(
+          dev.nines.model.Durations.parse(s)), s), true);
     }
     ZoneId zone = w.parsed("timeZone", SpecReader::zone, false);
     CalendarUnit unit = w.parsed("calendar", CalendarUnit::parse, true);
     return unit == null ? null : new SloWindow.Calendar(unit, zone == null ? spec.zone : zone);
+  }
+
+  /** A window, with a written length past any duration reported as out of range. */
+  private static SloWindow rolling(java.util.function.Supplier<SloWindow> read, String text) {
+    try {
+      return read.get();
+    } catch (dev.nines.model.Durations.TooLongException e) {
+      throw new IllegalArgumentException("'" + text.strip() + "' is out of range. Expected a "
+          + "rolling window of 1d to 400d (what Nines keeps) or a calendar period");
+    }
   }
 
   private SliSpec sli(Fields slo, String service) {
@@ -112,7 +123,8 @@ final class SloReader {
     }
     f.allowOnly("kind", "threshold", "source", "badStatuses");
     SliKind kind = f.parsed("kind", SliKind::parse, true);
-    Duration threshold = f.duration("threshold", false);
+    Duration threshold = f.duration("threshold", false, Duration.ofMillis(1),
+        kind == SliKind.FRESHNESS ? Duration.ofDays(400) : Duration.ofDays(1));
     if (kind != null && kind.needsThreshold() && threshold == null && !f.has("threshold")) {
       f.problems().error(f.location(), f.pathOf("threshold"), "is required for " + kind.id()
           + " SLIs. Expected a duration such as 300ms or 5m");
@@ -122,9 +134,13 @@ final class SloReader {
     Set<Integer> bad = new LinkedHashSet<>();
     for (String s : f.strings("badStatuses")) {
       try {
-        bad.add(Integer.parseInt(s.strip()));
+        int code = Integer.parseInt(s.strip());
+        if (code < 100 || code > 599) {
+          throw new NumberFormatException();
+        }
+        bad.add(code);
       } catch (NumberFormatException e) {
-        f.error("badStatuses", "'" + s + "' is not an HTTP status");
+        f.error("badStatuses", "'" + s + "' is not an HTTP status. Expected 100 to 599");
       }
     }
     SliSource source = source(f, kind, service);
@@ -216,7 +232,7 @@ final class SloReader {
       if (m == null) {
         f.error("monitors", "unknown monitor '" + n + "'. Expected one declared under monitors");
         ok = false;
-      } else if (kind == SliKind.JOURNEY && m.kind() != MonitorKind.JOURNEY) {
+      } else if (kind == SliKind.JOURNEY && m.kind() != null && m.kind() != MonitorKind.JOURNEY) {
         f.error("monitors", "monitor '" + n + "' is " + m.kind().id() + ". Expected a journey "
             + "monitor for a journey SLI");
         ok = false;
@@ -276,10 +292,11 @@ final class SloReader {
       default -> throw new IllegalArgumentException("'" + s + "' is not a severity. "
           + "Expected page or ticket");
     }, true);
-    Duration longWindow = w.duration("long", true);
-    Duration shortWindow = w.duration("short", false);
+    Duration longWindow = w.duration("long", true, Duration.ofMinutes(1), Duration.ofDays(400));
+    Duration shortWindow = w.duration("short", false, Duration.ofMinutes(1),
+        Duration.ofDays(400));
     BigDecimal consumed = w.parsed("budgetConsumed", SloReader::share, false);
-    BigDecimal factor = w.decimal("factor", false);
+    BigDecimal factor = w.parsed("factor", SloReader::factor, false);
     if (consumed == null && factor == null && !w.has("budgetConsumed") && !w.has("factor")) {
       w.problems().error(w.location(), w.path(), "needs budgetConsumed (e.g. 2%) or factor");
       return null;
@@ -293,6 +310,22 @@ final class SloReader {
       w.problems().error(w.location(), w.path(), e.getMessage());
       return null;
     }
+  }
+
+  /** A burn-rate factor: a number in (0, 10000]. */
+  static BigDecimal factor(String s) {
+    BigDecimal v;
+    try {
+      v = new BigDecimal(s.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + s + "' is not a number. Expected a burn-rate "
+          + "factor such as 14.4");
+    }
+    if (v.signum() <= 0 || v.compareTo(BigDecimal.valueOf(10_000)) > 0) {
+      throw new IllegalArgumentException(s.strip() + " is out of range. Expected a factor "
+          + "above 0 and at most 10000");
+    }
+    return v;
   }
 
   /** Parses a budget share written {@code 2%} or {@code 0.02}. */
@@ -337,7 +370,7 @@ final class SloReader {
     }
     try {
       return new Budgeting(method, f.parsed("timeSliceTarget", SloReader::share, false),
-          f.duration("timeSliceWindow", false));
+          f.duration("timeSliceWindow", false, Duration.ofSeconds(1), Duration.ofDays(1)));
     } catch (IllegalArgumentException e) {
       f.problems().error(f.location(), f.path(), e.getMessage());
       return null;

@@ -14,8 +14,6 @@ import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.uptime.AttributionTable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -52,9 +50,13 @@ public final class SpecReader {
     this.file = file;
   }
 
-  /** Reads a spec file. */
+  /**
+   * Reads a spec file.
+   *
+   * @throws SpecFiles.UnreadableException when the file is missing, too large or not UTF-8
+   */
   public static ParsedSpec read(Path path) throws IOException, SpecException {
-    return read(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+    return read(path.toString(), SpecFiles.read(path));
   }
 
   /**
@@ -217,13 +219,22 @@ public final class SpecReader {
     }
   }
 
+  private static final java.time.Instant EARLIEST = java.time.Instant.EPOCH;
+  private static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
+
   static java.time.Instant instant(String text) {
+    java.time.Instant t;
     try {
-      return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+      t = java.time.OffsetDateTime.parse(text.strip()).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("'" + text + "' is not a time. Expected ISO-8601 with "
           + "an offset, e.g. 2026-11-28T02:00:00Z or 2026-11-28T03:00:00+01:00");
     }
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new IllegalArgumentException("'" + text.strip() + "' is out of range. Expected a "
+          + "time in the years 1970 to 9999");
+    }
+    return t;
   }
 
   void remember(Fields f) {
@@ -282,8 +293,11 @@ public final class SpecReader {
         e.error("path", "duplicate endpoint '" + path + "'");
       }
       String method = e.string("method");
-      endpoints.add(new EndpointSpec(path, method == null ? "GET" : method.toUpperCase(Locale.ROOT),
-          e.bool("critical", false)));
+      boolean critical = e.bool("critical", false);
+      if (path != null) {                       // a missing path is reported above
+        endpoints.add(new EndpointSpec(path, method == null ? "GET"
+            : method.toUpperCase(Locale.ROOT), critical));
+      }
     }
     Map<String, String> attribution = f.stringMap("attribution");
     Fields table = f.map("attribution");
@@ -295,10 +309,19 @@ public final class SpecReader {
         table.keyError(rule.getKey(), e.getMessage().substring(rule.getKey().length() + 2));
       }
     }
-    int quorum = f.integer("quorum", 0);
-    if (quorum < 0) {
-      f.error("quorum", quorum + " is negative. Expected a number of regions, or 0 for a majority");
-    }
+    int quorum = f.parsed("quorum", q -> {
+      int n;
+      try {
+        n = Integer.parseInt(q.strip());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 0 || n > regions.size()) {
+        throw new IllegalArgumentException(q.strip() + " is out of range. Expected 0 (a "
+            + "majority) to " + regions.size() + ", the regions of the spec");
+      }
+      return n;
+    }, false) instanceof Integer q ? q : 0;
     return new ServiceSpec(name, client, f.string("description"), layers, endpoints,
         attribution, quorum);
   }

@@ -11,6 +11,10 @@ import javax.sql.DataSource;
 final class Jdbc {
   private final DataSource dataSource;
   private final Dialect dialect;
+  // When work last failed because the database was unavailable, and when a transaction last
+  // committed: readiness says "not writable" while the failure is the newer of the two.
+  private volatile long lastUnavailableMillis = Long.MIN_VALUE;
+  private volatile long lastCommitMillis = Long.MIN_VALUE;
 
   /** Work on one connection. */
   @FunctionalInterface
@@ -28,15 +32,27 @@ final class Jdbc {
     try (Connection c = dataSource.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw translate(e);
+      throw noted(translate(e));
     }
   }
 
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   <T> T transaction(Work<T> work) {
+    return transaction(work, true);
+  }
+
+  /**
+   * Runs a readiness probe in one transaction, leaving the record of real commits and
+   * failures alone, so that a probe can neither hide a failed batch nor keep one in memory.
+   */
+  <T> T probe(Work<T> work) {
+    return transaction(work, false);
+  }
+
+  private <T> T transaction(Work<T> work, boolean noted) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transactionOnce(work);
+        return transactionOnce(work, noted);
       } catch (StoreUnavailableException | IllegalStateException e) {
         if (attempt >= CONFLICT_RETRIES || !(e.getCause() instanceof SQLException sql)
             || !dialect.isConflict(sql)) {
@@ -50,13 +66,16 @@ final class Jdbc {
   /** How often a transaction that lost a write race is run again. */
   static final int CONFLICT_RETRIES = 5;
 
-  private <T> T transactionOnce(Work<T> work) {
+  private <T> T transactionOnce(Work<T> work, boolean noted) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       T result;
       try {
         result = work.run(c);
         c.commit();
+        if (noted) {
+          lastCommitMillis = System.currentTimeMillis();
+        }
       } catch (SQLException | RuntimeException e) {
         // The first error says why; SQLite may already have rolled back (SQLITE_FULL, IOERR),
         // so the rollback and the autocommit reset may fail too, and must not hide it.
@@ -67,8 +86,16 @@ final class Jdbc {
       c.setAutoCommit(true);
       return result;
     } catch (SQLException e) {
-      throw translate(e);
+      RuntimeException t = translate(e);
+      throw noted ? noted(t) : t;
     }
+  }
+
+  private RuntimeException noted(RuntimeException e) {
+    if (e instanceof StoreUnavailableException) {
+      lastUnavailableMillis = System.currentTimeMillis();
+    }
+    return e;
   }
 
   /** Cleanup after a failure, whose own failure is kept as suppressed by {@code cause}. */
@@ -83,6 +110,15 @@ final class Jdbc {
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  /**
+   * Whether work failed for want of the database within the last {@code withinMillis} and no
+   * transaction committed since: a full disk, a lost connection.
+   */
+  boolean failingSince(long withinMillis) {
+    long failed = lastUnavailableMillis;
+    return failed > lastCommitMillis && System.currentTimeMillis() - failed < withinMillis;
   }
 
   RuntimeException translate(SQLException e) {

@@ -7,12 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The {@link Store} over JDBC, for SQLite and PostgreSQL alike: the SQL is shared (both speak
@@ -37,12 +35,19 @@ final class JdbcStore implements Store {
   private final Dialect dialect;
   private final Jdbc jdbc;
   private final ObservationLog observations;
+  private final java.nio.file.Path sqliteFile;
 
   JdbcStore(HikariDataSource dataSource, Dialect dialect) {
+    this(dataSource, dialect, null);
+  }
+
+  /** @param sqliteFile the SQLite database file, whose disk readiness watches; null for PostgreSQL */
+  JdbcStore(HikariDataSource dataSource, Dialect dialect, java.nio.file.Path sqliteFile) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbc = new Jdbc(dataSource, dialect);
     this.observations = new ObservationLog(jdbc);
+    this.sqliteFile = sqliteFile;
   }
 
   @Override public boolean[] commitIngest(List<IngestBatch> batches) {
@@ -262,8 +267,7 @@ final class JdbcStore implements Store {
         ps.setString(1, hash);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            token = new ApiToken(rs.getString(1), hash,
-                Set.copyOf(Arrays.asList(rs.getString(2).split(","))),
+            token = new ApiToken(rs.getString(1), hash, TokenTable.scopes(rs.getString(2)),
                 Instant.ofEpochMilli(rs.getLong(3)));
           }
         }
@@ -285,6 +289,14 @@ final class JdbcStore implements Store {
       }
     }
     return found;
+  }
+
+  @Override public List<ApiToken> tokens() {
+    return TokenTable.all(jdbc);
+  }
+
+  @Override public boolean revokeToken(String name) {
+    return TokenTable.delete(jdbc, name);
   }
 
   @Override public boolean ping() {
@@ -326,6 +338,26 @@ final class JdbcStore implements Store {
 
   @Override public boolean setPasswordHash(String name, String passwordHash) {
     return UserTable.setPasswordHash(jdbc, name, passwordHash);
+  }
+
+  @Override public boolean removeUser(String name) {
+    return UserTable.delete(jdbc, name);
+  }
+
+  @Override public boolean setUserDisabled(String name, Instant at) {
+    return UserTable.setDisabled(jdbc, name, at);
+  }
+
+  @Override public void recordSpecClients(List<String> clients, Instant at) {
+    UserTable.recordSpecClients(jdbc, clients, at);
+  }
+
+  @Override public Optional<List<String>> specClients() {
+    return UserTable.specClients(jdbc);
+  }
+
+  @Override public boolean writable() {
+    return WriteProbe.writable(jdbc, sqliteFile);
   }
 
   @Override public long outboxPending() {

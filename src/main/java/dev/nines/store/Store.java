@@ -84,6 +84,12 @@ public interface Store extends AutoCloseable {
   /** The token with this secret hash, marking it used at {@code now}. */
   Optional<ApiToken> useToken(String hash, Instant now);
 
+  /** Every API token, by name (hashes and scopes; secrets are never stored). */
+  List<ApiToken> tokens();
+
+  /** Deletes the token of this name; false when there is none. */
+  boolean revokeToken(String name);
+
   /** Whether the database answers a trivial query now. */
   boolean ping();
 
@@ -109,6 +115,24 @@ public interface Store extends AutoCloseable {
 
   /** Replaces a user's password hash; false when there is no such user. */
   boolean setPasswordHash(String name, String passwordHash);
+
+  /** Deletes a user; false when there is no such user. */
+  boolean removeUser(String name);
+
+  /** Disables a user from {@code at} on, or enables it with null; false when there is no such user. */
+  boolean setUserDisabled(String name, Instant at);
+
+  /** Records the clients of the spec a server runs (at start and on every reload). */
+  void recordSpecClients(List<String> clients, Instant at);
+
+  /** The clients of the spec the server last ran; empty when no server has recorded them. */
+  Optional<List<String>> specClients();
+
+  /**
+   * Whether the store takes a write now (a small committed update; false on a full disk, a
+   * read-only file or a database that does not answer). For readiness.
+   */
+  boolean writable();
 
   // The outbox of notifications (migration V10).
 

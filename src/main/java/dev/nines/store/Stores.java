@@ -50,7 +50,8 @@ public final class Stores {
       ds.close();
       throw e;
     }
-    return new JdbcStore(ds, dialect);
+    return new JdbcStore(ds, dialect, jdbcUrl.startsWith("jdbc:sqlite:")
+        ? Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")) : null);
   }
 
   static Dialect dialectOf(String jdbcUrl) {

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Storage of console users ({@code app_user}). */
+/** Storage of console users ({@code app_user}) and the clients of the last spec ({@code server_spec}). */
 final class UserTable {
-  private static final String COLUMNS = "name, password_hash, role, client, created_at";
+  private static final String COLUMNS = "name, password_hash, role, client, created_at, "
+      + "disabled_at";
 
   private UserTable() {}
 
@@ -25,12 +26,14 @@ final class UserTable {
         }
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?)")) {
+          + ") VALUES (?, ?, ?, ?, ?, ?)")) {
         ps.setString(1, u.name());
         ps.setString(2, u.passwordHash());
         ps.setString(3, u.role());
         ps.setString(4, u.client());
         ps.setLong(5, u.createdAt().toEpochMilli());
+        ps.setObject(6, u.disabledAt() == null ? null : u.disabledAt().toEpochMilli(),
+            java.sql.Types.BIGINT);
         ps.executeUpdate();
       }
       return true;
@@ -57,6 +60,51 @@ final class UserTable {
     });
   }
 
+  static boolean delete(Jdbc jdbc, String name) {
+    return jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM app_user WHERE name = ?")) {
+        ps.setString(1, name);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  static boolean setDisabled(Jdbc jdbc, String name, Instant at) {
+    return jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE app_user SET disabled_at = ? WHERE name = ?")) {
+        ps.setObject(1, at == null ? null : at.toEpochMilli(), java.sql.Types.BIGINT);
+        ps.setString(2, name);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  static void recordSpecClients(Jdbc jdbc, List<String> clients, Instant at) {
+    jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO server_spec (id, clients, "
+          + "recorded_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+          + "clients = excluded.clients, recorded_at = excluded.recorded_at")) {
+        ps.setString(1, String.join(",", clients));
+        ps.setLong(2, at.toEpochMilli());
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  static Optional<List<String>> specClients(Jdbc jdbc) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT clients FROM server_spec "
+          + "WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String names = rs.getString(1);
+        return Optional.of(names.isEmpty() ? List.of() : List.of(names.split(",")));
+      }
+    });
+  }
+
   private static List<AppUser> select(Jdbc jdbc, String where, String arg) {
     return jdbc.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM app_user"
@@ -76,7 +124,9 @@ final class UserTable {
   }
 
   private static AppUser row(ResultSet rs) throws SQLException {
+    long disabledMillis = rs.getLong(6);
+    Instant disabled = rs.wasNull() ? null : Instant.ofEpochMilli(disabledMillis);
     return new AppUser(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        Instant.ofEpochMilli(rs.getLong(5)));
+        Instant.ofEpochMilli(rs.getLong(5)), disabled);
   }
 }

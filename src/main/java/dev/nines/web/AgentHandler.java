@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * The agent protocol. {@code GET /api/v1/agent/assignments?region=R} answers a native spec
  * (YAML) holding the monitors that run in that region; {@code POST /api/v1/agent/results}
  * takes an {@link AgentPayload} with a required {@code Idempotency-Key}, answering 202 once
- * stored (a repeated key stores nothing and answers 202 with {@code duplicate: true}).
+ * stored (a repeated key stores nothing and answers 202 with {@code duplicate: true}); a
+ * payload with a wrong field or a time outside the {@link dev.nines.ingest.TimeWindow} is a
+ * 400 that stores nothing.
  */
 public final class AgentHandler {
   /** The scope an agent token needs. */
@@ -35,13 +37,15 @@ public final class AgentHandler {
   private final Supplier<Spec> spec;
   private final ProbeRecorder recorder;
   private final long maxBodyBytes;
+  private final java.time.Clock clock;
 
   public AgentHandler(ApiTokens tokens, Supplier<Spec> spec, ProbeRecorder recorder,
-      long maxBodyBytes) {
+      long maxBodyBytes, java.time.Clock clock) {
     this.tokens = tokens;
     this.spec = spec;
     this.recorder = recorder;
     this.maxBodyBytes = maxBodyBytes;
+    this.clock = clock;
   }
 
   public void assignments(Context ctx) {
@@ -78,11 +82,11 @@ public final class AgentHandler {
     }
     AgentPayload p;
     try (InputStream in = new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes)) {
-      p = Json.MAPPER.readValue(in, AgentPayload.class);
+      p = AgentPayloadReader.read(JsonBody.read(in), clock.instant());
     } catch (LimitedInputStream.TooLargeException e) {
       throw new ApiError(413, "body is over the limit of " + maxBodyBytes + " bytes");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ApiError(400, "not an agent payload: " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
     }
     String region = region(p.region());
     Set<String> known = spec.get().monitors().stream().map(MonitorSpec::name)

@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: the REST API under {@code /api/v1}, {@code /healthz} (shallow) and
- * {@code /readyz} (deep: the store answers). Errors are JSON {@code {"error": ...}} with a 4xx
- * or 5xx status, never a stack trace.
+ * {@code /readyz} (deep: the store answers and takes a write). Errors are JSON
+ * {@code {"error": ...}} with a 4xx or 5xx status, never a stack trace, Jetty's own included.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -29,10 +29,16 @@ public final class ApiServer implements AutoCloseable {
       config.jetty.port = port;
       config.http.maxRequestSize = Long.MAX_VALUE;   // handlers enforce their own limits
       config.concurrency.useVirtualThreads = true;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      // Jetty reuses a connection's earlier header when a new one matches it ignoring case: an
+      // upper-cased token or a case-swapped cookie would pass as the real one before it.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
       config.routes.get("/healthz", ctx -> ctx.result("ok"));
       config.routes.get("/readyz", ctx -> {
-        boolean ok = store.ping();
-        Json.send(ctx, ok ? 200 : 503, Map.of("store", store.dialect(), "ready", ok));
+        // Ready means writes are taken: a full disk still answers reads, and ping.
+        boolean writable = store.ping() && store.writable();
+        Json.send(ctx, writable ? 200 : 503, Map.of("store", store.dialect(), "ready", writable,
+            "writable", writable));
       });
       config.routes.post("/api/v1/events", h.events()::handle);
       config.routes.post("/api/v1/observations", h.observations()::handle);

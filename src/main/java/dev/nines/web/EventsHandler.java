@@ -81,7 +81,7 @@ public final class EventsHandler {
     errors.sort(java.util.Comparator.comparingInt(ItemError::index));
     boolean fresh = commit(routed);
     if (fresh && metrics != null) {
-      metrics.record(parsed.events());
+      metrics.record(routed.counted());
     }
     Map<String, Object> answer = new LinkedHashMap<>();
     int accepted = fresh ? routed.batch().events() : 0;

@@ -1,6 +1,7 @@
 package dev.nines.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nines.ingest.TimeWindow;
 import dev.nines.store.Store;
 import dev.nines.store.StoreUnavailableException;
 import dev.nines.store.StoredObservation;
@@ -19,32 +20,34 @@ import java.util.Set;
 /**
  * {@code POST /api/v1/observations}: external state feeds. A JSON array (or one object) of
  * {@code {subject, time, state, region, message}} where subject is a service or monitor of
- * the spec and state is OK, UNKNOWN or ERROR. Answers 202 once stored; 400 with per-item
- * messages when any item is invalid (then nothing is stored, so a corrected resend is clean).
+ * the spec and state is OK, UNKNOWN or ERROR, at a time in the {@link TimeWindow}. Answers 202
+ * once stored; 400 with per-item messages when any item is invalid (then nothing is stored, so
+ * a corrected resend is clean).
  */
 public final class ObservationsHandler {
   private final ApiTokens tokens;
   private final Store store;
   private final java.util.function.Supplier<Set<String>> subjects;
   private final long maxBodyBytes;
+  private final java.time.Clock clock;
 
   public ObservationsHandler(ApiTokens tokens, Store store,
-      java.util.function.Supplier<Set<String>> subjects, long maxBodyBytes) {
+      java.util.function.Supplier<Set<String>> subjects, long maxBodyBytes,
+      java.time.Clock clock) {
     this.tokens = tokens;
     this.store = store;
     this.subjects = subjects;
     this.maxBodyBytes = maxBodyBytes;
+    this.clock = clock;
   }
 
   public void handle(Context ctx) throws IOException {
     tokens.require(ctx, ApiTokens.OBSERVATIONS_WRITE);
     JsonNode body;
     try (InputStream in = new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes)) {
-      body = Json.MAPPER.readTree(in);
+      body = JsonBody.read(in);
     } catch (LimitedInputStream.TooLargeException e) {
       throw new ApiError(413, "body is over the limit of " + maxBodyBytes + " bytes");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new ApiError(400, "not JSON: " + e.getOriginalMessage());
     }
     List<JsonNode> items = new ArrayList<>();
     if (body != null && body.isArray()) {
@@ -57,11 +60,13 @@ public final class ObservationsHandler {
     List<StoredObservation> ok = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     Set<String> known = subjects.get();
+    Instant now = clock.instant();
     for (int i = 0; i < items.size(); i++) {
       try {
-        ok.add(observation(items.get(i), known));
+        ok.add(observation(JsonBody.Fields.of(items.get(i), "[" + i + "]", "an object "
+            + "{subject, time, state}"), known, now));
       } catch (IllegalArgumentException e) {
-        errors.add("[" + i + "]." + e.getMessage());
+        errors.add(e.getMessage());
       }
     }
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -82,39 +87,36 @@ public final class ObservationsHandler {
     Json.send(ctx, 202, answer);
   }
 
-  private static StoredObservation observation(JsonNode n, Set<String> known) {
-    if (!n.isObject()) {
-      throw new IllegalArgumentException(" is not an object. Expected {subject, time, state}");
-    }
-    String subject = text(n, "subject", true);
+  /** The fields an observation may have, as {@code openapi.json} documents them. */
+  static final List<String> FIELDS = List.of("subject", "time", "state", "region", "message");
+
+  private static StoredObservation observation(JsonBody.Fields n, Set<String> known,
+      Instant now) {
+    n.allowOnly(FIELDS);
+    String subject = n.text("subject", true);
     if (!known.contains(subject)) {
-      throw new IllegalArgumentException("subject: unknown subject '" + subject + "'. Expected "
-          + "a service or monitor of the spec");
+      throw new IllegalArgumentException(n.at("subject") + ": unknown subject '" + subject
+          + "'. Expected a service or monitor of the spec");
     }
-    String timeText = text(n, "time", true);
+    String timeText = n.text("time", true);
     Instant time;
     try {
       time = Instant.parse(timeText);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("time: '" + timeText + "' is not an ISO-8601 instant");
+      throw new IllegalArgumentException(n.at("time") + ": '" + timeText + "' is not an "
+          + "ISO-8601 instant. Expected e.g. 2026-10-01T10:00:00Z");
     }
-    State state = State.parse(text(n, "state", true));
-    String region = text(n, "region", false);
+    if (!TimeWindow.plausible(time) || !TimeWindow.contains(time, now)) {
+      throw new IllegalArgumentException(n.at("time") + ": " + TimeWindow.outside(timeText));
+    }
+    State state;
+    try {
+      state = State.parse(n.text("state", true));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(n.at("state") + ": " + e.getMessage());
+    }
+    String region = n.text("region", false);
     return new StoredObservation(subject, region == null ? "external" : region, time, state,
-        text(n, "message", false), "api");
-  }
-
-  private static String text(JsonNode n, String field, boolean required) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException(field + ": is required");
-      }
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException(field + ": is not text");
-    }
-    return v.asText();
+        n.text("message", false), "api");
   }
 }

@@ -11,7 +11,8 @@ class BudgetCommandTest {
 
   @ParameterizedTest(name = "{0} over {1} allows {2} s")
   @CsvSource({"99.9, month:2026-10, 2678.4", "99.9, 30d, 2592", "99.95, month, 1314.9",
-      "99.99, year, 3155.76", "99.9, 28d, 2419.2"})
+      "99.99, year, 3155.76", "99.9, 28d, 2419.2", "99.9, 1h, 3.6", "99.9, 2h, 7.2",
+      "99.9, 7h, 25.2", "99.99, 7h, 2.52", "99.95, 90m, 2.7", "99.999, 1h, 0.036"})
   void jsonGivesTargetWindowAndAllowedSeconds(String target, String window, String allowed)
       throws Exception {
     CliRun run = CliRun.of("budget", target, "--window", window, "--json");
@@ -42,6 +43,22 @@ class BudgetCommandTest {
     JsonNode json = Json.MAPPER.readTree(CliRun.of("budget", "99.9", "--window",
         "day:2026-03-29", "--zone", "Europe/Berlin", "--json").out());
     assertThat(json.get("allowedSeconds").decimalValue()).isEqualByComparingTo("82.8");
+  }
+
+  @Test
+  void anHourLongRollingWindowPrintsToTheMillisecond() {
+    CliRun run = CliRun.of("budget", "99.9", "--window", "7h");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo(String.format("Allowed bad time at 99.9%%%n"
+        + "%-18s %14s %18s %14s%n%-18s %14s %18s %14s%n", "window", "length", "allowed",
+        "seconds", "7h", "7h", "25.2s", "25.2"));
+  }
+
+  @Test
+  void aZeroWindowIsAUsageError() {
+    CliRun run = CliRun.of("budget", "99.9", "--window", "0s");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("--window: 0s is zero. Expected a positive duration");
   }
 
   @Test

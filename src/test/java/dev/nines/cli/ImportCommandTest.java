@@ -86,6 +86,27 @@ class ImportCommandTest {
         "OpenSLO carries no monitors");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "import {0} of an empty file")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"openslo", "sloth"})
+  void anEmptyFileIsAnErrorNotAnEmptySpec(String format, @TempDir Path dir) throws Exception {
+    Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "# nothing\n");
+    CliRun run = CliRun.of("import", format, empty.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(empty + ":1:1: is empty. Expected "
+        + (format.equals("openslo") ? "OpenSLO documents" : "a Sloth prometheus/v1 spec") + "\n");
+  }
+
+  @Test
+  void problemsOfTheImportedSpecPointIntoTheImportedFile(@TempDir Path dir) {
+    Path out = dir.resolve("openslo.yaml");
+    CliRun.of("export", "openslo", "examples/logistics.yaml", "-o", out.toString());
+    CliRun back = CliRun.of("import", "openslo", out.toString());
+    assertThat(back.err().lines().filter(l -> l.contains("unknown monitor 'platform-health'")))
+        .isNotEmpty().allMatch(l -> l.matches("\\s*" + java.util.regex.Pattern.quote(
+            out.toString()) + ":\\d+:\\d+: .*"));
+  }
+
   @Test
   void unknownFormatIsAUsageError() {
     CliRun run = CliRun.of("import", "nobl9", "x.yaml");

@@ -30,10 +30,37 @@ class ValidateCommandTest {
   }
 
   @Test
-  void missingFileIsNamed() {
+  void missingFileIsNamedAndUnreadable() {
     CliRun run = CliRun.of("validate", "nope.yaml");
-    assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains("nope.yaml: no such file");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("nope.yaml: no such file\n");
+  }
+
+  private static Path utf16(Path dir) throws Exception {
+    return java.nio.file.Files.write(dir.resolve("u16.yaml"),
+        "apiVersion: nines/v1\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "nines {0} FILE")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"validate", "lint", "rules",
+      "export openslo", "import openslo", "import sloth", "grafana", "serve --spec",
+      "user add x --role admin --spec",
+      "backfill --from now-1d --prometheus http://127.0.0.1:9 --spec"})
+  void aFileThatIsNotUtf8IsUnreadableInputForEveryCommand(String command, @TempDir Path dir)
+      throws Exception {
+    Path f = utf16(dir);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+    args.add(f.toString());
+    if (command.equals("grafana")) {
+      args.addAll(java.util.List.of("-o", dir.resolve("g").toString()));
+    }
+    if (command.startsWith("serve") || command.startsWith("user") || command.startsWith("backfill")) {
+      args.addAll(java.util.List.of("--data-dir", dir.resolve("data").toString()));
+    }
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).startsWith(f + ": not UTF-8 text (byte 0xfe at offset 0)\n")
+        .doesNotContain("Exception", "\tat ");
   }
 
   @Test

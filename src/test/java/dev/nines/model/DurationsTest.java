@@ -23,4 +23,18 @@ class DurationsTest {
     assertThatThrownBy(() -> Durations.parse("1M")).hasMessage("'1M' is not a duration. "
         + "Expected digits with a unit ms, s, m (minutes), h, d or w, e.g. 30s, 5m, 1h30m, 28d");
   }
+
+  @ParameterizedTest(name = "{0} is too long")
+  @CsvSource({"99999999999d", "9223372036854775807ms", "99999999999999999999999s", "3651d",
+      "3650d1ms", "600w", "999999999999w"})
+  void aDurationOverTenYearsIsTooLongNotAnOverflow(String text) {
+    assertThatThrownBy(() -> Durations.parse(text))
+        .isInstanceOf(Durations.TooLongException.class)
+        .hasMessage("'" + text + "' is too long. Expected at most 3650d");
+  }
+
+  @Test
+  void tenYearsIsTheLongestDuration() {
+    assertThat(Durations.parse("3650d")).isEqualTo(Durations.MAX);
+  }
 }

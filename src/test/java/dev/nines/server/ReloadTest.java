@@ -56,6 +56,19 @@ class ReloadTest {
   }
 
   @Test
+  void theStoreKnowsTheClientsOfTheSpecInForce() throws Exception {
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, BASE);
+    server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
+        "127.0.0.1", 0, 1 << 20, 1000, null), new FakeClock());
+    assertThat(server.store().specClients()).contains(List.of());
+    Files.writeString(spec, BASE.replace("services:", "clients: [{name: acme}, {name: globex}]\n"
+        + "services:").replace("{name: web,", "{name: web, client: acme,"));
+    server.reload();
+    assertThat(server.store().specClients()).contains(List.of("acme", "globex"));
+  }
+
+  @Test
   void anAdminReloadsOverTheApi() throws Exception {
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(spec, BASE);

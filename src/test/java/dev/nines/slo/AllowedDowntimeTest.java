@@ -60,4 +60,15 @@ class AllowedDowntimeTest {
     assertThat(CalendarUnit.parsePeriod(period, ZoneId.of("Europe/Berlin")).lengthSeconds())
         .isEqualByComparingTo(new BigDecimal(seconds));
   }
+
+  @ParameterizedTest(name = "{0} % over {1} s allows {2} s")
+  @CsvSource({"99.9, 3600, 3.6", "99.9, 25200, 25.2", "99.99, 7200, 0.72", "99.9, 0.5, 0",
+      "99, 90061.5, 900.615"})
+  void rollingWindowsOfAnyLengthAreExactToTheMillisecond(String target, String seconds,
+      String allowed) {
+    AllowedDowntime d = AllowedDowntime.ofSeconds(Target.parse(target), "w",
+        new BigDecimal(seconds));
+    assertThat(d.windowSeconds()).isEqualByComparingTo(seconds);
+    assertThat(d.allowedSeconds()).isEqualByComparingTo(allowed);
+  }
 }

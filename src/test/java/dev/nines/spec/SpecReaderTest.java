@@ -103,7 +103,43 @@ class SpecReaderTest {
             "t.yaml:8:19: services[0].attribution.OK->MAYBE: not a transition. Expected "
                 + "FROM->TO with FROM and TO in OK, UNKNOWN, ERROR"),
         Arguments.of("a monitor region not declared", "kind: http\n", "kind: http\n    regions: [mars]\n",
-            "t.yaml:15:14: monitors[0].regions: unknown region 'mars'. Expected one of eu, us"));
+            "t.yaml:15:14: monitors[0].regions: unknown region 'mars'. Expected one of eu, us"),
+        Arguments.of("an interval of 99999999999 days", "kind: http\n",
+            "kind: http\n    interval: 99999999999d\n",
+            "t.yaml:15:15: monitors[0].interval: '99999999999d' is out of range. Expected 1s to 1d"),
+        Arguments.of("an interval of two days", "kind: http\n", "kind: http\n    interval: 2d\n",
+            "t.yaml:15:15: monitors[0].interval: '2d' is out of range. Expected 1s to 1d"),
+        Arguments.of("a retry interval of Long.MAX_VALUE ms", "kind: http\n",
+            "kind: http\n    retryInterval: 9223372036854775807ms\n",
+            "t.yaml:15:20: monitors[0].retryInterval: '9223372036854775807ms' is out of range. "
+                + "Expected 100ms to 1h"),
+        Arguments.of("retries beyond an int", "kind: http\n", "kind: http\n    retries: 2147483648\n",
+            "t.yaml:15:14: monitors[0].retries: 2147483648 is out of range. Expected 0 to 10"),
+        Arguments.of("a window that overflows a long", "window: 30d", "window: 99999999999999d",
+            "t.yaml:22:13: slos[0].window: '99999999999999d' is out of range. Expected a rolling "
+                + "window of 1d to 400d (what Nines keeps) or a calendar period"),
+        Arguments.of("a window longer than what is kept", "window: 30d", "window: 500d",
+            "t.yaml:22:13: slos[0].window: 500d is longer than 400d, the minute buckets Nines "
+                + "keeps. Expected a rolling window of 1d to 400d or a calendar period"),
+        Arguments.of("a quorum above the regions", "client: acme\n", "client: acme\n    quorum: 5\n",
+            "t.yaml:8:13: services[0].quorum: 5 is out of range. Expected 0 (a majority) to 2, "
+                + "the regions of the spec"),
+        Arguments.of("a latency threshold of two days", "kind: availability",
+            "kind: latency, threshold: 2d",
+            "t.yaml:20:37: slos[0].sli.threshold: '2d' is out of range. Expected 1ms to 1d"),
+        Arguments.of("a bad status that is no HTTP status", "kind: availability",
+            "kind: availability, badStatuses: [7000]",
+            "t.yaml:20:44: slos[0].sli.badStatuses: '7000' is not an HTTP status. Expected 100 "
+                + "to 599"),
+        Arguments.of("an alert window of 9999 days", "owner: client",
+            "owner: client\n    alerting: {windows: [{severity: page, long: 9999d, budgetConsumed: 2%}]}",
+            "t.yaml:24:49: slos[0].alerting.windows[0].long: '9999d' is out of range. Expected "
+                + "1m to 400d"),
+        Arguments.of("maintenance in year 300000000", "owner: client\n",
+            "owner: client\nmaintenance:\n  - {service: platform, start: \"+300000000-01-01T00:00:00Z\", "
+                + "end: \"+300000001-01-01T00:00:00Z\"}\n",
+            "t.yaml:25:32: maintenance[0].start: '+300000000-01-01T00:00:00Z' is out of range. "
+                + "Expected a time in the years 1970 to 9999"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -212,6 +212,22 @@ class EventsApiTest {
     HttpResponse<String> ready = h.get("/readyz");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(json(ready).get("store").asText()).isEqualTo("sqlite");
+    assertThat(json(ready).get("writable").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aStoreThatTakesNoWriteIsNotReady() throws Exception {
+    h = new ServerHarness(dir);
+    try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nines.db"));
+        Statement s = lock.createStatement()) {
+      s.execute("BEGIN EXCLUSIVE");
+      HttpResponse<String> r = h.get("/readyz");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(json(r).get("ready").asBoolean()).isFalse();
+      assertThat(json(r).get("writable").asBoolean()).isFalse();
+      s.execute("ROLLBACK");
+    }
+    assertThat(h.get("/readyz").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -63,6 +63,9 @@ class EventsFullDiskIT {
     }
     assertThat(refused).as("first batch refused for want of space").isBetween(1, 299);
     assertThat(h.send(batches.get(refused)).statusCode()).as("still full").isEqualTo(503);
+    HttpResponse<String> full = h.get("/readyz");
+    assertThat(full.statusCode()).as("not ready on a full disk: %s", full.body()).isEqualTo(503);
+    assertThat(Json.MAPPER.readTree(full.body()).get("writable").asBoolean()).isFalse();
 
     assertThat(run("mount", "-o", "remount,size=64m", mount.toString())).isZero();
     for (KnownBatches.Batch b : batches.subList(refused, batches.size())) {
@@ -70,6 +73,7 @@ class EventsFullDiskIT {
       assertThat(r.statusCode()).as("batch %d after the disk grew: %s", b.index(), r.body())
           .isEqualTo(202);
     }
+    assertThat(h.get("/readyz").statusCode()).as("ready once there is room").isEqualTo(200);
     all.assertEachCountedOnce(h.server.store(), "jdbc:sqlite:" + mount.resolve("nines.db"));
   }
 

@@ -27,20 +27,30 @@ final class OpenSloDurations {
     if (!m.matches()) {
       throw new IllegalArgumentException(text + " is not a duration shorthand. " + FORM);
     }
-    return new Shorthand(Long.parseLong(m.group(1)), m.group(2).charAt(0));
+    String digits = m.group(1).replaceFirst("^0+(?=.)", "");
+    if (digits.length() > 12) {
+      throw new IllegalArgumentException("'" + text.strip() + "' is too long. Expected at most "
+          + dev.nines.model.Durations.format(dev.nines.model.Durations.MAX));
+    }
+    return new Shorthand(Long.parseLong(digits), m.group(2).charAt(0));
   }
 
   /** A fixed-length duration; months, quarters and years are refused. */
   static Duration fixed(String text) {
     Shorthand s = parse(text);
-    return switch (s.unit()) {
-      case 'm' -> Duration.ofMinutes(s.count());
-      case 'h' -> Duration.ofHours(s.count());
-      case 'd' -> Duration.ofDays(s.count());
-      case 'w' -> Duration.ofDays(7 * s.count());
+    long minutesPerUnit = switch (s.unit()) {
+      case 'm' -> 1;
+      case 'h' -> 60;
+      case 'd' -> 1_440;
+      case 'w' -> 10_080;
       default -> throw new IllegalArgumentException(text.strip() + " is a calendar period with "
           + "no fixed length. Expected minutes, hours, days or weeks (m, h, d, w), e.g. 30d");
     };
+    if (s.count() > dev.nines.model.Durations.MAX.toMinutes() / minutesPerUnit) {
+      throw new IllegalArgumentException("'" + text.strip() + "' is too long. Expected at most "
+          + dev.nines.model.Durations.format(dev.nines.model.Durations.MAX));
+    }
+    return Duration.ofMinutes(s.count() * minutesPerUnit);
   }
 
   /**

@@ -7,8 +7,8 @@ import java.util.List;
  * document. A client user: its portal, its account and sign-out only. Admin only: user
  * management and reload. Every other page and API: the internal roles. Writes of incidents
  * and maintenance take an internal session or a token with scope {@code operate}; other writes
- * under {@code /api/v1} carry their own API-token check (a client user's session is refused
- * there too).
+ * under {@code /api/v1} other than reload, and the agent protocol, carry their own API-token
+ * check (a client user's session is refused there too).
  */
 public final class AccessPolicy {
   /** What to do with a request. */
@@ -32,6 +32,8 @@ public final class AccessPolicy {
   /** Writes of the internal roles (sessions) and of tokens with scope {@code operate}. */
   private static final List<String> OPERATE = List.of("/api/v1/incidents",
       "/api/v1/maintenance");
+  /** The agent protocol: reads too carry an API token with scope agent, checked by the handler. */
+  private static final List<String> AGENT = List.of("/api/v1/agent/");
 
   private AccessPolicy() {}
 
@@ -45,8 +47,8 @@ public final class AccessPolicy {
       return Decision.ALLOW;
     }
     boolean read = method.equals("GET") || method.equals("HEAD");
-    if (path.startsWith("/api/v1/") && !read && !matches(ADMIN, path) && !matches(CLIENT, path)
-        && !matches(OPERATE, path)) {
+    if (path.startsWith("/api/v1/") && (!read || matches(AGENT, path)) && !matches(ADMIN, path)
+        && !matches(CLIENT, path) && !matches(OPERATE, path)) {
       return principal != null && !principal.internal() ? Decision.FORBID : Decision.HANDLER;
     }
     if (principal == null) {

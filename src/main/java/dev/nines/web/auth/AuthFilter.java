@@ -29,10 +29,12 @@ public final class AuthFilter implements Handler {
 
   private final Sessions sessions;
   private final ApiTokens tokens;
+  private final Users users;
 
-  public AuthFilter(Sessions sessions, ApiTokens tokens) {
+  public AuthFilter(Sessions sessions, ApiTokens tokens, Users users) {
     this.sessions = sessions;
     this.tokens = tokens;
+    this.users = users;
   }
 
   /** The principal of the request, or null when nobody is signed in. */
@@ -53,6 +55,10 @@ public final class AuthFilter implements Handler {
     // token is what the client chose to send, and cookies are what CSRF forges.
     boolean bearer = AccessPolicy.api(path) && ctx.header("Authorization") != null;
     Sessions.Session s = bearer ? null : sessions.find(ctx.cookie(SESSION_COOKIE)).orElse(null);
+    if (s != null && !users.stillValid(s)) {      // disabled, removed or reset meanwhile
+      sessions.remove(s.id());
+      s = null;
+    }
     Principal p = s == null ? null : s.principal();
     AccessPolicy.Decision d = AccessPolicy.decide(method, path, p);
     if (d == AccessPolicy.Decision.HANDLER) {

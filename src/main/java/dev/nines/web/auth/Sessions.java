@@ -30,14 +30,33 @@ public final class Sessions {
     private final Principal principal;
     private final String csrfToken;
     private final Instant created;
+    private final String credential;
     private volatile Instant lastSeen;
+    private volatile Instant verifiedAt;
 
-    Session(String id, Principal principal, String csrfToken, Instant created) {
+    Session(String id, Principal principal, String csrfToken, Instant created,
+        String credential) {
       this.id = id;
       this.principal = principal;
       this.csrfToken = csrfToken;
       this.created = created;
+      this.credential = credential;
       this.lastSeen = created;
+      this.verifiedAt = created;
+    }
+
+    /** What the user signed in with (its password hash), or null for a session not from a sign-in. */
+    String credential() {
+      return credential;
+    }
+
+    /** When the user was last found unchanged in the store. */
+    Instant verifiedAt() {
+      return verifiedAt;
+    }
+
+    void verified(Instant at) {
+      verifiedAt = at;
     }
 
     public String id() {
@@ -75,8 +94,14 @@ public final class Sessions {
 
   /** Starts a session for {@code principal}. */
   public Session create(Principal principal) {
+    return create(principal, null);
+  }
+
+  /** Starts a session for {@code principal}, valid while its user keeps {@code credential}. */
+  public Session create(Principal principal, String credential) {
     purge();
-    Session s = new Session(randomToken(), principal, randomToken(), clock.instant());
+    Session s = new Session(randomToken(), principal, randomToken(), clock.instant(),
+        credential);
     byId.put(s.id(), s);
     return s;
   }
@@ -106,7 +131,7 @@ public final class Sessions {
     }
   }
 
-  /** Ends every session of a user (after a password change). */
+  /** Ends every session of a user (after a password change, a reset, disabling, removal). */
   public void removeUser(String name) {
     byId.values().removeIf(s -> !s.principal().token() && s.principal().name().equals(name));
   }

@@ -79,18 +79,18 @@ public final class AuthPages {
       render(ctx, 429, "Too many failed sign-ins. Try again in " + seconds + " s.", name);
       return;
     }
-    Optional<Principal> p = users.authenticate(name, password);
-    if (p.isEmpty()) {
+    Optional<Sessions.Session> signed = users.signIn(sessions, name, password);
+    if (signed.isEmpty()) {
       limiter.failed(name, address);
       render(ctx, 401, "Wrong name or password.", name);
       return;
     }
     limiter.succeeded(name, address);
     sessions.remove(ctx.cookie(AuthFilter.SESSION_COOKIE));
-    Sessions.Session s = sessions.create(p.get());
+    Sessions.Session s = signed.get();
     ctx.cookie(cookie(ctx, AuthFilter.SESSION_COOKIE, s.id(), "/", SameSite.LAX, -1));
     ctx.removeCookie(LOGIN_COOKIE, "/login");
-    throw PageError.redirect(303, safeNext(ctx.formParam("next"), p.get()));
+    throw PageError.redirect(303, safeNext(ctx.formParam("next"), s.principal()));
   }
 
   /** {@code POST /logout} (the filter checked its CSRF token). */
@@ -145,10 +145,17 @@ public final class AuthPages {
     templates.send(ctx, status, "account.jte", params);
   }
 
+  /**
+   * A path of this origin as RFC 3986 spells it (an absolute path and an optional query, in
+   * printable ASCII with well-formed percent-escapes): no scheme, no authority, and no space,
+   * tab, newline or backslash that a browser would strip or turn into another URL.
+   */
+  private static final java.util.regex.Pattern SAME_ORIGIN_PATH = java.util.regex.Pattern
+      .compile("/(?![/\\\\])([A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*");
+
   /** A local path to go to after sign-in: {@code next} when it is one, else the home. */
   static String safeNext(String next, Principal p) {
-    if (next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-        && !next.startsWith("/login")) {
+    if (next != null && SAME_ORIGIN_PATH.matcher(next).matches() && !next.startsWith("/login")) {
       return next;
     }
     return home(p);

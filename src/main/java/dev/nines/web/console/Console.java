@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The web console, client portal, status pages, their JSON API, {@code /metrics} and
  * {@code /openapi.json}, behind the sign-in gate: everything issue 5 adds to the server, as
- * one module. Creating it makes the first admin when the store has no user yet.
+ * one module. {@link #createFirstAdmin()}, once the server listens, makes the first admin when
+ * the store has no user yet.
  */
 public final class Console implements WebModule {
   private static final Logger LOG = LoggerFactory.getLogger(Console.class);
@@ -53,6 +54,7 @@ public final class Console implements WebModule {
   private final OperationsPages operations;
   private final NotificationPages notifications;
   private final byte[] openApi;
+  private final String adminPassword;
 
   /** Builds the module; {@code adminPassword} (e.g. NINES_ADMIN_PASSWORD) may be null. */
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
@@ -61,13 +63,13 @@ public final class Console implements WebModule {
       Operations ops) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
-    this.filter = new AuthFilter(sessions, tokens);
+    this.filter = new AuthFilter(sessions, tokens, users);
     this.auth = new AuthPages(users, sessions, new LoginLimiter(clock), templates, clock,
         sp.get().timeZone());
     this.pages = new ConsolePages(templates, sp, lv, probes, store, clock, ops.alerts()::open);
     ClientCompliances compliance = new ClientCompliances(sp, lv, store);
     this.portal = new PortalPages(pages, templates, sp, compliance, clock);
-    this.userPages = new UserPages(pages, templates, users, sp);
+    this.userPages = new UserPages(pages, templates, users, sessions, sp);
     this.api = new ConsoleApi(sp, lv, new MonitorDetails(sp, probes, store), compliance, users,
         store, clock);
     this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests,
@@ -76,6 +78,14 @@ public final class Console implements WebModule {
     this.operationsApi = new OperationsApi(sp, store, ops, clock);
     this.operations = new OperationsPages(pages, templates, sp, store, ops, operationsApi, clock);
     this.openApi = resource("/openapi.json");
+    this.adminPassword = adminPassword;
+  }
+
+  /**
+   * Creates the first admin when the store has no user, printing a generated password once.
+   * Called after the port is bound, so a server that cannot start has created and shown none.
+   */
+  public void createFirstAdmin() {
     Optional<String> generated = users.bootstrap(adminPassword);
     generated.ifPresent(Console::announce);
   }
@@ -143,6 +153,10 @@ public final class Console implements WebModule {
     r.get("/console/notifications", notifications::page);
     r.get("/console/users", userPages::list);
     r.post("/console/users", userPages::add);
+    r.post("/console/users/{name}/reset-password", userPages::resetPassword);
+    r.post("/console/users/{name}/disable", userPages::disable);
+    r.post("/console/users/{name}/enable", userPages::enable);
+    r.post("/console/users/{name}/remove", userPages::remove);
     r.get("/portal", portal::portal);
     r.get("/status/{client}", portal::status);
     r.get("/metrics", metrics::handle);

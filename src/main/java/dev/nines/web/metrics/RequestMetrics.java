@@ -2,52 +2,69 @@ package dev.nines.web.metrics;
 
 import dev.nines.ingest.EventRouter;
 import dev.nines.model.RequestEvent;
-import dev.nines.slo.LatencyHistogram;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Counters of the request events this process acknowledged, for {@code /metrics}:
  * {@code nines_requests_total{service,endpoint,code}} and the histogram
  * {@code nines_request_duration_seconds{service,endpoint}}, whose bounds are the default
- * latency bounds plus each latency SLO threshold of the endpoint. Thread-safe.
+ * latency bounds plus each latency SLO threshold of the endpoint. Labels come from the spec in
+ * force, never from request bodies: record only routed events, and an endpoint the spec does
+ * not name is {@code other}. After a reload, a histogram whose bounds changed starts again
+ * with the new bounds (as after a restart). Thread-safe.
  */
 public final class RequestMetrics {
-  /** One endpoint's histogram: cumulative-style upper bounds in ms, counts, sum of ms. */
-  record Histogram(long[] boundsMillis, AtomicLongArray counts, LongAdder sumMillis) {}
+  /** One endpoint's histogram: the router it was made for, upper bounds in ms, counts, sum of ms. */
+  record Histogram(EventRouter router, long[] boundsMillis, AtomicLongArray counts,
+      LongAdder sumMillis) {}
 
   private final Map<List<String>, LongAdder> requests = new ConcurrentHashMap<>();
   private final Map<List<String>, Histogram> durations = new ConcurrentHashMap<>();
-  private volatile EventRouter router;
+  private final Supplier<EventRouter> router;
 
-  /** Uses {@code router}'s histogram bounds (they follow the spec in force). */
-  public void bounds(EventRouter router) {
+  /** Metrics that label and bound by the router in force ({@code router} follows reloads). */
+  public RequestMetrics(Supplier<EventRouter> router) {
     this.router = router;
   }
 
-  /** Counts acknowledged events. */
+  /** Counts acknowledged events, as the router in force routed them. */
   public void record(List<RequestEvent> events) {
+    EventRouter r = router.get();
     for (RequestEvent e : events) {
       String code = e.failed() || e.status() == 0 ? "error" : Integer.toString(e.status());
-      requests.computeIfAbsent(List.of(e.service(), e.endpoint(), code), k -> new LongAdder())
+      String endpoint = r.endpointLabel(e.service(), e.endpoint());
+      requests.computeIfAbsent(List.of(e.service(), endpoint, code), k -> new LongAdder())
           .increment();
       if (e.failed()) {
         continue;
       }
-      Histogram h = durations.computeIfAbsent(List.of(e.service(), e.endpoint()), k -> {
-        EventRouter r = router;
-        long[] b = r == null ? LatencyHistogram.boundsIncluding(List.of())
-            : r.boundsOf(e.service(), e.endpoint());
-        return new Histogram(b, new AtomicLongArray(b.length + 1), new LongAdder());
-      });
+      List<String> key = List.of(e.service(), endpoint);
+      Histogram h = durations.get(key);
+      if (h == null || h.router() != r) {
+        h = histogram(key, r, e);
+      }
       int i = Arrays.binarySearch(h.boundsMillis(), e.durationMillis());
       h.counts().incrementAndGet(i >= 0 ? i : -i - 1);
       h.sumMillis().add(e.durationMillis());
     }
+  }
+
+  /** The histogram of {@code key} for router {@code r}: the old one if its bounds still hold. */
+  private Histogram histogram(List<String> key, EventRouter r, RequestEvent e) {
+    return durations.compute(key, (k, old) -> {
+      long[] b = r.boundsOf(e.service(), e.endpoint());
+      if (old != null && (old.router() == r || Arrays.equals(old.boundsMillis(), b))) {
+        return old.router() == r ? old
+            : new Histogram(r, old.boundsMillis(), old.counts(), old.sumMillis());
+      }
+      return new Histogram(r, b, new AtomicLongArray(b.length + 1), new LongAdder());
+    });
   }
 
   void render(TextFormat t) {

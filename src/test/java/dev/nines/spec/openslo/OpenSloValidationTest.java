@@ -112,6 +112,14 @@ class OpenSloValidationTest {
             + "Q or Y, e.g. 28d");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"99999999999999999999d", "999999999999999w", "3651d"})
+  void aDurationPastTenYearsIsTooLongNotAnOverflow(String duration) {
+    assertThat(error("d.yaml", slo("{duration: " + duration + ", isRolling: true}",
+        "target: 0.99"))).isEqualTo("d.yaml:13:18: spec.timeWindow[0].duration: '" + duration
+        + "' is too long. Expected at most 3650d");
+  }
+
   @Test
   void rollingMonthHasNoFixedLength() {
     assertThat(error("d.yaml", slo("{duration: 1M, isRolling: true}", "target: 0.99")))

@@ -28,6 +28,8 @@ class AccessPolicyTest {
       "POST, /api/v1/events,            none,   HANDLER",
       "POST, /api/v1/events,            sre,    HANDLER",
       "POST, /api/v1/events,            client, FORBID",
+      "GET,  /api/v1/agent/assignments, none,   HANDLER",
+      "GET,  /api/v1/agent/assignments, client, FORBID",
       "GET,  /,                         client, ALLOW",
       "GET,  /portal,                   client, ALLOW",
       "GET,  /api/v1/portal,            client, ALLOW",

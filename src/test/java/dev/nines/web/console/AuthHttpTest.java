@@ -63,6 +63,26 @@ class AuthHttpTest {
     assertThat(sessionCookie(r)).contains("Secure").contains("HttpOnly");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "next={0} goes to {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "/<TAB>/evil.example | /console", "//evil.example | /console",
+      "/<BACKSLASH>evil.example | /console", "https://evil.example/ | /console",
+      "/<LF>/evil.example | /console", "/<SPACE>/evil.example | /console",
+      "/<IDEOGRAPHIC-SPACE>/evil.example | /console", "/%zz | /console",
+      "/login?next=/console | /console",
+      "/console/layers?client=acme&q=a%20b | /console/layers?client=acme&q=a%20b",
+      "/%2F/evil.example | /%2F/evil.example"})
+  void signInGoesOnlyToASameOriginPath(String next, String location) throws Exception {
+    var c = s.session();
+    String token = ConsoleServer.hidden(c.get("/login").body(), "_login");
+    String value = next.replace("<TAB>", "\t").replace("<LF>", "\n").replace("<SPACE>", " ")
+        .replace("<BACKSLASH>", "\\").replace("<IDEOGRAPHIC-SPACE>", "\u3000");
+    HttpResponse<String> r = c.post("/login", Map.of("name", "sam", "password",
+        ConsoleServer.PASSWORD, "_login", token, "next", value));
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location")).contains(location);
+  }
+
   @Test
   void aWrongPasswordAnswers401WithoutASession() throws Exception {
     HttpResponse<String> r = s.session().login("ada", "not the password at all");
@@ -128,6 +148,68 @@ class AuthHttpTest {
         "role", "client", "client", "initech", "password", "a long enough password"));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("client: 'initech' is not a client of the spec");
+  }
+
+  private static Map<String, String> form(String csrf, String... pairs) {
+    Map<String, String> m = new java.util.HashMap<>(Map.of("_csrf", csrf));
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void anAdminDisablesEnablesResetsAndRemovesAUserFromTheUsersPage() throws Exception {
+    var ada = s.session().signedIn("ada");
+    assertThat(ada.post("/console/users", form(ada.csrf, "name", "kim", "role", "sre",
+        "client", "", "password", ConsoleServer.PASSWORD)).statusCode()).isEqualTo(201);
+    var kim = s.session().signedIn("kim");
+    assertThat(kim.get("/console").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> disabled = ada.post("/console/users/kim/disable", form(ada.csrf));
+    assertThat(disabled.statusCode()).isEqualTo(200);
+    assertThat(disabled.body()).contains("Disabled <strong>kim</strong>");
+    assertThat(kim.get("/console").statusCode()).as("kim's session ended").isEqualTo(302);
+    assertThat(s.session().login("kim", ConsoleServer.PASSWORD).statusCode()).isEqualTo(401);
+
+    assertThat(ada.post("/console/users/kim/enable", form(ada.csrf)).statusCode())
+        .isEqualTo(200);
+    kim = s.session().signedIn("kim");
+    HttpResponse<String> reset = ada.post("/console/users/kim/reset-password", form(ada.csrf));
+    assertThat(reset.statusCode()).isEqualTo(200);
+    String password = reset.body().replaceAll("(?s).*<code class=\"secret\">([^<]+)</code>.*",
+        "$1");
+    assertThat(password).hasSize(24);
+    assertThat(kim.get("/console").statusCode()).isEqualTo(302);
+    assertThat(s.session().login("kim", ConsoleServer.PASSWORD).statusCode()).isEqualTo(401);
+    assertThat(s.session().login("kim", password).statusCode()).isEqualTo(303);
+
+    HttpResponse<String> removed = ada.post("/console/users/kim/remove", form(ada.csrf));
+    assertThat(removed.statusCode()).isEqualTo(200);
+    assertThat(removed.body()).contains("Removed <strong>kim</strong>").doesNotContain("<td>kim</td>");
+    assertThat(s.session().login("kim", password).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void userChangesNeedTheCsrfTokenAndAnAdmin() throws Exception {
+    var ada = s.session().signedIn("ada");
+    assertThat(ada.post("/console/users/sam/disable", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(ada.post("/console/users/sam/disable", Map.of("_csrf", "forged")).statusCode())
+        .isEqualTo(403);
+    var sam = s.session().signedIn("sam");
+    assertThat(sam.post("/console/users/dana/disable", form(sam.csrf)).statusCode())
+        .isEqualTo(403);
+    assertThat(sam.get("/console").statusCode()).isEqualTo(200);
+    assertThat(s.session().login("dana", ConsoleServer.PASSWORD).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void theLastAdminCannotBeRemovedFromTheUsersPage() throws Exception {
+    var ada = s.session().signedIn("ada");
+    HttpResponse<String> r = ada.post("/console/users/ada/remove", form(ada.csrf));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("is the last admin who can sign in");
+    assertThat(ada.get("/console/users").statusCode()).isEqualTo(200);
   }
 
   @Test
