@@ -62,8 +62,17 @@ public final class Incidents {
     if (seen) {
       return -1;                        // already opened once by this alert, and resolved since
     }
-    return store.createIncident(service, clientOf(service), title, at, ALERT, slos,
-        new Incident.Event(at, Incident.Kind.OPENED, ALERT, title, instance));
+    return store.createIncident(service, clientOf(service), withoutSeverity(title), at, ALERT,
+        slos, new Incident.Event(at, Incident.Kind.OPENED, ALERT, title, instance));
+  }
+
+  /**
+   * An alert's title as an incident's: what is wrong, without the alert's severity ("Page:
+   * platform-health is down" is the incident "platform-health is down").
+   */
+  static String withoutSeverity(String alertTitle) {
+    String t = alertTitle.replaceFirst("^(Page|Ticket): ", "");
+    return t.isBlank() ? alertTitle : t;
   }
 
   /**

@@ -140,6 +140,8 @@ class AlertLoopTest {
     assertThat(incidents).singleElement().satisfies(i -> {
       assertThat(i.open()).isTrue();
       assertThat(i.openedBy()).isEqualTo("alert");
+      assertThat(i.title()).startsWith("assign burns its error budget");
+      assertThat(i.timeline().get(0).body()).startsWith("Page: assign burns its error budget");
       assertThat(i.slos()).containsExactly("assign");
     });
   }
