@@ -14,7 +14,11 @@ interface Dialect {
   /** A short name, {@code sqlite} or {@code postgresql}. */
   String name();
 
-  /** Values for the {@code ${...}} placeholders of the shared migrations. */
+  /**
+   * Values for the {@code ${...}} placeholders of the shared migrations: {@code id} and
+   * {@code bytes} column types, and {@code promKeyMinute}, the SQL that reads the minute out
+   * of a {@code prom:SLO:MINUTE} idempotency key.
+   */
   Map<String, String> placeholders();
 
   /** Driver properties for every connection. */

@@ -32,6 +32,11 @@ final class JdbcStore implements Store {
   private static final String CLAIM_KEY = "INSERT INTO ingest_batch "
       + "(idempotency_key, received_at, events) VALUES (?, ?, ?) "
       + "ON CONFLICT (idempotency_key) DO NOTHING";
+  private static final String CLAIM_BATCH = "INSERT INTO ingest_batch (idempotency_key, "
+      + "received_at, events, commit_stamp, fingerprint, protects_minute) "
+      + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+  private static final String CLAIM_OF = "SELECT commit_stamp, fingerprint FROM ingest_batch "
+      + "WHERE idempotency_key = ?";
 
   private final HikariDataSource dataSource;
   private final Dialect dialect;
@@ -45,25 +50,22 @@ final class JdbcStore implements Store {
     this.observations = new ObservationLog(jdbc);
   }
 
-  @Override public boolean[] commitIngest(List<IngestBatch> batches) {
+  @Override public BatchResult[] commitIngest(List<IngestBatch> batches, long commitStamp,
+      Instant receivedAt) {
     return jdbc.transaction(c -> {
-      boolean[] fresh = new boolean[batches.size()];
+      BatchResult[] results = new BatchResult[batches.size()];
       Map<List<Object>, long[]> minutes = new LinkedHashMap<>();
       Map<List<Object>, long[]> hours = new LinkedHashMap<>();
       Map<List<Object>, long[]> latency = new LinkedHashMap<>();
-      long now = System.currentTimeMillis();
-      try (PreparedStatement claim = c.prepareStatement(CLAIM_KEY)) {
+      try (PreparedStatement claim = c.prepareStatement(CLAIM_BATCH);
+          PreparedStatement claimOf = c.prepareStatement(CLAIM_OF)) {
         for (int i = 0; i < batches.size(); i++) {
           IngestBatch b = batches.get(i);
-          if (b.idempotencyKey() != null) {
-            claim.setString(1, b.idempotencyKey());
-            claim.setLong(2, now);
-            claim.setInt(3, b.events());
-            if (claim.executeUpdate() == 0) {
-              continue;
-            }
+          if (b.idempotencyKey() != null && !claim(claim, b, commitStamp, receivedAt)) {
+            results[i] = repeat(claimOf, b);
+            continue;
           }
-          fresh[i] = true;
+          results[i] = new BatchResult(true, b.idempotencyKey() == null ? 0 : commitStamp, true);
           for (BucketDelta d : b.buckets()) {
             add(minutes, List.of(d.sli(), d.minute()), d.good(), d.valid());
             add(hours, List.of(d.sli(), Math.floorDiv(d.minute(), 60)), d.good(), d.valid());
@@ -76,8 +78,40 @@ final class JdbcStore implements Store {
       upsert(c, UPSERT_MINUTE, minutes, true);
       upsert(c, UPSERT_HOUR, hours, true);
       upsert(c, UPSERT_LATENCY, latency, false);
-      return fresh;
+      return results;
     });
+  }
+
+  /** Claims a batch's key for this commit; false when it was claimed before. */
+  private static boolean claim(PreparedStatement claim, IngestBatch b, long commitStamp,
+      Instant receivedAt) throws SQLException {
+    claim.setString(1, b.idempotencyKey());
+    claim.setLong(2, receivedAt.toEpochMilli());
+    claim.setInt(3, b.events());
+    claim.setLong(4, commitStamp);
+    claim.setString(5, b.fingerprint());
+    if (b.protectsMinute() == null) {
+      claim.setNull(6, java.sql.Types.BIGINT);
+    } else {
+      claim.setLong(6, b.protectsMinute());
+    }
+    return claim.executeUpdate() > 0;
+  }
+
+  /** A repeat: which commit claimed the key, and whether with the same body. */
+  private static BatchResult repeat(PreparedStatement claimOf, IngestBatch b)
+      throws SQLException {
+    claimOf.setString(1, b.idempotencyKey());
+    try (ResultSet rs = claimOf.executeQuery()) {
+      if (!rs.next()) {
+        return new BatchResult(false, 0, true);     // claimed and pruned meanwhile: a repeat
+      }
+      long stamp = rs.getLong(1);
+      String fingerprint = rs.getString(2);
+      boolean same = fingerprint == null || b.fingerprint() == null
+          || fingerprint.equals(b.fingerprint());
+      return new BatchResult(false, stamp, same);
+    }
   }
 
   private static void add(Map<List<Object>, long[]> into, List<Object> key, long a, long b) {
@@ -158,6 +192,65 @@ final class JdbcStore implements Store {
     });
   }
 
+  @Override public BucketCursor openMinuteBucketsSince(long fromMinute) {
+    try {
+      return new Cursor(dataSource.getConnection(), fromMinute);
+    } catch (SQLException e) {
+      throw jdbc.translate(e);
+    }
+  }
+
+  /**
+   * A read transaction whose query has started: both engines fix what it sees by then (SQLite
+   * at the first step in WAL mode, PostgreSQL when the statement starts), so the snapshot is
+   * the store as of the return of the constructor.
+   */
+  private final class Cursor implements BucketCursor {
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private final boolean any;
+
+    Cursor(Connection c, long fromMinute) throws SQLException {
+      this.connection = c;
+      try {
+        c.setAutoCommit(false);
+        this.statement = c.prepareStatement("SELECT sli, minute, good, valid FROM sli_minute "
+            + "WHERE minute >= ? ORDER BY sli, minute");
+        statement.setLong(1, fromMinute);
+        statement.setFetchSize(10_000);
+        this.rows = statement.executeQuery();
+        this.any = rows.next();
+      } catch (SQLException | RuntimeException e) {
+        end();
+        throw e;
+      }
+    }
+
+    @Override public void forEach(BucketSink sink) {
+      try {
+        for (boolean more = any; more; more = rows.next()) {
+          sink.accept(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
+        }
+      } catch (SQLException e) {
+        throw jdbc.translate(e);
+      }
+    }
+
+    @Override public void close() {
+      end();
+    }
+
+    private void end() {
+      try (connection) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        // Ending a read: nothing was written, and the pool discards a broken connection.
+      }
+    }
+  }
+
   @Override public Map<Long, Long> latency(String series, long fromMinute, long toMinute) {
     return jdbc.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT bound_ms, SUM(count) FROM "
@@ -222,7 +315,9 @@ final class JdbcStore implements Store {
       long n = 0;
       n += delete(c, "DELETE FROM probe_attempt WHERE started_at < ?", raw);
       n += delete(c, "DELETE FROM observation WHERE at < ?", raw);
-      n += delete(c, "DELETE FROM ingest_batch WHERE received_at < ?", raw);
+      n += delete(c, "DELETE FROM ingest_batch WHERE protects_minute IS NULL "
+          + "AND received_at < ?", raw);
+      n += delete(c, "DELETE FROM ingest_batch WHERE protects_minute < ?", minute);
       n += delete(c, "DELETE FROM latency_minute WHERE minute < ?", raw / 60_000);
       n += delete(c, "DELETE FROM sli_minute WHERE minute < ?", minute);
       return n;

@@ -14,7 +14,8 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override public Map<String, String> placeholders() {
-    return Map.of("id", "BIGSERIAL PRIMARY KEY", "bytes", "BYTEA");
+    return Map.of("id", "BIGSERIAL PRIMARY KEY", "bytes", "BYTEA",
+        "promKeyMinute", "CAST(split_part(idempotency_key, ':', 3) AS BIGINT)");
   }
 
   @Override public Properties connectionProperties() {
