@@ -55,6 +55,17 @@ public final class Console implements WebModule {
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
       IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
       dev.nines.web.metrics.RequestMetrics requests) {
+    this(sp, store, lv, probes, writer, tokens, clock, adminPassword, requests, null);
+  }
+
+  /**
+   * Builds the module with the counters of the server's own prober for {@code /metrics}
+   * ({@code prober} null when the server does not probe).
+   */
+  public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
+      IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
+      dev.nines.web.metrics.RequestMetrics requests,
+      Supplier<dev.nines.probe.ProbeStats> prober) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
     this.filter = new AuthFilter(sessions, tokens);
@@ -66,7 +77,8 @@ public final class Console implements WebModule {
     this.userPages = new UserPages(pages, templates, users, sp);
     this.api = new ConsoleApi(sp, lv, new MonitorDetails(sp, probes, store), compliance, users,
         store, clock);
-    this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests);
+    this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests,
+        prober);
     this.openApi = resource("/openapi.json");
     Optional<String> generated = users.bootstrap(adminPassword);
     generated.ifPresent(Console::announce);
