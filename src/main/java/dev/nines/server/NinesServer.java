@@ -104,6 +104,7 @@ public final class NinesServer implements AutoCloseable {
   private final String region;
   private final Object pullerLock = new Object();
   private volatile PrometheusPuller puller;
+  private PrometheusClient pullerClient;
   private volatile boolean closing;
   private volatile LiveRebuild rebuilding;
   private final int port;
@@ -165,7 +166,9 @@ public final class NinesServer implements AutoCloseable {
         LOG.info("probing {} monitors from region {}", prober.monitors().size(), region);
       }
       opened.add("Prometheus puller", this::stopPulling);
-      this.puller = startPuller(config.prometheusUrl(), spec, clock);
+      synchronized (pullerLock) {
+        this.puller = startPuller(config.prometheusUrl(), spec, clock);
+      }
       this.reloader = opened.add("reloader", daemonExecutor("nines-reload"));
       this.specModified = modified(config.specFile());
       this.port = api.start();
@@ -252,6 +255,10 @@ public final class NinesServer implements AutoCloseable {
       if (puller != null) {
         puller.close();
         puller = null;
+      }
+      if (pullerClient != null) {
+        pullerClient.close();
+        pullerClient = null;
       }
     }
   }
@@ -362,6 +369,7 @@ public final class NinesServer implements AutoCloseable {
       return null;
     }
     PrometheusClient client = new PrometheusClient(url, PrometheusClient.DEFAULT_TIMEOUT);
+    pullerClient = client;
     PrometheusPuller p = new PrometheusPuller(client, selection.slis(), writer, clock);
     p.start();
     LOG.info("pulling SLOs {} from Prometheus at {} every minute", selection.names(), url);

@@ -39,11 +39,14 @@ final class JdbcStore implements Store {
       + "WHERE idempotency_key = ?";
 
   private final HikariDataSource dataSource;
+  private final java.util.concurrent.ExecutorService housekeeper;
   private final Dialect dialect;
   private final Jdbc jdbc;
   private final ObservationLog observations;
 
-  JdbcStore(HikariDataSource dataSource, Dialect dialect) {
+  JdbcStore(HikariDataSource dataSource, Dialect dialect,
+      java.util.concurrent.ExecutorService housekeeper) {
+    this.housekeeper = housekeeper;
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbc = new Jdbc(dataSource, dialect);
@@ -400,6 +403,17 @@ final class JdbcStore implements Store {
 
   @Override public void close() {
     dataSource.close();
+    stop(housekeeper);
+  }
+
+  /** Stops the pool's housekeeping thread and waits (a little) until it has ended. */
+  static void stop(java.util.concurrent.ExecutorService housekeeper) {
+    housekeeper.shutdownNow();
+    try {
+      housekeeper.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override public boolean saveUser(AppUser user) {
