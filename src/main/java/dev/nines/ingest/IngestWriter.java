@@ -60,12 +60,31 @@ public final class IngestWriter implements AutoCloseable {
 
   private record Pending(IngestBatch batch, CompletableFuture<Outcome> done) {}
 
+  /**
+   * What one commit stored, for the live windows.
+   *
+   * @param sequence the commit's number: commits are numbered in order, failed ones too
+   * @param batches the batches stored now (new ones, and ones a failed commit had kept)
+   * @param keptBy for each batch, the sequence of the failed commit that kept it, or -1 when
+   *     this commit stored it
+   */
+  public record Commit(long sequence, List<IngestBatch> batches, long[] keptBy) {
+    public Commit {
+      batches = List.copyOf(batches);
+    }
+
+    /** Whether batch {@code i} was kept by a commit numbered below {@code sequence}. */
+    public boolean keptBefore(int i, long sequence) {
+      return keptBy[i] >= 0 && keptBy[i] < sequence;
+    }
+  }
+
   /** Keys of failed batches remembered, oldest forgotten first. */
   static final int MAX_UNCERTAIN_KEYS = 100_000;
 
   private final Store store;
   private final long maxQueuedEvents;
-  private final Consumer<List<IngestBatch>> onCommitted;
+  private final Consumer<Commit> onCommitted;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition nonEmpty = lock.newCondition();
@@ -76,6 +95,8 @@ public final class IngestWriter implements AutoCloseable {
   private final SplittableRandom stamps = new SplittableRandom(new SecureRandom().nextLong());
   private final Thread thread;
   private long queuedEvents;
+  /** The next commit's number; the writer thread's, read by its tasks. */
+  private volatile long sequence;
   private volatile boolean closed;
   private volatile boolean committing;
   private volatile long committedBatches;
@@ -85,15 +106,21 @@ public final class IngestWriter implements AutoCloseable {
     this(store, maxQueuedEvents, onCommitted, Clock.systemUTC());
   }
 
+  /** A writer handing each commit's stored batches to {@code onCommitted}. */
+  public IngestWriter(Store store, long maxQueuedEvents, Consumer<List<IngestBatch>> onCommitted,
+      Clock clock) {
+    this(store, clock, maxQueuedEvents, c -> onCommitted.accept(c.batches()));
+  }
+
   /**
    * Starts the writer thread.
    *
-   * @param onCommitted called on the writer thread with the new (not repeated) batches of
-   *     each commit, e.g. to update live SLO windows
+   * @param onCommitted called on the writer thread with what each commit stored (not the
+   *     repeats), e.g. to update live SLO windows
    * @param clock when claims are received, for the retention of idempotency keys
    */
-  public IngestWriter(Store store, long maxQueuedEvents, Consumer<List<IngestBatch>> onCommitted,
-      Clock clock) {
+  public IngestWriter(Store store, Clock clock, long maxQueuedEvents,
+      Consumer<Commit> onCommitted) {
     this.store = store;
     this.maxQueuedEvents = maxQueuedEvents;
     this.onCommitted = onCommitted;
@@ -169,6 +196,35 @@ public final class IngestWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * The sequence number the next commit will get. Read between two commits (in a task of
+   * {@link #runBetweenCommits}), it divides the commits that a store snapshot taken there
+   * holds from those it does not.
+   */
+  public long nextSequence() {
+    return sequence;
+  }
+
+  /**
+   * Forgets the failed commits numbered below {@code sequence}: live windows rebuilt from a
+   * snapshot taken at that number hold whatever those commits kept, so a repeat of their
+   * batches is a duplicate from now on. To call between commits, as the new windows go in.
+   */
+  public void forgetFailuresBefore(long sequence) {
+    uncertain.replaceAll((key, failed) -> {
+      long[] kept = new long[failed.length];
+      int n = 0;
+      for (int k = 0; k < failed.length; k += 2) {
+        if (failed[k + 1] >= sequence) {
+          kept[n++] = failed[k];
+          kept[n++] = failed[k + 1];
+        }
+      }
+      return Arrays.copyOf(kept, n);
+    });
+    uncertain.values().removeIf(failed -> failed.length == 0);
+  }
+
   /** Whether a commit is running now (it may be waiting for a lock). */
   public boolean committing() {
     return committing;
@@ -227,6 +283,7 @@ public final class IngestWriter implements AutoCloseable {
   private void commit(List<Pending> work) {
     List<IngestBatch> batches = work.stream().map(Pending::batch).toList();
     long stamp = nextStamp();
+    long seq = sequence++;
     BatchResult[] results;
     try {
       committing = true;
@@ -234,22 +291,24 @@ public final class IngestWriter implements AutoCloseable {
     } catch (RuntimeException e) {
       committing = false;
       LOG.warn("ingest commit of {} batches failed: {}", work.size(), e.getMessage());
-      batches.forEach(b -> rememberUncertain(b, stamp));
+      batches.forEach(b -> rememberUncertain(b, stamp, seq));
       work.forEach(p -> p.done().completeExceptionally(e));
       return;
     }
     committing = false;
     committedBatches++;
     List<IngestBatch> committed = new ArrayList<>();
+    long[] keptBy = new long[work.size()];
     Outcome[] outcomes = new Outcome[work.size()];
     for (int i = 0; i < work.size(); i++) {
-      outcomes[i] = outcome(batches.get(i), results[i]);
+      keptBy[i] = -1;
+      outcomes[i] = outcome(batches.get(i), results[i], keptBy, committed.size());
       if (outcomes[i] == Outcome.STORED) {
         committed.add(batches.get(i));
       }
     }
     try {
-      onCommitted.accept(committed);
+      onCommitted.accept(new Commit(seq, committed, Arrays.copyOf(keptBy, committed.size())));
     } catch (RuntimeException e) {
       LOG.error("updating live windows after a commit failed", e);
     }
@@ -260,20 +319,22 @@ public final class IngestWriter implements AutoCloseable {
 
   /**
    * A batch this commit stored is new; a repeat whose claim one of the failed commits that
-   * held its key made was kept by that commit, and the live windows have not seen it yet.
+   * held its key made was kept by that commit, and the live windows have not seen it yet:
+   * that commit's sequence goes to {@code keptBy[at]}.
    */
-  private Outcome outcome(IngestBatch batch, BatchResult result) {
+  private Outcome outcome(IngestBatch batch, BatchResult result, long[] keptBy, int at) {
     String key = batch.idempotencyKey();
-    long[] failedStamps = key == null ? null : uncertain.remove(key);
+    long[] failed = key == null ? null : uncertain.remove(key);
     if (result.stored()) {
       return Outcome.STORED;
     }
     if (!result.sameBody()) {
       return Outcome.CONFLICT;
     }
-    if (failedStamps != null) {
-      for (long s : failedStamps) {
-        if (s == result.claimStamp()) {
+    if (failed != null) {
+      for (int k = 0; k < failed.length; k += 2) {
+        if (failed[k] == result.claimStamp()) {
+          keptBy[at] = failed[k + 1];
           return Outcome.STORED;
         }
       }
@@ -289,14 +350,16 @@ public final class IngestWriter implements AutoCloseable {
     return s;
   }
 
-  private void rememberUncertain(IngestBatch batch, long stamp) {
+  /** Remembers that the failed commit {@code seq}, stamped {@code stamp}, held the batch. */
+  private void rememberUncertain(IngestBatch batch, long stamp, long seq) {
     String key = batch.idempotencyKey();
     if (key == null) {
       return;
     }
     long[] before = uncertain.remove(key);
-    long[] now = before == null ? new long[] {stamp} : Arrays.copyOf(before, before.length + 1);
-    now[now.length - 1] = stamp;
+    long[] now = before == null ? new long[2] : Arrays.copyOf(before, before.length + 2);
+    now[now.length - 2] = stamp;
+    now[now.length - 1] = seq;
     uncertain.put(key, now);              // re-inserted: the newest failure is forgotten last
     if (uncertain.size() > MAX_UNCERTAIN_KEYS) {
       Iterator<String> oldest = uncertain.keySet().iterator();

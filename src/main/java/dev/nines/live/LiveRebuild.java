@@ -5,6 +5,7 @@ import dev.nines.model.Spec;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -19,16 +20,31 @@ import java.util.function.Consumer;
  * store, those after it from the log.
  *
  * <p>Feed it every commit with {@link #committed}, from the writer's {@code onCommitted}.
+ * Batches that a failed commit kept are in the snapshot when that commit came before it, so
+ * their late acknowledgement is not replayed into the new windows.
  */
 public final class LiveRebuild {
   private final ConcurrentLinkedQueue<List<IngestBatch>> meanwhile = new ConcurrentLinkedQueue<>();
   private volatile boolean logging;
+  /** Commits numbered below this are in the snapshot, failed ones that kept batches too. */
+  private long snapshotSequence;
 
-  /** Logs a commit's new batches while a rebuild is loading; called on the writer thread. */
-  public void committed(List<IngestBatch> batches) {
-    if (logging && !batches.isEmpty()) {
-      meanwhile.add(batches);
+  /**
+   * Logs what a commit stored while a rebuild is loading; called on the writer thread. A batch
+   * kept by a commit that failed before the snapshot was taken is in the snapshot already
+   * (the store has it), so it is not logged again.
+   */
+  public void committed(IngestWriter.Commit commit) {
+    if (!logging || commit.batches().isEmpty()) {
+      return;
     }
+    List<IngestBatch> replay = new ArrayList<>(commit.batches().size());
+    for (int i = 0; i < commit.batches().size(); i++) {
+      if (!commit.keptBefore(i, snapshotSequence)) {
+        replay.add(commit.batches().get(i));
+      }
+    }
+    meanwhile.add(replay);
   }
 
   /**
@@ -44,7 +60,8 @@ public final class LiveRebuild {
     LiveSlos next = new LiveSlos(spec, clock.instant());
     Store.BucketCursor[] snapshot = new Store.BucketCursor[1];
     writer.runBetweenCommits(() -> {
-      snapshot[0] = store.openMinuteBucketsSince(next.firstMinute());
+      snapshot[0] = store.openMinuteBucketsSince(next.firstMinute(), next.names());
+      snapshotSequence = writer.nextSequence();
       logging = true;
     });
     try (Store.BucketCursor cursor = snapshot[0]) {
@@ -55,6 +72,7 @@ public final class LiveRebuild {
         logging = false;
         next.tick(clock.instant());
         swap.accept(next);
+        writer.forgetFailuresBefore(snapshotSequence);   // the new windows hold what they kept
       });
     } finally {
       logging = false;

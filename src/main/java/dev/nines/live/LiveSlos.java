@@ -33,7 +33,9 @@ public final class LiveSlos {
   /** Builds the engine at {@code now} and loads every stored bucket it can hold. */
   public LiveSlos(Spec spec, Store store, Instant now) {
     this(spec, now);
-    store.forEachMinuteBucketSince(firstMinute, this::record);
+    try (Store.BucketCursor cursor = store.openMinuteBucketsSince(firstMinute, names())) {
+      load(cursor);
+    }
   }
 
   /**
@@ -54,6 +56,11 @@ public final class LiveSlos {
     this.engine = new SloEngine(defs, nowMinute);
     this.totals = new long[2 * slos.size()];
     this.firstMinute = nowMinute - longestMinutes;
+  }
+
+  /** The names of the SLOs, in spec order. */
+  public List<String> names() {
+    return slos.stream().map(SloSpec::name).toList();
   }
 
   /** The oldest epoch minute the windows hold: stored buckets from here on are loaded. */

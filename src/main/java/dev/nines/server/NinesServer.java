@@ -134,8 +134,8 @@ public final class NinesServer implements AutoCloseable {
         bootstrap(store, config.bootstrapToken(), clock);
       }
       current.set(Current.of(spec, new LiveSlos(spec, store, clock.instant())));
-      this.writer = opened.add("ingest writer", new IngestWriter(store,
-          config.maxQueuedEvents(), this::committed, clock));
+      this.writer = opened.add("ingest writer", new IngestWriter(store, clock,
+          config.maxQueuedEvents(), this::committed));
       this.region = spec.regions().get(0);
       this.probes = new ProbeRecorder(spec, store, writer, clock);
       opened.add("last probe results", probes::flush);
@@ -180,11 +180,11 @@ public final class NinesServer implements AutoCloseable {
   }
 
   /** Feeds each commit to the live windows in force, and to a rebuild under way. */
-  private void committed(List<dev.nines.store.IngestBatch> batches) {
-    current.get().live().apply(batches);
+  private void committed(IngestWriter.Commit commit) {
+    current.get().live().apply(commit.batches());
     LiveRebuild r = rebuilding;
     if (r != null) {
-      r.committed(batches);
+      r.committed(commit);
     }
   }
 

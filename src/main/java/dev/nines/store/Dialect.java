@@ -27,6 +27,12 @@ interface Dialect {
   /** Connections the pool keeps; SQLite has one writer at a time anyway. */
   int poolSize();
 
+  /**
+   * The isolation level at which every statement of a read transaction sees the snapshot of
+   * its first one (for {@link Store#openMinuteBucketsSince}).
+   */
+  int snapshotIsolation();
+
   /** Whether {@code e} means the store is down, locked, full or unreachable right now. */
   boolean isUnavailable(SQLException e);
 }

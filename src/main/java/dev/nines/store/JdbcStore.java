@@ -196,34 +196,39 @@ final class JdbcStore implements Store {
   }
 
   @Override public BucketCursor openMinuteBucketsSince(long fromMinute) {
+    return openMinuteBucketsSince(fromMinute, null);
+  }
+
+  @Override public BucketCursor openMinuteBucketsSince(long fromMinute,
+      java.util.Collection<String> slis) {
     try {
-      return new Cursor(dataSource.getConnection(), fromMinute);
+      return new Cursor(dataSource.getConnection(), fromMinute, slis);
     } catch (SQLException e) {
       throw jdbc.translate(e);
     }
   }
 
   /**
-   * A read transaction whose query has started: both engines fix what it sees by then (SQLite
-   * at the first step in WAL mode, PostgreSQL when the statement starts), so the snapshot is
-   * the store as of the return of the constructor.
+   * A read transaction at snapshot isolation whose first read has run: both engines fix what
+   * it sees by then (SQLite at the first read in WAL mode, PostgreSQL at the first statement
+   * under REPEATABLE READ), so the snapshot is the store as of the constructor's return. The
+   * buckets are read an SLI at a time along the primary key: no sort, no SLI name per row.
    */
   private final class Cursor implements BucketCursor {
     private final Connection connection;
-    private final PreparedStatement statement;
-    private final ResultSet rows;
-    private final boolean any;
+    private final long fromMinute;
+    private final List<String> slis;
+    private final String firstSli;
 
-    Cursor(Connection c, long fromMinute) throws SQLException {
+    Cursor(Connection c, long fromMinute, java.util.Collection<String> slis)
+        throws SQLException {
       this.connection = c;
+      this.fromMinute = fromMinute;
+      this.slis = slis == null ? null : slis.stream().sorted().distinct().toList();
       try {
         c.setAutoCommit(false);
-        this.statement = c.prepareStatement("SELECT sli, minute, good, valid FROM sli_minute "
-            + "WHERE minute >= ? ORDER BY sli, minute");
-        statement.setLong(1, fromMinute);
-        statement.setFetchSize(10_000);
-        this.rows = statement.executeQuery();
-        this.any = rows.next();
+        c.setTransactionIsolation(dialect.snapshotIsolation());
+        this.firstSli = nextSli(null);            // the first read: the snapshot is taken
       } catch (SQLException | RuntimeException e) {
         end();
         throw e;
@@ -231,12 +236,43 @@ final class JdbcStore implements Store {
     }
 
     @Override public void forEach(BucketSink sink) {
-      try {
-        for (boolean more = any; more; more = rows.next()) {
-          sink.accept(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
+      try (PreparedStatement ps = connection.prepareStatement("SELECT minute, good, valid FROM "
+          + "sli_minute WHERE sli = ? AND minute >= ? ORDER BY minute")) {
+        ps.setFetchSize(10_000);
+        if (slis != null) {
+          for (String sli : slis) {
+            read(ps, sli, sink);
+          }
+        } else {
+          for (String sli = firstSli; sli != null; sli = nextSli(sli)) {
+            read(ps, sli, sink);
+          }
         }
       } catch (SQLException e) {
         throw jdbc.translate(e);
+      }
+    }
+
+    private void read(PreparedStatement ps, String sli, BucketSink sink) throws SQLException {
+      ps.setString(1, sli);
+      ps.setLong(2, fromMinute);
+      try (ResultSet rows = ps.executeQuery()) {
+        while (rows.next()) {
+          sink.accept(sli, rows.getLong(1), rows.getLong(2), rows.getLong(3));
+        }
+      }
+    }
+
+    /** The next SLI with buckets after {@code after} (the first when null): one index seek. */
+    private String nextSli(String after) throws SQLException {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT MIN(sli) FROM sli_minute"
+          + (after == null ? "" : " WHERE sli > ?"))) {
+        if (after != null) {
+          ps.setString(1, after);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
       }
     }
 
@@ -313,25 +349,12 @@ final class JdbcStore implements Store {
 
   @Override public long prune(Instant rawBefore, Instant bucketsBefore) {
     long raw = rawBefore.toEpochMilli();
-    long minute = bucketsBefore.getEpochSecond() / 60;
-    return jdbc.transaction(c -> {
-      long n = 0;
-      n += delete(c, "DELETE FROM probe_attempt WHERE started_at < ?", raw);
-      n += delete(c, "DELETE FROM observation WHERE at < ?", raw);
-      n += delete(c, "DELETE FROM ingest_batch WHERE protects_minute IS NULL "
-          + "AND received_at < ?", raw);
-      n += delete(c, "DELETE FROM ingest_batch WHERE protects_minute < ?", minute);
-      n += delete(c, "DELETE FROM latency_minute WHERE minute < ?", raw / 60_000);
-      n += delete(c, "DELETE FROM sli_minute WHERE minute < ?", minute);
-      return n;
-    });
-  }
-
-  private static long delete(Connection c, String sql, long before) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, before);
-      return ps.executeUpdate();
-    }
+    long minute = Math.floorDiv(bucketsBefore.getEpochSecond(), 60);
+    return Retention.prune(jdbc, Retention.PROBE_ATTEMPT, raw)
+        + Retention.prune(jdbc, Retention.OBSERVATION, raw)
+        + Retention.pruneClaims(jdbc, raw, minute)
+        + Retention.prune(jdbc, Retention.LATENCY_MINUTE, Math.floorDiv(raw, 60_000))
+        + Retention.prune(jdbc, Retention.SLI_MINUTE, minute);
   }
 
   @Override public void saveToken(ApiToken t) {

@@ -31,6 +31,11 @@ final class PostgresDialect implements Dialect {
     return 8;
   }
 
+  @Override public int snapshotIsolation() {
+    // READ COMMITTED would give each statement a snapshot of its own.
+    return java.sql.Connection.TRANSACTION_REPEATABLE_READ;
+  }
+
   @Override public boolean isUnavailable(SQLException e) {
     String state = e.getSQLState();
     return state == null || state.startsWith("08") || state.startsWith("57P")

@@ -37,6 +37,11 @@ final class SqliteDialect implements Dialect {
     return 4;
   }
 
+  @Override public int snapshotIsolation() {
+    // A WAL read transaction sees one snapshot from its first read on.
+    return java.sql.Connection.TRANSACTION_SERIALIZABLE;
+  }
+
   @Override public boolean isUnavailable(SQLException e) {
     // SQLITE_BUSY 5, LOCKED 6, NOMEM 7, READONLY 8, IOERR 10, CORRUPT 11, FULL 13, CANTOPEN 14
     int code = e.getErrorCode() & 0xFF;

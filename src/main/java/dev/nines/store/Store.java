@@ -63,6 +63,9 @@ public interface Store extends AutoCloseable {
    */
   BucketCursor openMinuteBucketsSince(long fromMinute);
 
+  /** {@link #openMinuteBucketsSince(long)} of the named SLIs only (null: every SLI). */
+  BucketCursor openMinuteBucketsSince(long fromMinute, java.util.Collection<String> slis);
+
   /** Minute buckets of one snapshot, by SLI then minute. */
   interface BucketCursor extends AutoCloseable {
     /** Hands every bucket of the snapshot to {@code sink}. */
@@ -95,6 +98,7 @@ public interface Store extends AutoCloseable {
    * received before {@code rawBefore}; minute buckets before {@code bucketsBefore}, and with
    * them the keys that protect those minutes ({@link IngestBatch#protectsMinute()}), which are
    * kept as long as the buckets they guard whenever they were received. Hourly rollups stay.
+   * Rows go key by key in short transactions, so writes go on while it runs.
    *
    * @return rows deleted
    */

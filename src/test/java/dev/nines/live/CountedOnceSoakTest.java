@@ -127,13 +127,13 @@ class CountedOnceSoakTest {
           return result;
         });
     live.set(new LiveSlos(spec, store, clock.instant()));
-    writer = new IngestWriter(store, 1_000_000, batches -> {
-      live.get().apply(batches);
+    writer = new IngestWriter(store, clock, 1_000_000, commit -> {
+      live.get().apply(commit.batches());
       LiveRebuild r = rebuilding;
       if (r != null) {
-        r.committed(batches);
+        r.committed(commit);
       }
-    }, clock);
+    });
   }
 
   private synchronized Fault nextFault() {

@@ -141,6 +141,14 @@ abstract class StoreContract {
           + good + "/" + valid));
     }
     assertThat(seen).containsExactly("a@0=1/1", "b@0=2/2");
+    seen.clear();
+    try (Store.BucketCursor cursor = store.openMinuteBucketsSince(MINUTE, List.of("c", "a"))) {
+      store.commitIngest(List.of(batch(null, new BucketDelta("c", MINUTE, 1, 1))));
+      cursor.forEach((sli, minute, good, valid) -> seen.add(sli + "@" + (minute - MINUTE) + "="
+          + good + "/" + valid));
+    }
+    assertThat(seen).as("only the SLIs asked for").containsExactly("a@0=11/11", "a@1=10/10",
+        "c@0=3/3");
     assertThat(store.minuteBuckets("a", MINUTE, MINUTE + 2)).containsExactly(
         new MinuteBucket(MINUTE, 11, 11), new MinuteBucket(MINUTE + 1, 10, 10));
   }
@@ -223,6 +231,41 @@ abstract class StoreContract {
     assertThat(deleted).isEqualTo(2);
     assertThat(store.minuteBuckets("a", 0, Long.MAX_VALUE)).isEmpty();
     assertThat(store.hourBuckets("a", 0, Long.MAX_VALUE)).hasSize(1);
+  }
+
+  @Test
+  void pruneDropsExactlyTheOldRowsOfEveryKeyAcrossDays() {
+    List<BucketDelta> deltas = new ArrayList<>();
+    for (String sli : List.of("a", "b", "c")) {
+      for (long m = MINUTE - 3 * 1440; m < MINUTE + 1440; m += 97) {
+        deltas.add(new BucketDelta(sli, m, 1, 1));
+      }
+    }
+    List<HistogramDelta> latency = List.of(new HistogramDelta("s /x", MINUTE - 2, 100, 1),
+        new HistogramDelta("s /x", MINUTE + 2, 100, 1), new HistogramDelta("t /y", MINUTE - 5000,
+        -1, 1));
+    store.commitIngest(List.of(new IngestBatch(null, deltas, latency, deltas.size())));
+    Instant t = Instant.ofEpochSecond(MINUTE * 60);
+    List<StoredAttempt> attempts = new ArrayList<>();
+    for (String monitor : List.of("m1", "m2")) {
+      for (int h = -50; h < 5; h += 7) {
+        attempts.add(new StoredAttempt(monitor, "eu", t.plusSeconds(3600L * h), true, 200, null,
+            null, null, null, null, 1.0, null));
+      }
+    }
+    store.appendAttempts(attempts);
+    long oldMinutes = deltas.stream().filter(d -> d.minute() < MINUTE).count();
+    long oldAttempts = attempts.stream().filter(a -> a.startedAt().isBefore(t)).count();
+
+    assertThat(store.prune(t, t)).isEqualTo(oldMinutes + oldAttempts + 2);
+    for (String sli : List.of("a", "b", "c")) {
+      assertThat(store.minuteBuckets(sli, 0, Long.MAX_VALUE)).extracting(MinuteBucket::period)
+          .allMatch(m -> m >= MINUTE).hasSize((int) (deltas.size() - oldMinutes) / 3);
+    }
+    assertThat(store.attempts("m2", Instant.EPOCH, t.plusSeconds(86_400), 100))
+        .hasSize((int) (attempts.size() - oldAttempts) / 2);
+    assertThat(store.latency("s /x", 0, Long.MAX_VALUE)).containsExactly(Map.entry(100L, 1L));
+    assertThat(store.prune(t, t)).isZero();
   }
 
   @Test
