@@ -34,7 +34,11 @@ public final class ReloadBenchmark {
    * @param after how long it runs on after the reload
    */
   public record Options(int slos, int days, Path dir, String serverHeap, int connections,
-      int eventsPerBatch, Duration before, Duration after) {}
+      int eventsPerBatch, Duration before, Duration after, List<String> serverOptions) {
+    public Options {
+      serverOptions = List.copyOf(serverOptions);
+    }
+  }
 
   /** One request: when it started and how long it took, in nanoseconds. */
   private record Sample(long start, long nanos, int status) {}
@@ -57,18 +61,23 @@ public final class ReloadBenchmark {
     Path log = options.dir().resolve("reload-server.out");
     String token = "reload-bench-" + System.nanoTime();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx" + options.serverHeap(),
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        "dev.nines.cli.Main", "serve", "--spec", spec.toString(), "--data-dir",
-        options.dir().resolve("data").toString(), "--port", "0", "--no-probes")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx"
+        + options.serverHeap(), "-Xlog:gc:file=" + options.dir().resolve("reload-gc.log")));
+    command.addAll(options.serverOptions());
+    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp",
+        System.getProperty("java.class.path"), "dev.nines.cli.Main", "serve", "--spec",
+        spec.toString(), "--data-dir", options.dir().resolve("data").toString(), "--port", "0",
+        "--no-probes"));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     pb.environment().remove("NINES_DB_URL");
     pb.environment().put("NINES_API_TOKEN", token);
     Process server = pb.start();
     try {
       int port = HeapBenchmark.awaitServing(server, log);
-      out.printf("reload: server (-Xmx%s) serving %,d SLOs on port %d%n", options.serverHeap(),
-          options.slos(), port);
+      out.printf("reload: server (-Xmx%s%s) serving %,d SLOs on port %d%n",
+          options.serverHeap(), options.serverOptions().isEmpty() ? ""
+              : " " + String.join(" ", options.serverOptions()), options.slos(), port);
       out.flush();
       measure(URI.create("http://127.0.0.1:" + port), token, spec);
     } finally {

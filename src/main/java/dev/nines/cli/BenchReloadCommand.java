@@ -25,6 +25,9 @@ final class BenchReloadCommand implements Callable<Integer> {
       description = "The server's -Xmx (default 1g: the old and new windows live side by side "
           + "during a reload).")
   String serverHeap;
+  @Option(names = "--server-opt", paramLabel = "OPTION", description = "An extra JVM option "
+      + "for the server, e.g. --server-opt=-XX:+UseZGC (repeatable).")
+  java.util.List<String> serverOptions = new java.util.ArrayList<>();
   @Option(names = "--connections", defaultValue = "4") int connections;
   @Option(names = "--batch", defaultValue = "100", description = "Events per request.")
   int batch;
@@ -35,7 +38,8 @@ final class BenchReloadCommand implements Callable<Integer> {
 
   @Override public Integer call() throws Exception {
     new ReloadBenchmark(new ReloadBenchmark.Options(slos, days, dir, serverHeap, connections,
-        batch, dev.nines.model.Durations.parse(before), dev.nines.model.Durations.parse(after)),
+        batch, dev.nines.model.Durations.parse(before), dev.nines.model.Durations.parse(after),
+        serverOptions),
         spec.commandLine().getOut()).run();
     return 0;
   }
