@@ -2,6 +2,7 @@ package dev.nines.agent;
 
 import dev.nines.model.MonitorSpec;
 import dev.nines.probe.ProbeEngine;
+import dev.nines.probe.ProbeSink;
 import dev.nines.spec.SpecException;
 import dev.nines.spec.SpecReader;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,19 +49,37 @@ public final class Agent implements AutoCloseable {
 
   /** Starts probing and pushing. */
   public Agent(Config config) throws IOException {
+    this(config, sink -> ProbeEngine.start(config.region(), sink));
+  }
+
+  /** An agent whose engine {@code engines} makes for its spool, for tests. */
+  Agent(Config config, Function<ProbeSink, ProbeEngine> engines) throws IOException {
     this.config = config;
     this.spool = new Spool(config.spoolDir(), config.region());
     this.agentId = agentId(config.spoolDir());
-    this.engine = ProbeEngine.start(config.region(), spool);
+    this.engine = engines.apply(spool);
     Path saved = config.spoolDir().resolve("assignments.yaml");
     if (Files.exists(saved)) {
       apply(Files.readString(saved), false);
     }
-    refreshAssignments();
+    refreshQuietly();
     long push = config.pushInterval().toMillis();
     timer.scheduleWithFixedDelay(this::pushQuietly, push, push, TimeUnit.MILLISECONDS);
     long refresh = config.assignmentsInterval().toMillis();
-    timer.scheduleWithFixedDelay(this::refreshAssignments, refresh, refresh, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(this::refreshQuietly, refresh, refresh, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Fetches the assignments; whatever goes wrong is logged and the current monitors go on
+   * (an exception escaping a scheduled task would end the schedule for good).
+   */
+  private void refreshQuietly() {
+    try {
+      refreshAssignments();
+    } catch (RuntimeException e) {
+      LOG.error("assignments: refreshing failed; keeping the current monitors and trying again "
+          + "in {}", dev.nines.model.Durations.format(config.assignmentsInterval()), e);
+    }
   }
 
   private static String agentId(Path dir) throws IOException {

@@ -73,6 +73,14 @@ public final class HeapBenchmark {
 
   /** Writes the spec, fills the store unless a previous run did, then measures the server. */
   public void run() throws IOException, InterruptedException {
+    measure(prepare(), dir.resolve("data"));
+  }
+
+  /**
+   * Writes the spec and fills the store in {@code DIR/data} unless an earlier run did (with
+   * the same SLOs and days); returns the spec file.
+   */
+  Path prepare() throws IOException {
     Files.createDirectories(dir);
     Path spec = dir.resolve("spec.yaml");
     Files.writeString(spec, generate(slos));
@@ -80,13 +88,15 @@ public final class HeapBenchmark {
     Path marker = dir.resolve("filled-" + slos + "x" + days + "d");
     long nowMinute = System.currentTimeMillis() / 60_000;
     if (Files.exists(marker)) {
-      out.printf("heap: reusing the store in %s%n", data);
+      long filled = Long.parseLong(Files.readString(marker).strip());
+      out.printf("heap: reusing the store in %s, filled %.1f hours ago%n", data,
+          (nowMinute - filled) / 60.0);
     } else {
       fill(data, nowMinute);
       Files.writeString(marker, Long.toString(nowMinute));
     }
     out.flush();
-    measure(spec, data);
+    return spec;
   }
 
   private void fill(Path data, long nowMinute) {
@@ -152,7 +162,7 @@ public final class HeapBenchmark {
     }
   }
 
-  private static int awaitServing(Process server, Path log) throws IOException,
+  static int awaitServing(Process server, Path log) throws IOException,
       InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (System.nanoTime() < deadline) {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
     description = "Run a benchmark and print medians (see BENCHMARKS.md).",
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
         BenchCommand.Probes.class, BenchCommand.Console.class, BenchIngestCommand.class,
-        BenchHeapCommand.class, BenchCommand.Year.class, BenchOutboxCommand.class,
-        BenchCommand.Alerts.class})
+        BenchHeapCommand.class, BenchReloadCommand.class, BenchCommand.Year.class,
+        BenchOutboxCommand.class, BenchCommand.Alerts.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -25,12 +25,24 @@ public final class LiveSlos {
   private final Map<String, Integer> index = new HashMap<>();
   private final SloEngine engine;
   private final long[] totals;
+  private final long firstMinute;
 
   /** A live SLO with its current status. */
   public record View(SloSpec spec, SloStatus status) {}
 
   /** Builds the engine at {@code now} and loads every stored bucket it can hold. */
   public LiveSlos(Spec spec, Store store, Instant now) {
+    this(spec, now);
+    try (Store.BucketCursor cursor = store.openMinuteBucketsSince(firstMinute, names())) {
+      load(cursor);
+    }
+  }
+
+  /**
+   * Empty windows at {@code now}, to be filled with {@link #load} from a snapshot of the
+   * minute buckets from {@link #firstMinute()} on.
+   */
+  public LiveSlos(Spec spec, Instant now) {
     this.slos = spec.slos();
     List<SloEngine.Definition> defs = new ArrayList<>();
     long longestMinutes = 3 * 24 * 60;
@@ -43,12 +55,48 @@ public final class LiveSlos {
     long nowMinute = now.getEpochSecond() / 60;
     this.engine = new SloEngine(defs, nowMinute);
     this.totals = new long[2 * slos.size()];
-    store.forEachMinuteBucketSince(nowMinute - longestMinutes, (sli, minute, good, valid) -> {
-      Integer i = index.get(sli);
-      if (i != null) {
-        engine.record(i, minute, good, valid);
+    this.firstMinute = nowMinute - longestMinutes;
+  }
+
+  /** The names of the SLOs, in spec order. */
+  public List<String> names() {
+    return slos.stream().map(SloSpec::name).toList();
+  }
+
+  /** The oldest epoch minute the windows hold: stored buckets from here on are loaded. */
+  public long firstMinute() {
+    return firstMinute;
+  }
+
+  /** Adds every bucket of a store snapshot (taken from {@link #firstMinute()} on). */
+  public synchronized void load(Store.BucketCursor cursor) {
+    cursor.forEach(this::record);
+  }
+
+  private void record(String sli, long minute, long good, long valid) {
+    Integer i = index.get(sli);
+    if (i != null) {
+      engine.record(i, minute, good, valid);
+    }
+  }
+
+  /**
+   * Takes over the since-start totals of the SLOs {@code old} shares with these windows, when
+   * these replace it: {@code /metrics} counters go on instead of starting again at zero.
+   */
+  public void carryTotalsFrom(LiveSlos old) {
+    long[][] theirs = new long[slos.size()][];
+    for (int i = 0; i < slos.size(); i++) {
+      theirs[i] = old.totalsSinceStart(slos.get(i).name());
+    }
+    synchronized (this) {
+      for (int i = 0; i < slos.size(); i++) {
+        if (theirs[i] != null) {
+          totals[2 * i] = theirs[i][0];
+          totals[2 * i + 1] = theirs[i][1];
+        }
       }
-    });
+    }
   }
 
   /** Adds committed batches to the live windows. */

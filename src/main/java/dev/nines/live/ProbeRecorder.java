@@ -69,18 +69,46 @@ public final class ProbeRecorder implements ProbeSink {
   static final int MAX_WAITING = 200_000;
   private final List<StoredAttempt> unstoredAttempts = new ArrayList<>();
   private final List<StoredObservation> unstoredStates = new ArrayList<>();
-  private final ConcurrentLinkedQueue<BucketDelta> unsentDeltas = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<StoredAttempt> agentCounted = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<PendingStates.Resolved> agentResolved =
-      new ConcurrentLinkedQueue<>();
+  /** SLI buckets the writer could not take, kept for the next flush (oldest dropped past it). */
+  private final WaitingQueue<BucketDelta> unsentDeltas;
+  /** Agent results stored and waiting to be counted by the next flush (agents wait past it). */
+  private final WaitingQueue<StoredAttempt> agentCounted;
+  private final WaitingQueue<PendingStates.Resolved> agentResolved;
+  private final int maxWaiting;
+  private final Object agentLock = new Object();
+  private volatile boolean droppingDeltas;
   private final ProbeCounters counters = new ProbeCounters();
+
+  /** Agent results cannot be taken now: too many wait to be counted. Retry in a moment. */
+  public static final class BusyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BusyException(String message) {
+      super(message);
+    }
+  }
 
   public ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock,
       Supplier<MaintenanceCalendar> maintenance) {
+    this(spec, store, writer, clock, maintenance, MAX_WAITING);
+  }
+
+  /** A recorder whose maintenance windows are the spec's, keeping at most {@code maxWaiting}
+   * items in each of its waiting queues. */
+  ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock, int maxWaiting) {
+    this(spec, store, writer, clock, new SpecMaintenance(spec), maxWaiting);
+  }
+
+  private ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock,
+      Supplier<MaintenanceCalendar> maintenance, int maxWaiting) {
     this.store = store;
     this.writer = writer;
     this.clock = clock;
     this.maintenance = maintenance;
+    this.maxWaiting = maxWaiting;
+    this.unsentDeltas = new WaitingQueue<>(maxWaiting);
+    this.agentCounted = new WaitingQueue<>(maxWaiting);
+    this.agentResolved = new WaitingQueue<>(maxWaiting);
     reconfigure(spec);
     restoreLatest();
   }
@@ -184,15 +212,26 @@ public final class ProbeRecorder implements ProbeSink {
    * returns), then counts them for monitor SLIs on the next flush and records the latest states.
    *
    * @return false when the key was seen before (nothing stored or counted again)
+   * @throws BusyException when more results than the bound wait to be counted: nothing is
+   *     stored, the agent keeps them and pushes again
    */
-  public boolean acceptAgentResults(String key, String region, List<StoredAttempt> agentAttempts,
-      List<PendingStates.Resolved> resolved, List<PendingStates.Resolved> live) {
-    resolved = resolved.stream().map(this::maintained).toList();
-    boolean fresh = store.appendProbeResults(key, agentAttempts,
-        resolved.stream().map(r -> stored(r, "agent")).toList());
-    if (fresh) {
-      agentCounted.addAll(agentAttempts);
-      agentResolved.addAll(resolved);
+  public boolean acceptAgentResults(String key, String region,
+      List<StoredAttempt> agentAttempts, List<PendingStates.Resolved> resolved,
+      List<PendingStates.Resolved> live) {
+    List<PendingStates.Resolved> final0 = resolved.stream().map(this::maintained).toList();
+    boolean fresh;
+    synchronized (agentLock) {     // one push at a time: room is checked, then taken
+      if (agentCounted.size() > 0 && agentCounted.size() + agentAttempts.size() > maxWaiting
+          || agentResolved.size() > 0 && agentResolved.size() + final0.size() > maxWaiting) {
+        throw new BusyException(agentCounted.size() + " attempts and " + agentResolved.size()
+            + " states of agents wait to be counted");
+      }
+      fresh = store.appendProbeResults(key, agentAttempts,
+          final0.stream().map(r -> stored(r, "agent")).toList());
+      if (fresh) {
+        agentCounted.offerAll(agentAttempts);
+        agentResolved.offerAll(final0);
+      }
     }
     for (PendingStates.Resolved l : live) {
       latest.computeIfAbsent(l.monitor(), k -> new ConcurrentHashMap<>())
@@ -239,6 +278,28 @@ public final class ProbeRecorder implements ProbeSink {
     submitOrKeep(deltas);
   }
 
+  /** Keeps SLI buckets for the next flush, the oldest dropped (and logged once) past the bound. */
+  private void keep(List<BucketDelta> deltas) {
+    int dropped = unsentDeltas.keepAll(deltas);
+    if (dropped == 0) {
+      droppingDeltas = false;
+    } else if (!droppingDeltas) {
+      droppingDeltas = true;
+      LOG.error("dropping the oldest {} monitor SLI buckets: the ingest writer has refused them "
+          + "for too long (at most {} wait; logged again after they fit)", dropped, maxWaiting);
+    }
+  }
+
+  /** How many items wait in each queue: SLI buckets, agent attempts, agent states. */
+  int[] waiting() {
+    return new int[] {unsentDeltas.size(), agentCounted.size(), agentResolved.size()};
+  }
+
+  /** Monitor SLI buckets dropped because the writer refused them too long. */
+  public long droppedDeltas() {
+    return unsentDeltas.dropped();
+  }
+
   /**
    * Stores what is waiting; when the store is unavailable it stays waiting for the next
    * flush (up to {@link #MAX_WAITING} rows of each kind, the oldest dropped beyond that).
@@ -274,11 +335,11 @@ public final class ProbeRecorder implements ProbeSink {
       writer.submit(new IngestBatch(null, deltas, List.of(), deltas.size()))
           .whenComplete((ok, failure) -> {
             if (failure != null) {
-              unsentDeltas.addAll(deltas);
+              keep(deltas);
             }
           });
     } catch (IngestWriter.SaturatedException e) {
-      unsentDeltas.addAll(deltas);
+      keep(deltas);
     }
   }
 

@@ -14,9 +14,11 @@ public final class Notifications implements AutoCloseable {
   private final OutboxSender sender;
   private final SendCounters counters;
   private final AlertmanagerSync alertmanagers;
+  private final java.net.http.HttpClient http;
 
   private Notifications(Outbox outbox, OutboxSender sender, SendCounters counters,
-      AlertmanagerSync alertmanagers) {
+      AlertmanagerSync alertmanagers, java.net.http.HttpClient http) {
+    this.http = http;
     this.outbox = outbox;
     this.sender = sender;
     this.counters = counters;
@@ -26,12 +28,13 @@ public final class Notifications implements AutoCloseable {
   /** Starts sending what the outbox of {@code store} holds, with the default options. */
   public static Notifications start(Store store, Supplier<Spec> spec, Clock clock) {
     SendCounters counters = new SendCounters();
-    Channels channels = Channels.system(spec, clock);
+    java.net.http.HttpClient http = HttpPost.defaultClient();
+    Channels channels = new Channels(spec, Secrets.system(), http, clock);
     OutboxSender sender = new OutboxSender(store, channels::channel, clock,
         OutboxSender.Options.defaults(), counters);
     sender.start();
     return new Notifications(new Outbox(store, spec, clock, sender::wake), sender, counters,
-        new AlertmanagerSync(spec, channels));
+        new AlertmanagerSync(spec, channels), http);
   }
 
   public Outbox outbox() {
@@ -47,8 +50,9 @@ public final class Notifications implements AutoCloseable {
     return counters;
   }
 
-  /** Stops the sender; what it sends now finishes and is recorded. */
+  /** Stops the sender (what it sends now finishes and is recorded), then the HTTP client. */
   @Override public void close() {
     sender.close();
+    http.close();
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler of one region's monitors. Each monitor runs on its {@link Slots} grid; a failed
@@ -24,8 +27,14 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link RetryState#recheckInterval} until a pass returns it to OK and to its grid. Attempts
  * run concurrently on the executor (virtual threads by default); a check still running
  * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed.
+ *
+ * <p>Slots missed, watchdog timeouts and results the sink refused are counted in
+ * {@link #stats()} and logged once per burst: at the first of a run of them (per monitor for
+ * the first two), and again only after a check on time, a check within its timeout or a
+ * result recorded has ended the run.
  */
 public final class ProbeEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProbeEngine.class);
   /** How long past its timeout a check may run before the watchdog ends it. */
   public static final Duration WATCHDOG_GRACE = Duration.ofMillis(500);
   private static final long CLOSE_WAIT_MILLIS = 10_000;
@@ -42,6 +51,11 @@ public final class ProbeEngine implements AutoCloseable {
   private final LongAdder watchdogTimeouts = new LongAdder();
   private final LongAdder sinkFailures = new LongAdder();
   private final AtomicInteger running = new AtomicInteger();
+  /** Monitors in a run of missed slots, or of checks the watchdog ended. */
+  private final Set<String> missing = ConcurrentHashMap.newKeySet();
+  private final Set<String> overrunning = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean attemptsFailing = new AtomicBoolean();
+  private final AtomicBoolean statesFailing = new AtomicBoolean();
   private volatile boolean closed;
 
   /** An engine on the given collaborators, which the caller owns and closes. */
@@ -90,6 +104,8 @@ public final class ProbeEngine implements AutoCloseable {
       boolean keep = run.spec.equals(wanted.get(run.spec.name()));
       if (!keep) {
         run.stop();
+        missing.remove(run.spec.name());
+        overrunning.remove(run.spec.name());
       }
       return !keep;
     });
@@ -145,6 +161,9 @@ public final class ProbeEngine implements AutoCloseable {
       CheckResult result = safeCheck(run.spec);
       watchdog.cancel();
       if (finished.compareAndSet(false, true)) {
+        if (overrunning.remove(run.spec.name())) {
+          LOG.info("{}: checks end within their timeout again", run.spec.name());
+        }
         complete(run, planned, retry, start, result);
       } else {
         Thread.interrupted(); // The watchdog won and may have interrupted us: clear the flag.
@@ -162,6 +181,11 @@ public final class ProbeEngine implements AutoCloseable {
     return clock.schedule(start.plus(limit), () -> {
       if (finished.compareAndSet(false, true)) {
         watchdogTimeouts.increment();
+        if (overrunning.add(run.spec.name())) {
+          LOG.warn("{}: check still running {} ms after it started, ended by the watchdog "
+              + "(counted in nines_probe_watchdog_timeouts_total; logged again after a check "
+              + "within its timeout)", run.spec.name(), limit.toMillis());
+        }
         worker.interrupt();
         CheckResult late = CheckResult.failed(null, run.spec.name() + ": no result after "
             + limit.toMillis() + " ms. Expected the check to end within its "
@@ -192,8 +216,9 @@ public final class ProbeEngine implements AutoCloseable {
     attempts.increment();
     Attempt attempt = new Attempt(m.name(), region, m.kind(), m.depth(), retry, planned, start,
         result);
-    emit(() -> sink.attempt(attempt));
-    emit(() -> sink.observation(m.name(), region, t.observation(), t.message()));
+    emit("attempts", attemptsFailing, () -> sink.attempt(attempt));
+    emit("states", statesFailing,
+        () -> sink.observation(m.name(), region, t.observation(), t.message()));
     if (!closed) {
       Instant now = clock.now();
       Instant next = switch (t.next()) {
@@ -208,18 +233,35 @@ public final class ProbeEngine implements AutoCloseable {
   /** The next grid slot after {@code planned}, skipping (and counting) whole slots missed. */
   private Instant nextSlot(MonitorSpec m, Instant planned, Instant now) {
     Instant next = Slots.after(m.name(), m.interval(), planned);
+    int skipped = 0;
     while (!next.plus(m.interval()).isAfter(now)) {
       next = next.plus(m.interval());
       missed.increment();
+      skipped++;
+    }
+    if (skipped == 0) {
+      missing.remove(m.name());
+    } else if (missing.add(m.name())) {
+      LOG.warn("{}: {} scheduled checks missed, the check of {} ended at {} (counted in "
+          + "nines_probe_missed_checks_total; logged again after a check on time)", m.name(),
+          skipped, planned, now);
     }
     return next;
   }
 
-  private void emit(Runnable call) {
+  /** Hands one result ({@code what}: attempts or states) to the sink, counting a failure. */
+  private void emit(String what, AtomicBoolean failing, Runnable call) {
     try {
       call.run();
+      if (failing.compareAndSet(true, false)) {
+        LOG.info("probe {} are recorded again", what);
+      }
     } catch (RuntimeException e) {
       sinkFailures.increment();
+      if (failing.compareAndSet(false, true)) {
+        LOG.warn("probe {} cannot be recorded and are lost (counted in "
+            + "nines_probe_sink_failures_total; logged again after one is recorded)", what, e);
+      }
     }
   }
 

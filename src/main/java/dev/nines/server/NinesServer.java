@@ -1,21 +1,20 @@
 package dev.nines.server;
 
-import dev.nines.live.Incidents;
-import dev.nines.live.AlertLoop;
-import dev.nines.live.LiveSlos;
-import dev.nines.live.MaintenanceBook;
-import dev.nines.notify.Notifier;
-import java.time.Duration;
-import java.time.Instant;
-import dev.nines.live.ProbeRecorder;
 import dev.nines.ingest.EventRouter;
 import dev.nines.ingest.IngestWriter;
-import dev.nines.model.MonitorSpec;
 import dev.nines.ingest.prometheus.PrometheusClient;
 import dev.nines.ingest.prometheus.PrometheusPuller;
 import dev.nines.ingest.prometheus.PrometheusSli;
+import dev.nines.live.AlertLoop;
+import dev.nines.live.Incidents;
+import dev.nines.live.LiveRebuild;
+import dev.nines.live.LiveSlos;
+import dev.nines.live.MaintenanceBook;
+import dev.nines.live.ProbeRecorder;
+import dev.nines.model.MonitorSpec;
 import dev.nines.model.Spec;
 import dev.nines.notify.Notifications;
+import dev.nines.notify.Notifier;
 import dev.nines.notify.Outbox;
 import dev.nines.probe.ProbeEngine;
 import dev.nines.spec.SpecException;
@@ -25,26 +24,31 @@ import dev.nines.store.Store;
 import dev.nines.store.Stores;
 import dev.nines.web.AgentHandler;
 import dev.nines.web.ApiServer;
-import dev.nines.web.ReloadModule;
-import dev.nines.web.metrics.RequestMetrics;
 import dev.nines.web.ApiTokens;
 import dev.nines.web.EventsHandler;
 import dev.nines.web.MonitorsHandler;
 import dev.nines.web.ObservationsHandler;
+import dev.nines.web.ReloadModule;
 import dev.nines.web.SlosHandler;
 import dev.nines.web.console.Console;
 import dev.nines.web.console.Operations;
+import dev.nines.web.metrics.RequestMetrics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,10 +101,13 @@ public final class NinesServer implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicReference<Current> current =
       new java.util.concurrent.atomic.AtomicReference<>();
   private volatile long specModified;
+  private final Opened opened = new Opened();
   private final IngestWriter writer;
   private final ApiServer api;
   private final Console console;
   private final ScheduledExecutorService ticker;
+  private final ExecutorService reloader;
+  private final AtomicBoolean reloading = new AtomicBoolean();
   private final ProbeRecorder probes;
   private final MaintenanceBook maintenance;
   private final Incidents incidents;
@@ -110,40 +117,51 @@ public final class NinesServer implements AutoCloseable {
   private final Notifications notifications;
   private final ProbeEngine prober;
   private final String region;
+  private final Object pullerLock = new Object();
   private volatile PrometheusPuller puller;
+  private PrometheusClient pullerClient;
+  private volatile boolean closing;
+  private volatile LiveRebuild rebuilding;
   private final int port;
 
   /** Everything derived from one version of the spec, swapped whole on a reload. */
   private record Current(Spec spec, EventRouter router, LiveSlos live, Set<String> subjects) {
-    static Current of(Spec spec, Store store, Clock clock) {
+    static Current of(Spec spec, LiveSlos live) {
       Set<String> subjects = new HashSet<>();
       spec.services().forEach(s -> subjects.add(s.name()));
       spec.monitors().forEach(m -> subjects.add(m.name()));
-      return new Current(spec, new EventRouter(spec), new LiveSlos(spec, store, clock.instant()),
-          Set.copyOf(subjects));
+      return new Current(spec, new EventRouter(spec), live, Set.copyOf(subjects));
     }
   }
 
-  private NinesServer(Config config, Spec spec, Clock clock) {
+  /**
+   * Opens the store, starts the writer, the probes, the ticker, the Prometheus puller and the
+   * HTTP server, in that order: what fails to start closes everything opened before it.
+   */
+  private NinesServer(Config config, Spec spec, Clock clock, UnaryOperator<Store> decorate) {
     this.config = config;
     this.clock = clock;
-    this.store = Stores.open(config.dbUrl(), config.dataDir(), null, null);
-    Notifications started = null;
+    Store stored = opened.add("store", Stores.open(config.dbUrl(), config.dataDir(), null,
+        null));
     try {
+      this.store = decorate.apply(stored);
       if (config.bootstrapToken() != null) {
         bootstrap(store, config.bootstrapToken(), clock);
       }
-      current.set(Current.of(spec, store, clock));
+      current.set(Current.of(spec, new LiveSlos(spec, store, clock.instant())));
       recordClients(spec);
-      this.writer = new IngestWriter(store, config.maxQueuedEvents(),
-          batches -> current.get().live().apply(batches));
+      this.writer = opened.add("ingest writer", new IngestWriter(store, clock,
+          config.maxQueuedEvents(), this::committed));
       this.region = spec.regions().get(0);
       this.maintenance = new MaintenanceBook(spec, store, clock);
       this.probes = new ProbeRecorder(spec, store, writer, clock, maintenance);
+      opened.add("last probe results", probes::flush);
+      this.prober = config.probes()
+          ? opened.add("prober", ProbeEngine.start(region, probes)) : null;
       ApiTokens tokens = new ApiTokens(store, clock);
-            RequestMetrics requests = new RequestMetrics(() -> current.get().router());
-      started = Notifications.start(store, this::spec, clock);
-      this.notifications = started;
+      RequestMetrics requests = new RequestMetrics(() -> current.get().router());
+      this.notifications = opened.add("notifications", Notifications.start(store, this::spec,
+          clock));
       Notifier notifier = notifications.outbox()::enqueue;
       this.incidents = new Incidents(store, this::spec, notifier, clock, this::baseUrl);
       this.alerts = new AlertLoop(store, this::spec, this::live, probes, maintenance, notifier,
@@ -153,7 +171,7 @@ public final class NinesServer implements AutoCloseable {
 
       this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
           System.getenv("NINES_ADMIN_PASSWORD"), requests, notifications.counters(),
-          new Operations(alerts, incidents, maintenance));
+          new Operations(alerts, incidents, maintenance), prober == null ? null : prober::stats);
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
@@ -166,31 +184,39 @@ public final class NinesServer implements AutoCloseable {
             return Map.of("reloaded", true, "slos", spec().slos().size(),
                 "monitors", spec().monitors().size());
           }));
-      this.port = api.start();
-      console.createFirstAdmin();
-      this.alerting = Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("nines-alerts").daemon(true).factory());
+      this.alerting = opened.add("alert evaluation", daemonScheduler("nines-alerts"));
       alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);
-      this.ticker = Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
+      this.ticker = opened.add("ticker", daemonScheduler("nines-ticker"));
       ticker.scheduleAtFixedRate(new PeriodicUpdate(clock)
           .step("storing probe results", probes::flush)
           .step("moving the SLO windows on", () -> live().tick(clock.instant()))
           .step("reloading a changed spec", this::reloadIfChanged), 1, 1, TimeUnit.SECONDS);
       ticker.scheduleAtFixedRate(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
-      this.prober = config.probes() ? ProbeEngine.start(region, probes) : null;
       if (prober != null) {
         prober.update(spec.monitorsIn(region));
         LOG.info("probing {} monitors from region {}", prober.monitors().size(), region);
       }
-      this.puller = startPuller(config.prometheusUrl(), spec, clock);
-      this.specModified = modified(config.specFile());
-    } catch (RuntimeException e) {
-      if (started != null) {
-        started.close();
+      opened.add("Prometheus puller", this::stopPulling);
+      synchronized (pullerLock) {
+        this.puller = startPuller(config.prometheusUrl(), spec, clock);
       }
-      store.close();
+      this.reloader = opened.add("reloader", daemonExecutor("nines-reload"));
+      this.specModified = modified(config.specFile());
+      this.port = api.start();
+      opened.add("HTTP server", api);        // opened last, closed first: requests stop first
+      console.createFirstAdmin();            // only once the port is ours
+    } catch (RuntimeException | Error e) {
+      opened.close();
       throw e;
+    }
+  }
+
+  /** Feeds each commit to the live windows in force, and to a rebuild under way. */
+  private void committed(IngestWriter.Commit commit) {
+    current.get().live().apply(commit.batches());
+    LiveRebuild r = rebuilding;
+    if (r != null) {
+      r.committed(commit);
     }
   }
 
@@ -202,19 +228,27 @@ public final class NinesServer implements AutoCloseable {
   /**
    * Reads the spec file again and, when it is valid, puts it in force without a restart:
    * new, changed and removed monitors, SLOs and routing of events. Monitors that did not
-   * change keep their state; live SLO windows are rebuilt from the store between two commits,
-   * so nothing is counted twice or lost.
+   * change keep their state. New live SLO windows are built from the store beside the ones in
+   * force while ingestion goes on, then swapped in between two commits with the commits made
+   * meanwhile replayed, so nothing is counted twice or lost and ingestion never waits.
    *
    * @throws SpecException with every problem when the file is invalid (nothing changes)
    */
   public synchronized void reload() throws IOException, SpecException {
     Spec spec = SpecReader.read(config.specFile()).spec();
     specModified = modified(config.specFile());
+    LiveRebuild rebuild = new LiveRebuild();
+    rebuilding = rebuild;
     try {
-      writer.runBetweenCommits(() -> current.set(Current.of(spec, store, clock)));
+      rebuild.run(spec, store, writer, clock, next -> {
+        next.carryTotalsFrom(current.get().live());
+        current.set(Current.of(spec, next));
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
+    } finally {
+      rebuilding = null;
     }
     recordClients(spec);
     probes.reconfigure(spec);
@@ -222,10 +256,13 @@ public final class NinesServer implements AutoCloseable {
     if (prober != null) {
       prober.update(spec.monitorsIn(region));
     }
-    if (puller != null) {
-      puller.close();
+    synchronized (pullerLock) {
+      if (closing) {
+        return;
+      }
+      closePuller();
+      puller = startPuller(config.prometheusUrl(), spec, clock);
     }
-    puller = startPuller(config.prometheusUrl(), spec, clock);
     LOG.info("spec reloaded: {} SLOs, {} monitors", spec.slos().size(), spec.monitors().size());
   }
 
@@ -282,19 +319,61 @@ public final class NinesServer implements AutoCloseable {
     }
   }
 
+  /** Stops the puller for good: a reload finishing later starts none. */
+  private void stopPulling() {
+    synchronized (pullerLock) {
+      closing = true;
+      closePuller();
+    }
+  }
+
+  private void closePuller() {
+    synchronized (pullerLock) {
+      if (puller != null) {
+        puller.close();
+        puller = null;
+      }
+      if (pullerClient != null) {
+        pullerClient.close();
+        pullerClient = null;
+      }
+    }
+  }
+
+  /** Starts a reload on its own thread when the file changed: ticks go on meanwhile. */
   private void reloadIfChanged() {
     long now = modified(config.specFile());
-    if (now == specModified) {
+    if (now == specModified || !reloading.compareAndSet(false, true)) {
       return;
     }
     try {
-      reload();
-    } catch (SpecException e) {
-      specModified = now;
-      LOG.warn("spec changed but is invalid; keeping the one in force:\n{}", e.getMessage());
-    } catch (IOException e) {
-      LOG.warn("spec changed but cannot be read: {}", e.getMessage());
+      reloader.execute(() -> {
+        try {
+          reload();
+        } catch (SpecException e) {
+          specModified = now;
+          LOG.warn("spec changed but is invalid; keeping the one in force:\n{}", e.getMessage());
+        } catch (IOException e) {
+          LOG.warn("spec changed but cannot be read: {}", e.getMessage());
+        } catch (RuntimeException e) {
+          LOG.error("reloading the spec failed; keeping the one in force", e);
+        } finally {
+          reloading.set(false);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      reloading.set(false);                     // closing
     }
+  }
+
+  private static ScheduledExecutorService daemonScheduler(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name(name).daemon(true).factory());
+  }
+
+  private static ExecutorService daemonExecutor(String name) {
+    return Executors.newSingleThreadExecutor(
+        Thread.ofPlatform().name(name).daemon(true).factory());
   }
 
   private static long modified(Path file) {
@@ -307,8 +386,14 @@ public final class NinesServer implements AutoCloseable {
 
   /** Reads the spec, opens the store and starts serving. */
   public static NinesServer start(Config config, Clock clock) throws IOException, SpecException {
+    return start(config, clock, UnaryOperator.identity());
+  }
+
+  /** {@link #start(Config, Clock)} on the store {@code decorate} makes, for fault tests. */
+  static NinesServer start(Config config, Clock clock, UnaryOperator<Store> decorate)
+      throws IOException, SpecException {
     Spec spec = SpecReader.read(config.specFile()).spec();
-    return new NinesServer(config, spec, clock);
+    return new NinesServer(config, spec, clock, decorate);
   }
 
   /** Raw attempts and observations are kept this many days (NINES_RAW_RETENTION_DAYS). */
@@ -361,6 +446,7 @@ public final class NinesServer implements AutoCloseable {
       return null;
     }
     PrometheusClient client = new PrometheusClient(url, PrometheusClient.DEFAULT_TIMEOUT);
+    pullerClient = client;
     PrometheusPuller p = new PrometheusPuller(client, selection.slis(), writer, clock);
     p.start();
     LOG.info("pulling SLOs {} from Prometheus at {} every minute", selection.names(), url);
@@ -424,19 +510,12 @@ public final class NinesServer implements AutoCloseable {
     return region;
   }
 
+  /**
+   * Stops taking requests, then closes the rest in the reverse order of opening, each waiting
+   * for its threads: the reloader, the puller, the ticker, the prober; hands the last probe
+   * results to the writer, writes what was acknowledged and closes the store.
+   */
   @Override public void close() {
-    if (puller != null) {
-      puller.close();
-    }
-    if (prober != null) {
-      prober.close();
-    }
-    ticker.shutdownNow();
-    alerting.shutdownNow();
-    probes.flush();
-    api.close();
-    writer.close();
-    notifications.close();
-    store.close();
+    opened.close();
   }
 }

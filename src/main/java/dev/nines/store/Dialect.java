@@ -14,7 +14,11 @@ interface Dialect {
   /** A short name, {@code sqlite} or {@code postgresql}. */
   String name();
 
-  /** Values for the {@code ${...}} placeholders of the shared migrations. */
+  /**
+   * Values for the {@code ${...}} placeholders of the shared migrations: {@code id} and
+   * {@code bytes} column types, and {@code promKeyMinute}, the SQL that reads the minute out
+   * of a {@code prom:SLO:MINUTE} idempotency key.
+   */
   Map<String, String> placeholders();
 
   /** Driver properties for every connection. */
@@ -22,6 +26,12 @@ interface Dialect {
 
   /** Connections the pool keeps; SQLite has one writer at a time anyway. */
   int poolSize();
+
+  /**
+   * The isolation level at which every statement of a read transaction sees the snapshot of
+   * its first one (for {@link Store#openMinuteBucketsSince}).
+   */
+  int snapshotIsolation();
 
   /** Whether {@code e} means the store is down, locked, full or unreachable right now. */
   boolean isUnavailable(SQLException e);

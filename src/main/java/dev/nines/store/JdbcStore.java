@@ -30,19 +30,26 @@ final class JdbcStore implements Store {
   private static final String CLAIM_KEY = "INSERT INTO ingest_batch "
       + "(idempotency_key, received_at, events) VALUES (?, ?, ?) "
       + "ON CONFLICT (idempotency_key) DO NOTHING";
+  private static final String CLAIM_BATCH = "INSERT INTO ingest_batch (idempotency_key, "
+      + "received_at, events, commit_stamp, fingerprint, protects_minute) "
+      + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+  private static final String CLAIM_OF = "SELECT commit_stamp, fingerprint FROM ingest_batch "
+      + "WHERE idempotency_key = ?";
 
   private final HikariDataSource dataSource;
+  private final java.util.concurrent.ExecutorService housekeeper;
   private final Dialect dialect;
   private final Jdbc jdbc;
   private final ObservationLog observations;
   private final java.nio.file.Path sqliteFile;
 
-  JdbcStore(HikariDataSource dataSource, Dialect dialect) {
-    this(dataSource, dialect, null);
-  }
-
-  /** @param sqliteFile the SQLite database file, whose disk readiness watches; null for PostgreSQL */
-  JdbcStore(HikariDataSource dataSource, Dialect dialect, java.nio.file.Path sqliteFile) {
+  /**
+   * @param housekeeper the pool's housekeeping thread, stopped when the store closes
+   * @param sqliteFile the SQLite database file, whose disk readiness watches; null for PostgreSQL
+   */
+  JdbcStore(HikariDataSource dataSource, Dialect dialect,
+      java.util.concurrent.ExecutorService housekeeper, java.nio.file.Path sqliteFile) {
+    this.housekeeper = housekeeper;
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbc = new Jdbc(dataSource, dialect);
@@ -50,25 +57,22 @@ final class JdbcStore implements Store {
     this.sqliteFile = sqliteFile;
   }
 
-  @Override public boolean[] commitIngest(List<IngestBatch> batches) {
+  @Override public BatchResult[] commitIngest(List<IngestBatch> batches, long commitStamp,
+      Instant receivedAt) {
     return jdbc.transaction(c -> {
-      boolean[] fresh = new boolean[batches.size()];
+      BatchResult[] results = new BatchResult[batches.size()];
       Map<List<Object>, long[]> minutes = new LinkedHashMap<>();
       Map<List<Object>, long[]> hours = new LinkedHashMap<>();
       Map<List<Object>, long[]> latency = new LinkedHashMap<>();
-      long now = System.currentTimeMillis();
-      try (PreparedStatement claim = c.prepareStatement(CLAIM_KEY)) {
+      try (PreparedStatement claim = c.prepareStatement(CLAIM_BATCH);
+          PreparedStatement claimOf = c.prepareStatement(CLAIM_OF)) {
         for (int i = 0; i < batches.size(); i++) {
           IngestBatch b = batches.get(i);
-          if (b.idempotencyKey() != null) {
-            claim.setString(1, b.idempotencyKey());
-            claim.setLong(2, now);
-            claim.setInt(3, b.events());
-            if (claim.executeUpdate() == 0) {
-              continue;
-            }
+          if (b.idempotencyKey() != null && !claim(claim, b, commitStamp, receivedAt)) {
+            results[i] = repeat(claimOf, b);
+            continue;
           }
-          fresh[i] = true;
+          results[i] = new BatchResult(true, b.idempotencyKey() == null ? 0 : commitStamp, true);
           for (BucketDelta d : b.buckets()) {
             add(minutes, List.of(d.sli(), d.minute()), d.good(), d.valid());
             add(hours, List.of(d.sli(), Math.floorDiv(d.minute(), 60)), d.good(), d.valid());
@@ -81,8 +85,40 @@ final class JdbcStore implements Store {
       upsert(c, UPSERT_MINUTE, minutes, true);
       upsert(c, UPSERT_HOUR, hours, true);
       upsert(c, UPSERT_LATENCY, latency, false);
-      return fresh;
+      return results;
     });
+  }
+
+  /** Claims a batch's key for this commit; false when it was claimed before. */
+  private static boolean claim(PreparedStatement claim, IngestBatch b, long commitStamp,
+      Instant receivedAt) throws SQLException {
+    claim.setString(1, b.idempotencyKey());
+    claim.setLong(2, receivedAt.toEpochMilli());
+    claim.setInt(3, b.events());
+    claim.setLong(4, commitStamp);
+    claim.setString(5, b.fingerprint());
+    if (b.protectsMinute() == null) {
+      claim.setNull(6, java.sql.Types.BIGINT);
+    } else {
+      claim.setLong(6, b.protectsMinute());
+    }
+    return claim.executeUpdate() > 0;
+  }
+
+  /** A repeat: which commit claimed the key, and whether with the same body. */
+  private static BatchResult repeat(PreparedStatement claimOf, IngestBatch b)
+      throws SQLException {
+    claimOf.setString(1, b.idempotencyKey());
+    try (ResultSet rs = claimOf.executeQuery()) {
+      if (!rs.next()) {
+        return new BatchResult(false, 0, true);     // claimed and pruned meanwhile: a repeat
+      }
+      long stamp = rs.getLong(1);
+      String fingerprint = rs.getString(2);
+      boolean same = fingerprint == null || b.fingerprint() == null
+          || fingerprint.equals(b.fingerprint());
+      return new BatchResult(false, stamp, same);
+    }
   }
 
   private static void add(Map<List<Object>, long[]> into, List<Object> key, long a, long b) {
@@ -163,6 +199,101 @@ final class JdbcStore implements Store {
     });
   }
 
+  @Override public BucketCursor openMinuteBucketsSince(long fromMinute) {
+    return openMinuteBucketsSince(fromMinute, null);
+  }
+
+  @Override public BucketCursor openMinuteBucketsSince(long fromMinute,
+      java.util.Collection<String> slis) {
+    try {
+      return new Cursor(dataSource.getConnection(), fromMinute, slis);
+    } catch (SQLException e) {
+      throw jdbc.translate(e);
+    }
+  }
+
+  /**
+   * A read transaction at snapshot isolation whose first read has run: both engines fix what
+   * it sees by then (SQLite at the first read in WAL mode, PostgreSQL at the first statement
+   * under REPEATABLE READ), so the snapshot is the store as of the constructor's return. The
+   * buckets are read an SLI at a time along the primary key: no sort, no SLI name per row.
+   */
+  private final class Cursor implements BucketCursor {
+    private final Connection connection;
+    private final long fromMinute;
+    private final List<String> slis;
+    private final String firstSli;
+
+    Cursor(Connection c, long fromMinute, java.util.Collection<String> slis)
+        throws SQLException {
+      this.connection = c;
+      this.fromMinute = fromMinute;
+      this.slis = slis == null ? null : slis.stream().sorted().distinct().toList();
+      try {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(dialect.snapshotIsolation());
+        this.firstSli = nextSli(null);            // the first read: the snapshot is taken
+      } catch (SQLException | RuntimeException e) {
+        end();
+        throw e;
+      }
+    }
+
+    @Override public void forEach(BucketSink sink) {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT minute, good, valid FROM "
+          + "sli_minute WHERE sli = ? AND minute >= ? ORDER BY minute")) {
+        ps.setFetchSize(10_000);
+        if (slis != null) {
+          for (String sli : slis) {
+            read(ps, sli, sink);
+          }
+        } else {
+          for (String sli = firstSli; sli != null; sli = nextSli(sli)) {
+            read(ps, sli, sink);
+          }
+        }
+      } catch (SQLException e) {
+        throw jdbc.translate(e);
+      }
+    }
+
+    private void read(PreparedStatement ps, String sli, BucketSink sink) throws SQLException {
+      ps.setString(1, sli);
+      ps.setLong(2, fromMinute);
+      try (ResultSet rows = ps.executeQuery()) {
+        while (rows.next()) {
+          sink.accept(sli, rows.getLong(1), rows.getLong(2), rows.getLong(3));
+        }
+      }
+    }
+
+    /** The next SLI with buckets after {@code after} (the first when null): one index seek. */
+    private String nextSli(String after) throws SQLException {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT MIN(sli) FROM sli_minute"
+          + (after == null ? "" : " WHERE sli > ?"))) {
+        if (after != null) {
+          ps.setString(1, after);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      }
+    }
+
+    @Override public void close() {
+      end();
+    }
+
+    private void end() {
+      try (connection) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        // Ending a read: nothing was written, and the pool discards a broken connection.
+      }
+    }
+  }
+
   @Override public Map<Long, Long> latency(String series, long fromMinute, long toMinute) {
     return jdbc.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT bound_ms, SUM(count) FROM "
@@ -226,24 +357,13 @@ final class JdbcStore implements Store {
 
   @Override public long prune(Instant rawBefore, Instant bucketsBefore) {
     long raw = rawBefore.toEpochMilli();
-    long minute = bucketsBefore.getEpochSecond() / 60;
-    return jdbc.transaction(c -> {
-      long n = 0;
-      n += delete(c, "DELETE FROM probe_attempt WHERE started_at < ?", raw);
-      n += delete(c, "DELETE FROM observation WHERE at < ?", raw);
-      n += delete(c, "DELETE FROM ingest_batch WHERE received_at < ?", raw);
-      n += delete(c, "DELETE FROM latency_minute WHERE minute < ?", raw / 60_000);
-      n += delete(c, "DELETE FROM sli_minute WHERE minute < ?", minute);
-      n += OutboxTable.prune(c, rawBefore);
-      return n;
-    });
-  }
-
-  private static long delete(Connection c, String sql, long before) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, before);
-      return ps.executeUpdate();
-    }
+    long minute = Math.floorDiv(bucketsBefore.getEpochSecond(), 60);
+    return Retention.prune(jdbc, Retention.PROBE_ATTEMPT, raw)
+        + Retention.prune(jdbc, Retention.OBSERVATION, raw)
+        + Retention.pruneClaims(jdbc, raw, minute)
+        + Retention.prune(jdbc, Retention.LATENCY_MINUTE, Math.floorDiv(raw, 60_000))
+        + Retention.prune(jdbc, Retention.SLI_MINUTE, minute)
+        + jdbc.transaction(c -> OutboxTable.prune(c, rawBefore));
   }
 
   @Override public void saveToken(ApiToken t) {
@@ -322,6 +442,17 @@ final class JdbcStore implements Store {
 
   @Override public void close() {
     dataSource.close();
+    stop(housekeeper);
+  }
+
+  /** Stops the pool's housekeeping thread and waits (a little) until it has ended. */
+  static void stop(java.util.concurrent.ExecutorService housekeeper) {
+    housekeeper.shutdownNow();
+    try {
+      housekeeper.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override public boolean saveUser(AppUser user) {

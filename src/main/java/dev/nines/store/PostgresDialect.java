@@ -14,7 +14,8 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override public Map<String, String> placeholders() {
-    return Map.of("id", "BIGSERIAL PRIMARY KEY", "bytes", "BYTEA");
+    return Map.of("id", "BIGSERIAL PRIMARY KEY", "bytes", "BYTEA",
+        "promKeyMinute", "CAST(split_part(idempotency_key, ':', 3) AS BIGINT)");
   }
 
   @Override public Properties connectionProperties() {
@@ -28,6 +29,11 @@ final class PostgresDialect implements Dialect {
 
   @Override public int poolSize() {
     return 8;
+  }
+
+  @Override public int snapshotIsolation() {
+    // READ COMMITTED would give each statement a snapshot of its own.
+    return java.sql.Connection.TRANSACTION_REPEATABLE_READ;
   }
 
   @Override public boolean isUnavailable(SQLException e) {

@@ -18,7 +18,10 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override public Map<String, String> placeholders() {
-    return Map.of("id", "INTEGER PRIMARY KEY AUTOINCREMENT", "bytes", "BLOB");
+    // promKeyMinute: the MINUTE of a 'prom:SLO:MINUTE' key (SLO names hold no colon).
+    return Map.of("id", "INTEGER PRIMARY KEY AUTOINCREMENT", "bytes", "BLOB",
+        "promKeyMinute", "CAST(substr(idempotency_key, instr(substr(idempotency_key, 6), ':') "
+            + "+ 6) AS INTEGER)");
   }
 
   @Override public Properties connectionProperties() {
@@ -32,6 +35,11 @@ final class SqliteDialect implements Dialect {
 
   @Override public int poolSize() {
     return 4;
+  }
+
+  @Override public int snapshotIsolation() {
+    // A WAL read transaction sees one snapshot from its first read on.
+    return java.sql.Connection.TRANSACTION_SERIALIZABLE;
   }
 
   @Override public boolean isUnavailable(SQLException e) {

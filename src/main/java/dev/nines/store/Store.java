@@ -14,12 +14,28 @@ import java.util.Optional;
 public interface Store extends AutoCloseable {
 
   /**
-   * Commits batches in one transaction: each batch whose idempotency key is new adds its
-   * deltas to the minute and hour buckets; a batch whose key was seen adds nothing.
+   * Commits batches in one transaction: each batch whose idempotency key is new claims the
+   * key, stamped with {@code commitStamp} (which names this commit) and {@code receivedAt},
+   * and adds its deltas to the minute and hour buckets; a batch whose key was claimed before
+   * adds nothing and is told which commit claimed it and whether its body was the same.
+   *
+   * @return what the commit did with each batch, in order
+   */
+  BatchResult[] commitIngest(List<IngestBatch> batches, long commitStamp, Instant receivedAt);
+
+  /**
+   * {@link #commitIngest(List, long, Instant)} without a commit stamp, received now.
    *
    * @return for each batch, whether it was new (true) or a repeat (false)
    */
-  boolean[] commitIngest(List<IngestBatch> batches);
+  default boolean[] commitIngest(List<IngestBatch> batches) {
+    BatchResult[] results = commitIngest(batches, 0, Instant.now());
+    boolean[] stored = new boolean[results.length];
+    for (int i = 0; i < results.length; i++) {
+      stored[i] = results[i].stored();
+    }
+    return stored;
+  }
 
   /** Minute buckets of one SLI in epoch minutes [from, to), ascending, empty minutes absent. */
   List<MinuteBucket> minuteBuckets(String sli, long fromMinute, long toMinute);
@@ -37,6 +53,26 @@ public interface Store extends AutoCloseable {
   @FunctionalInterface
   interface BucketSink {
     void accept(String sli, long minute, long good, long valid);
+  }
+
+  /**
+   * A snapshot of the minute buckets from epoch minute {@code fromMinute} on, fixed by the
+   * time this returns: commits made afterwards are not in it, commits made before all are.
+   * Read it once, on one thread at a time, then close it. Lets live windows be rebuilt from
+   * the store while ingestion goes on.
+   */
+  BucketCursor openMinuteBucketsSince(long fromMinute);
+
+  /** {@link #openMinuteBucketsSince(long)} of the named SLIs only (null: every SLI). */
+  BucketCursor openMinuteBucketsSince(long fromMinute, java.util.Collection<String> slis);
+
+  /** Minute buckets of one snapshot, by SLI then minute. */
+  interface BucketCursor extends AutoCloseable {
+    /** Hands every bucket of the snapshot to {@code sink}. */
+    void forEach(BucketSink sink);
+
+    /** Ends the snapshot. */
+    @Override void close();
   }
 
   /** Hourly rollups of one SLI in epoch hours [from, to), ascending. */
@@ -62,8 +98,11 @@ public interface Store extends AutoCloseable {
 
   /**
    * Deletes what is past retention: attempts, observations, latency rows, idempotency keys and
-   * delivered or failed outbox rows before {@code rawBefore}; minute buckets before
-   * {@code bucketsBefore}. Hourly rollups and pending notifications stay.
+   * delivered or failed outbox rows received before {@code rawBefore}; minute buckets before
+   * {@code bucketsBefore}, and with them the keys that protect those minutes
+   * ({@link IngestBatch#protectsMinute()}), which are kept as long as the buckets they guard
+   * whenever they were received. Hourly rollups and pending notifications stay. Rows go key by
+   * key in short transactions, so writes go on while it runs.
    *
    * @return rows deleted
    */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -42,15 +43,29 @@ public final class Stores {
     config.setMaximumPoolSize(dialect.poolSize());
     config.setConnectionTimeout(5_000);
     config.setPoolName("nines-" + dialect.name());
-    HikariDataSource ds = new HikariDataSource(config);
+    // The pool's housekeeping runs on a thread the store owns, so that closing the store
+    // waits for it: Hikari's own is only told to stop.
+    ScheduledThreadPoolExecutor housekeeper = new ScheduledThreadPoolExecutor(1,
+        Thread.ofPlatform().name("nines-" + dialect.name() + "-housekeeper").daemon(true)
+            .factory());
+    housekeeper.setRemoveOnCancelPolicy(true);
+    config.setScheduledExecutor(housekeeper);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      JdbcStore.stop(housekeeper);
+      throw e;
+    }
     try {
       Flyway.configure().dataSource(ds).placeholders(dialect.placeholders())
           .locations("classpath:db/migration").load().migrate();
     } catch (RuntimeException e) {
       ds.close();
+      JdbcStore.stop(housekeeper);
       throw e;
     }
-    return new JdbcStore(ds, dialect, jdbcUrl.startsWith("jdbc:sqlite:")
+    return new JdbcStore(ds, dialect, housekeeper, jdbcUrl.startsWith("jdbc:sqlite:")
         ? Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*", "")) : null);
   }
 

@@ -103,6 +103,8 @@ public final class AgentHandler {
           resolved(p.latest(), region, known));
     } catch (StoreUnavailableException e) {
       throw new ApiError(503, "the store is unavailable; nothing was kept. Retry later", 5);
+    } catch (dev.nines.live.ProbeRecorder.BusyException e) {
+      throw new ApiError(429, e.getMessage() + "; nothing was kept. Retry later", 1);
     }
     Json.send(ctx, 202, fresh ? Map.of("accepted", attempts.size() + states.size())
         : Map.of("accepted", 0, "duplicate", true));

@@ -25,6 +25,7 @@ public final class ApiServer implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
+      config.startup.startupWatcherEnabled = false;   // a thread that outlived a quick stop
       config.jetty.host = host;
       config.jetty.port = port;
       config.http.maxRequestSize = Long.MAX_VALUE;   // handlers enforce their own limits

@@ -5,6 +5,7 @@ import dev.nines.ingest.EventRouter;
 import dev.nines.ingest.IngestWriter;
 import dev.nines.ingest.ItemError;
 import dev.nines.ingest.ParsedEvents;
+import dev.nines.store.IngestBatch;
 import dev.nines.store.StoreUnavailableException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -22,10 +23,12 @@ import java.util.function.Supplier;
 
 /**
  * {@code POST /api/v1/events}: a batch of request events as a JSON array or NDJSON. Answers
- * 202 once the batch is durable; 400 listing invalid items (the valid ones are kept and
- * counted); 413 over the size limit; 429 with Retry-After when the writer is saturated; 503
- * when the store is unavailable (nothing kept). An {@code Idempotency-Key} makes a retried
- * batch count once.
+ * 202 once the events it kept are durable, listing the invalid items it rejected (if any);
+ * 400 when it kept nothing (every item invalid, or the body malformed); 413 over the size
+ * limit; 422 when the {@code Idempotency-Key} was used before with a different body; 429 with
+ * Retry-After when the writer is saturated; 503 when the store is unavailable (nothing
+ * kept). An {@code Idempotency-Key} makes a retried batch count once; only a batch that kept
+ * events consumes its key.
  */
 public final class EventsHandler {
   /** At most this many item errors are listed in an answer. */
@@ -67,8 +70,11 @@ public final class EventsHandler {
       throw new ApiError(400, "Idempotency-Key must be 1 to 200 characters");
     }
     ParsedEvents parsed;
-    try (InputStream body = new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes)) {
-      parsed = EventParser.parse(body);
+    String fingerprint = null;
+    try (BodyFingerprint body = new BodyFingerprint(
+        new LimitedInputStream(ctx.bodyInputStream(), maxBodyBytes), key != null)) {
+      parsed = EventParser.parse(body.stream());
+      fingerprint = body.finish();
     } catch (LimitedInputStream.TooLargeException e) {
       throw new ApiError(413, "body is over the limit of " + maxBodyBytes + " bytes. Expected "
           + "smaller batches");
@@ -79,30 +85,33 @@ public final class EventsHandler {
     List<ItemError> errors = new ArrayList<>(parsed.errors());
     errors.addAll(routed.errors());
     errors.sort(java.util.Comparator.comparingInt(ItemError::index));
-    boolean fresh = commit(routed);
-    if (fresh && metrics != null) {
+    IngestBatch batch = routed.batch().withFingerprint(fingerprint);
+    // A batch that keeps nothing is not written: its key stays free for the corrected resend.
+    IngestWriter.Outcome outcome = batch.events() == 0 ? null : commit(batch);
+    if (outcome == IngestWriter.Outcome.CONFLICT) {
+      throw new ApiError(422, "Idempotency-Key: '" + key + "' was used before for a different "
+          + "body. Expected the same body to retry a batch, or a new key for a new batch");
+    }
+    boolean stored = outcome == IngestWriter.Outcome.STORED;
+    if (stored && metrics != null) {
       metrics.record(routed.counted());
     }
     Map<String, Object> answer = new LinkedHashMap<>();
-    int accepted = fresh ? routed.batch().events() : 0;
-    answer.put("accepted", accepted);
+    answer.put("accepted", stored ? batch.events() : 0);
     answer.put("rejected", errors.size());
-    if (!fresh) {
+    if (outcome == IngestWriter.Outcome.DUPLICATE) {
       answer.put("duplicate", true);
     }
     if (!errors.isEmpty()) {
       answer.put("errors", errors.stream().limit(MAX_LISTED_ERRORS).map(ItemError::toString).toList());
     }
-    Json.send(ctx, errors.isEmpty() ? 202 : 400, answer);
+    Json.send(ctx, outcome == null && !errors.isEmpty() ? 400 : 202, answer);
   }
 
-  private boolean commit(EventRouter.Routed routed) {
-    if (routed.batch().events() == 0 && routed.batch().idempotencyKey() == null) {
-      return true;
-    }
-    CompletableFuture<Boolean> done;
+  private IngestWriter.Outcome commit(IngestBatch batch) {
+    CompletableFuture<IngestWriter.Outcome> done;
     try {
-      done = writer.submit(routed.batch());
+      done = writer.write(batch);
     } catch (IngestWriter.SaturatedException e) {
       throw new ApiError(429, "ingestion is saturated (" + e.getMessage() + "). Retry later", 1);
     }

@@ -80,7 +80,7 @@ class IngestWriterTest {
     fault = Fault.KEEP_THEN_FAIL;
     assertThatThrownBy(() -> submit("k")).isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(StoreUnavailableException.class);
-    assertThat(submit("k")).as("fresh: false, the store had kept it").isFalse();
+    assertThat(submit("k")).as("stored: the client was told nothing was kept").isTrue();
     assertThat(submit("k")).isFalse();
     assertThat(applied).containsExactly("k");
     assertThat(real.minuteBuckets("s", MINUTE, MINUTE + 1))
@@ -95,6 +95,53 @@ class IngestWriterTest {
     assertThat(submit("k")).isTrue();
     assertThat(submit("k")).isFalse();
     assertThat(applied).containsExactly("k");
+  }
+
+  @Test
+  void aRetryOfAnAcknowledgedBatchCaughtInAFailedCommitIsNotCountedAgain() throws Exception {
+    start();
+    assertThat(submit("k")).isTrue();
+    fault = Fault.FAIL;                    // the client did not hear the 202 and retries
+    assertThatThrownBy(() -> submit("k")).isInstanceOf(ExecutionException.class);
+    assertThat(submit("k")).isFalse();
+    assertThat(submit("k")).isFalse();
+    assertThat(applied).containsExactly("k");
+  }
+
+  @Test
+  void aBatchKeptByTheFirstOfTwoFailedCommitsIsAppliedOnce() throws Exception {
+    start();
+    fault = Fault.KEEP_THEN_FAIL;
+    assertThatThrownBy(() -> submit("k")).isInstanceOf(ExecutionException.class);
+    fault = Fault.FAIL;
+    assertThatThrownBy(() -> submit("k")).isInstanceOf(ExecutionException.class);
+    assertThat(submit("k")).isTrue();
+    assertThat(submit("k")).isFalse();
+    assertThat(applied).containsExactly("k");
+    assertThat(real.minuteBuckets("s", MINUTE, MINUTE + 1))
+        .containsExactly(new MinuteBucket(MINUTE, 1, 1));
+  }
+
+  @Test
+  void aKeyReusedWithAnotherBodyIsAConflictAndAddsNothing() throws Exception {
+    start();
+    assertThat(writer.write(batch("k").withFingerprint("body-1")).get(10, TimeUnit.SECONDS))
+        .isEqualTo(IngestWriter.Outcome.STORED);
+    assertThat(writer.write(batch("k").withFingerprint("body-1")).get(10, TimeUnit.SECONDS))
+        .isEqualTo(IngestWriter.Outcome.DUPLICATE);
+    assertThat(writer.write(batch("k").withFingerprint("body-2")).get(10, TimeUnit.SECONDS))
+        .isEqualTo(IngestWriter.Outcome.CONFLICT);
+    assertThat(applied).containsExactly("k");
+    assertThat(real.minuteBuckets("s", MINUTE, MINUTE + 1))
+        .containsExactly(new MinuteBucket(MINUTE, 1, 1));
+  }
+
+  @Test
+  void aTaskAskedOfAClosedWriterFailsInsteadOfWaitingForever() {
+    start();
+    writer.close();
+    assertThatThrownBy(() -> writer.runBetweenCommits(() -> { }))
+        .isInstanceOf(IllegalStateException.class).hasMessage("the ingest writer is closed");
   }
 
   @Test

@@ -1,14 +1,17 @@
 package dev.nines.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nines.probe.PendingStates;
 import dev.nines.spec.SpecReader;
 import dev.nines.testing.FakeClock;
+import dev.nines.testing.LogCapture;
 import dev.nines.uptime.Observation;
 import dev.nines.uptime.State;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProbeRecorderTest {
@@ -104,6 +107,81 @@ class ProbeRecorderTest {
       assertThat(recorder.latest("home").get("eu")).isEqualTo(new ProbeRecorder.Latest(
           new Observation(t.plusSeconds(30), State.ERROR), "HTTP 503"));
       assertThat(recorder.latest("home").get("us").observation().state()).isEqualTo(State.OK);
+    }
+  }
+
+  private static final String COUNTED = """
+      apiVersion: nines/v1
+      regions: [local, remote]
+      services: [{name: web}]
+      monitors:
+        - {name: home, service: web, kind: http, request: {url: "http://127.0.0.1/"}}
+      slos:
+        - name: home-attempts
+          service: web
+          sli: {kind: availability, source: {monitors: [home], count: attempts}}
+          target: 99
+          window: 30d
+          owner: team
+      """;
+
+  private static List<dev.nines.store.StoredAttempt> attempts(Instant from, int n) {
+    List<dev.nines.store.StoredAttempt> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(new dev.nines.store.StoredAttempt("home", "remote", from.plusSeconds(60L * i), true,
+          200, null, null, null, null, null, 3.0, null));
+    }
+    return out;
+  }
+
+  @Test
+  void agentResultsPastTheBoundAreRefusedUntilTheFlushCountsWhatWaits(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Instant t = Instant.parse("2026-10-01T10:00:00Z");
+    try (dev.nines.store.Store store = dev.nines.store.Stores.open(null, dir, null, null);
+        dev.nines.ingest.IngestWriter writer = new dev.nines.ingest.IngestWriter(store, 1000,
+            b -> { })) {
+      ProbeRecorder recorder = new ProbeRecorder(SpecReader.read("t.yaml", COUNTED).spec(),
+          store, writer, new FakeClock(t.plusSeconds(600)), 3);
+      assertThat(recorder.acceptAgentResults("a:1", "remote", attempts(t, 3), List.of(),
+          List.of())).isTrue();
+      assertThatThrownBy(() -> recorder.acceptAgentResults("a:2", "remote",
+          attempts(t.plusSeconds(180), 1), List.of(), List.of()))
+          .isInstanceOf(ProbeRecorder.BusyException.class)
+          .hasMessage("3 attempts and 0 states of agents wait to be counted");
+      assertThat(recorder.waiting()).containsExactly(0, 3, 0);
+      assertThat(store.attempts("home", t, t.plusSeconds(3600), 10)).hasSize(3);
+
+      recorder.flush();
+      assertThat(recorder.waiting()).containsExactly(0, 0, 0);
+      assertThat(recorder.acceptAgentResults("a:2", "remote", attempts(t.plusSeconds(180), 1),
+          List.of(), List.of())).isTrue();
+      assertThat(store.attempts("home", t, t.plusSeconds(3600), 10)).hasSize(4);
+    }
+  }
+
+  @Test
+  void sliBucketsTheWriterRefusesWaitUpToTheBoundThenTheOldestGoOnceLogged(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    Instant t = Instant.parse("2026-10-01T10:00:00Z");
+    try (dev.nines.store.Store store = dev.nines.store.Stores.open(null, dir, null, null);
+        LogCapture log = LogCapture.warnings(ProbeRecorder.class)) {
+      dev.nines.ingest.IngestWriter writer = new dev.nines.ingest.IngestWriter(store, 1000,
+          b -> { });
+      writer.close();                              // refuses every batch from now on
+      ProbeRecorder recorder = new ProbeRecorder(SpecReader.read("t.yaml", COUNTED).spec(),
+          store, writer, new FakeClock(t.plusSeconds(3600)), 4);
+      for (int i = 0; i < 5; i++) {
+        recorder.acceptAgentResults("a:" + i, "remote", attempts(t.plusSeconds(120L * i), 2),
+            List.of(), List.of());
+        recorder.flush();
+        assertThat(recorder.waiting()[0]).isLessThanOrEqualTo(4);
+      }
+      assertThat(recorder.waiting()[0]).isEqualTo(4);
+      assertThat(recorder.droppedDeltas()).isEqualTo(6);
+      assertThat(log.lines()).containsExactly("ERROR dropping the oldest 2 monitor SLI buckets: "
+          + "the ingest writer has refused them for too long (at most 4 wait; logged again "
+          + "after they fit)");
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.nines.model.MonitorSpec;
+import dev.nines.testing.LogCapture;
 import dev.nines.uptime.Observation;
 import dev.nines.uptime.State;
 import java.time.Duration;
@@ -195,6 +196,88 @@ class ProbeEngineTest {
 
       assertThat(sink.observations).hasSize(2);
       assertThat(e.stats()).isEqualTo(new ProbeStats(1, 2, 0, 0, 2, 0));
+    }
+  }
+
+  @Test
+  void missedChecksAreCountedAndTheFirstOfEachBurstIsLogged() {
+    MonitorSpec api = scheduled("api", S30, 0, S5);
+    int[] call = {0};
+    Checker slow = m -> {
+      if (List.of(1, 2, 4).contains(call[0]++)) {
+        clock.jump(Duration.ofSeconds(100));   // overruns two slots, the watchdog asleep
+      }
+      return CheckResult.passed(200, Phases.total(1));
+    };
+    try (LogCapture log = LogCapture.infos(ProbeEngine.class);
+        ProbeEngine e = new ProbeEngine("eu-central", clock, slow, Runnable::run, sink)) {
+      e.update(List.of(api));
+      runUntil(api, 400);
+
+      assertThat(e.stats().missedChecks()).isEqualTo(6);
+      assertThat(log.at("WARN")).hasSize(2).allSatisfy(line -> assertThat(line)
+          .startsWith("WARN api: 2 scheduled checks missed").contains("logged again after a "
+              + "check on time"));
+    }
+  }
+
+  @Test
+  void checksEndedByTheWatchdogAreLoggedOncePerBurst() {
+    MonitorSpec api = scheduled("api", S30, 0, S5);
+    int[] call = {0};
+    Checker stuck = m -> {
+      if (List.of(0, 1, 3).contains(call[0]++)) {
+        clock.advance(Duration.ofSeconds(3));    // past the 2 s timeout and the grace
+      }
+      return CheckResult.passed(200, Phases.total(1));
+    };
+    try (LogCapture log = LogCapture.infos(ProbeEngine.class);
+        ProbeEngine e = new ProbeEngine("eu-central", clock, stuck, Runnable::run, sink)) {
+      e.update(List.of(api));
+      runUntil(api, 150);
+
+      assertThat(e.stats().watchdogTimeouts()).isEqualTo(3);
+      assertThat(log.at("WARN")).containsExactly(
+          "WARN api: check still running 2500 ms after it started, ended by the watchdog "
+              + "(counted in nines_probe_watchdog_timeouts_total; logged again after a check "
+              + "within its timeout)",
+          "WARN api: check still running 2500 ms after it started, ended by the watchdog "
+              + "(counted in nines_probe_watchdog_timeouts_total; logged again after a check "
+              + "within its timeout)");
+      assertThat(log.at("INFO")).containsExactly(
+          "INFO api: checks end within their timeout again",
+          "INFO api: checks end within their timeout again");
+    }
+  }
+
+  @Test
+  void aSinkThatFailsIsLoggedAtTheFirstFailureOfEachBurst() {
+    int[] call = {0};
+    ProbeSink flaky = new ProbeSink() {
+      @Override public void attempt(Attempt attempt) {
+        if (List.of(0, 1, 2, 5).contains(call[0]++)) {
+          throw new IllegalStateException("disk full");
+        }
+      }
+
+      @Override public void observation(String m, String r, Observation o, String message) {
+        sink.observation(m, r, o, message);
+      }
+    };
+    try (LogCapture log = LogCapture.infos(ProbeEngine.class);
+        ProbeEngine e = new ProbeEngine("eu-central", clock, checker, Runnable::run, flaky)) {
+      MonitorSpec api = scheduled("api", S30, 0, S5);
+      e.update(List.of(api));
+      runUntil(api, 210);
+
+      assertThat(e.stats().sinkFailures()).isEqualTo(4);
+      assertThat(log.lines()).containsExactly(
+          "WARN probe attempts cannot be recorded and are lost (counted in "
+              + "nines_probe_sink_failures_total; logged again after one is recorded)",
+          "INFO probe attempts are recorded again",
+          "WARN probe attempts cannot be recorded and are lost (counted in "
+              + "nines_probe_sink_failures_total; logged again after one is recorded)",
+          "INFO probe attempts are recorded again");
     }
   }
 

@@ -106,6 +106,29 @@ class ProbingServerTest {
         .anyMatch(x -> !x.ok() && Integer.valueOf(500).equals(x.status()));
   }
 
+  @Test
+  void theProbersMissedChecksTimeoutsAndLostResultsAreInMetrics() throws Exception {
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, """
+        apiVersion: nines/v1
+        regions: [local]
+        services: [{name: web}]
+        monitors:
+          - {name: health, service: web, kind: tcp, interval: 1h, target: "127.0.0.1:9"}
+        """);
+    server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
+        "127.0.0.1", 0, 1 << 20, 10_000, "metrics-token", true), WallClock.clock());
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+            + server.port() + "/metrics")).header("Authorization", "Bearer metrics-token").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.body().lines().filter(l -> l.startsWith("nines_probe_") && l.contains("_total{"
+        + "region=")).toList()).containsExactly(
+            "nines_probe_missed_checks_total{region=\"local\"} 0",
+            "nines_probe_watchdog_timeouts_total{region=\"local\"} 0",
+            "nines_probe_sink_failures_total{region=\"local\"} 0");
+  }
+
   private static long total(List<MinuteBucket> buckets) {
     return buckets.stream().mapToLong(MinuteBucket::valid).sum();
   }

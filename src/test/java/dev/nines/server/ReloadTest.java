@@ -12,7 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import dev.nines.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +60,98 @@ class ReloadTest {
     assertThat(server.spec().slos()).extracting(SloSpec::name).containsExactly("a-ok", "a-ok-week");
     assertThat(server.live().view("a-ok").status().window().valid()).isEqualTo(10);
     assertThat(server.live().view("a-ok-week")).isNotNull();
+  }
+
+  /**
+   * A store whose reads of minute buckets for live windows, once armed, wait until released:
+   * a reload that takes as long as a big store's.
+   */
+  private static final class SlowLoads {
+    final CountDownLatch loading = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    volatile boolean armed;
+
+    Store decorate(Store real) {
+      return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(),
+          new Class<?>[] {Store.class}, (proxy, method, args) -> {
+            if (armed && method.getName().equals("forEachMinuteBucketSince")) {
+              stall();
+            }
+            Object result = invoke(method, real, args);
+            if (armed && result instanceof Store.BucketCursor cursor) {
+              return new Store.BucketCursor() {
+                @Override public void forEach(Store.BucketSink sink) {
+                  stall();
+                  cursor.forEach(sink);
+                }
+
+                @Override public void close() {
+                  cursor.close();
+                }
+              };
+            }
+            return result;
+          });
+    }
+
+    private void stall() {
+      loading.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static Object invoke(Method m, Object target, Object[] args) throws Throwable {
+      try {
+        return m.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  @Test
+  void batchesAreCommittedWhileAReloadLoadsTheNewWindowsAndCountedOnceInThem() throws Exception {
+    Path spec = dir.resolve("spec.yaml");
+    Files.writeString(spec, BASE);
+    SlowLoads slow = new SlowLoads();
+    FakeClock clock = new FakeClock();
+    server = NinesServer.start(new NinesServer.Config(spec, null, dir.resolve("data"),
+        "127.0.0.1", 0, 1 << 20, 1000, null), clock, slow::decorate);
+    long minute = FakeClock.NOW.getEpochSecond() / 60 - 1;
+    assertThat(server.writer().submit(batch(minute, 9, 10)).get(5, TimeUnit.SECONDS)).isTrue();
+    Files.writeString(spec, BASE.replace("target: 99,", "target: 98,"));
+    slow.armed = true;
+    CompletableFuture<Void> reload = CompletableFuture.runAsync(() -> {
+      try {
+        server.reload();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(slow.loading.await(10, TimeUnit.SECONDS)).as("reload loading").isTrue();
+
+    assertThat(server.writer().submit(batch(minute, 1, 5)).get(5, TimeUnit.SECONDS))
+        .as("committed while the reload loads").isTrue();
+    assertThat(server.spec().slos().get(0).target().percent()).isEqualByComparingTo("99");
+    slow.release.countDown();
+    reload.get(10, TimeUnit.SECONDS);
+    slow.armed = false;
+    assertThat(server.writer().submit(batch(minute, 2, 2)).get(5, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(server.spec().slos().get(0).target().percent()).isEqualByComparingTo("98");
+    assertThat(server.live().counts("a-ok", java.time.Duration.ofDays(30)))
+        .isEqualTo(new dev.nines.slo.Counts(12, 17));
+    assertThat(server.store().minuteBuckets("a-ok", minute, minute + 1))
+        .containsExactly(new dev.nines.store.MinuteBucket(minute, 12, 17));
+    assertThat(server.live().totalsSinceStart("a-ok")).containsExactly(12, 17);
+  }
+
+  private static IngestBatch batch(long minute, long good, long valid) {
+    return new IngestBatch(null, List.of(new BucketDelta("a-ok", minute, good, valid)),
+        List.of(), (int) valid);
   }
 
   @Test

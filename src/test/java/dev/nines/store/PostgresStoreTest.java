@@ -31,6 +31,14 @@ public class PostgresStoreTest extends StoreContract {
     }
   }
 
+  @Override String jdbcUrl() {
+    return url();
+  }
+
+  @Override void wipe() throws Exception {
+    reset(url());
+  }
+
   @Override Store open() throws Exception {
     String url = url();
     reset(url);

@@ -16,6 +16,16 @@ class SqliteStoreTest extends StoreContract {
     return Stores.open(null, dir, null, null);
   }
 
+  @Override String jdbcUrl() {
+    return "jdbc:sqlite:" + dir.resolve("nines.db");
+  }
+
+  @Override void wipe() throws Exception {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      java.nio.file.Files.deleteIfExists(dir.resolve("nines.db" + suffix));
+    }
+  }
+
   @Test
   void pooledConnectionsWriteAheadAndSyncEveryCommitSoAnAcknowledgedBatchIsOnDisk() {
     Jdbc jdbc = ((JdbcStore) store).jdbc();

@@ -19,6 +19,12 @@ abstract class StoreContract {
 
   abstract Store open() throws Exception;
 
+  /** The JDBC URL of the database {@link #open()} opens. */
+  abstract String jdbcUrl();
+
+  /** Deletes the database {@link #open()} opens, schema and all. */
+  abstract void wipe() throws Exception;
+
   @BeforeEach
   void openStore() throws Exception {
     store = open();
@@ -57,6 +63,94 @@ abstract class StoreContract {
     assertThat(again).containsExactly(false, true, false);
     assertThat(store.minuteBuckets("a", MINUTE, MINUTE + 1))
         .containsExactly(new MinuteBucket(MINUTE, 2, 2));
+  }
+
+  @Test
+  void claimsCarryTheStampOfTheCommitThatMadeThem() {
+    Instant at = Instant.ofEpochSecond(MINUTE * 60);
+    BatchResult[] first = store.commitIngest(List.of(batch("k1", new BucketDelta("a", MINUTE, 1,
+        1)), batch(null, new BucketDelta("a", MINUTE, 1, 1))), 7, at);
+    BatchResult[] again = store.commitIngest(List.of(batch("k1", new BucketDelta("a", MINUTE, 1,
+        1)), batch("k2", new BucketDelta("a", MINUTE, 1, 1))), 9, at);
+    assertThat(first).containsExactly(new BatchResult(true, 7, true),
+        new BatchResult(true, 0, true));
+    assertThat(again).containsExactly(new BatchResult(false, 7, true),
+        new BatchResult(true, 9, true));
+  }
+
+  @Test
+  void aRepeatTellsWhetherItsBodyIsTheOneTheKeyWasClaimedWith() {
+    Instant at = Instant.ofEpochSecond(MINUTE * 60);
+    IngestBatch b = batch("k", new BucketDelta("a", MINUTE, 1, 1)).withFingerprint("f1");
+    store.commitIngest(List.of(b), 1, at);
+    assertThat(store.commitIngest(List.of(b, b.withFingerprint("f2"), b.withFingerprint(null)),
+        2, at)).containsExactly(new BatchResult(false, 1, true), new BatchResult(false, 1, false),
+        new BatchResult(false, 1, true));
+    assertThat(store.minuteBuckets("a", MINUTE, MINUTE + 1))
+        .containsExactly(new MinuteBucket(MINUTE, 1, 1));
+  }
+
+  @Test
+  void aMinuteKeyOutlivesTheRawRetentionAndGoesWithItsMinute() {
+    Instant received = Instant.ofEpochSecond(MINUTE * 60);
+    IngestBatch pulled = dev.nines.ingest.prometheus.MinuteCounts.batch(
+        new BucketDelta("p", MINUTE, 5, 6));
+    IngestBatch event = batch("e", new BucketDelta("a", MINUTE, 1, 1));
+    store.commitIngest(List.of(pulled, event), 1, received);
+    Instant monthLater = received.plus(java.time.Duration.ofDays(31));
+    store.prune(monthLater, received);            // raw data is past retention, buckets are not
+    assertThat(store.commitIngest(List.of(pulled, event), 2, monthLater))
+        .extracting(BatchResult::stored).containsExactly(false, true);
+    assertThat(store.minuteBuckets("p", MINUTE, MINUTE + 1))
+        .containsExactly(new MinuteBucket(MINUTE, 5, 6));
+    store.prune(monthLater, received.plusSeconds(60));   // the minute itself goes
+    assertThat(store.minuteBuckets("p", MINUTE, MINUTE + 1)).isEmpty();
+    assertThat(store.commitIngest(List.of(pulled), 3, monthLater)[0].stored()).isTrue();
+  }
+
+  @Test
+  void minuteKeysClaimedBeforeTheUpgradeAreKeptWithTheirMinuteToo() throws Exception {
+    store.close();
+    store = null;
+    wipe();
+    org.flywaydb.core.Flyway.configure().dataSource(jdbcUrl(), null, null)
+        .placeholders(Stores.dialectOf(jdbcUrl()).placeholders()).locations("classpath:db/migration")
+        .target("1").load().migrate();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl());
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO ingest_batch (idempotency_key, received_at, events) VALUES "
+          + "('prom:slo-a:" + MINUTE + "', 0, 1), ('agent-1:7', 0, 2)");
+    }
+    store = Stores.open(jdbcUrl(), null, null, null);
+    Instant monthLater = Instant.ofEpochSecond(MINUTE * 60).plus(java.time.Duration.ofDays(31));
+    assertThat(store.prune(monthLater, Instant.ofEpochSecond(MINUTE * 60))).isEqualTo(1);
+    IngestBatch pulled = dev.nines.ingest.prometheus.MinuteCounts.batch(
+        new BucketDelta("slo-a", MINUTE, 1, 1));
+    assertThat(store.commitIngest(List.of(pulled))).containsExactly(false);
+  }
+
+  @Test
+  void aBucketSnapshotHoldsWhatWasCommittedBeforeItOpenedAndNothingAfter() {
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE, 1, 1),
+        new BucketDelta("b", MINUTE, 2, 2))));
+    List<String> seen = new ArrayList<>();
+    try (Store.BucketCursor cursor = store.openMinuteBucketsSince(MINUTE)) {
+      store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE, 10, 10),
+          new BucketDelta("a", MINUTE + 1, 10, 10), new BucketDelta("c", MINUTE, 3, 3))));
+      cursor.forEach((sli, minute, good, valid) -> seen.add(sli + "@" + (minute - MINUTE) + "="
+          + good + "/" + valid));
+    }
+    assertThat(seen).containsExactly("a@0=1/1", "b@0=2/2");
+    seen.clear();
+    try (Store.BucketCursor cursor = store.openMinuteBucketsSince(MINUTE, List.of("c", "a"))) {
+      store.commitIngest(List.of(batch(null, new BucketDelta("c", MINUTE, 1, 1))));
+      cursor.forEach((sli, minute, good, valid) -> seen.add(sli + "@" + (minute - MINUTE) + "="
+          + good + "/" + valid));
+    }
+    assertThat(seen).as("only the SLIs asked for").containsExactly("a@0=11/11", "a@1=10/10",
+        "c@0=3/3");
+    assertThat(store.minuteBuckets("a", MINUTE, MINUTE + 2)).containsExactly(
+        new MinuteBucket(MINUTE, 11, 11), new MinuteBucket(MINUTE + 1, 10, 10));
   }
 
   @Test
@@ -137,6 +231,41 @@ abstract class StoreContract {
     assertThat(deleted).isEqualTo(2);
     assertThat(store.minuteBuckets("a", 0, Long.MAX_VALUE)).isEmpty();
     assertThat(store.hourBuckets("a", 0, Long.MAX_VALUE)).hasSize(1);
+  }
+
+  @Test
+  void pruneDropsExactlyTheOldRowsOfEveryKeyAcrossDays() {
+    List<BucketDelta> deltas = new ArrayList<>();
+    for (String sli : List.of("a", "b", "c")) {
+      for (long m = MINUTE - 3 * 1440; m < MINUTE + 1440; m += 97) {
+        deltas.add(new BucketDelta(sli, m, 1, 1));
+      }
+    }
+    List<HistogramDelta> latency = List.of(new HistogramDelta("s /x", MINUTE - 2, 100, 1),
+        new HistogramDelta("s /x", MINUTE + 2, 100, 1), new HistogramDelta("t /y", MINUTE - 5000,
+        -1, 1));
+    store.commitIngest(List.of(new IngestBatch(null, deltas, latency, deltas.size())));
+    Instant t = Instant.ofEpochSecond(MINUTE * 60);
+    List<StoredAttempt> attempts = new ArrayList<>();
+    for (String monitor : List.of("m1", "m2")) {
+      for (int h = -50; h < 5; h += 7) {
+        attempts.add(new StoredAttempt(monitor, "eu", t.plusSeconds(3600L * h), true, 200, null,
+            null, null, null, null, 1.0, null));
+      }
+    }
+    store.appendAttempts(attempts);
+    long oldMinutes = deltas.stream().filter(d -> d.minute() < MINUTE).count();
+    long oldAttempts = attempts.stream().filter(a -> a.startedAt().isBefore(t)).count();
+
+    assertThat(store.prune(t, t)).isEqualTo(oldMinutes + oldAttempts + 2);
+    for (String sli : List.of("a", "b", "c")) {
+      assertThat(store.minuteBuckets(sli, 0, Long.MAX_VALUE)).extracting(MinuteBucket::period)
+          .allMatch(m -> m >= MINUTE).hasSize((int) (deltas.size() - oldMinutes) / 3);
+    }
+    assertThat(store.attempts("m2", Instant.EPOCH, t.plusSeconds(86_400), 100))
+        .hasSize((int) (attempts.size() - oldAttempts) / 2);
+    assertThat(store.latency("s /x", 0, Long.MAX_VALUE)).containsExactly(Map.entry(100L, 1L));
+    assertThat(store.prune(t, t)).isZero();
   }
 
   @Test

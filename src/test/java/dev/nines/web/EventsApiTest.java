@@ -56,12 +56,13 @@ class EventsApiTest {
   }
 
   @Test
-  void invalidItemsAreListedAndTheValidOnesKept() throws Exception {
+  void aBatchWithSomeInvalidItemsIs202ListingThemAndKeepsTheValidOnes() throws Exception {
     h = new ServerHarness(dir);
     HttpResponse<String> r = h.send(h.post("/api/v1/events", "[" + event("/assign-courier", 200, 5)
         + ",{\"service\":\"platform\",\"status\":200},{\"service\":\"ghost\",\"status\":200,"
         + "\"time\":\"" + now + "\"},42]"));
-    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.statusCode()).as("a 4xx would invite a retry that counts the kept ones twice")
+        .isEqualTo(202);
     JsonNode body = json(r);
     assertThat(body.get("accepted").asInt()).isEqualTo(1);
     assertThat(body.get("rejected").asInt()).isEqualTo(3);
@@ -69,6 +70,55 @@ class EventsApiTest {
         "[1].time: is required. Expected an ISO-8601 instant or epoch milliseconds",
         "[2].service: unknown service 'ghost'. Expected one declared in the spec",
         "[3]: is a number. Expected an event object");
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 1));
+  }
+
+  @Test
+  void aPartlyInvalidBatchRetriedWithItsKeyCountsItsValidItemsOnce() throws Exception {
+    h = new ServerHarness(dir);
+    String body = "[" + event("/assign-courier", 200, 5) + ",{\"service\":\"ghost\"}]";
+    HttpResponse<String> first = h.send(h.post("/api/v1/events", body)
+        .header("Idempotency-Key", "p-1"));
+    HttpResponse<String> again = h.send(h.post("/api/v1/events", body)
+        .header("Idempotency-Key", "p-1"));
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(json(first).get("accepted").asInt()).isEqualTo(1);
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(json(again).get("duplicate").asBoolean()).isTrue();
+    assertThat(json(again).get("rejected").asInt()).isEqualTo(1);
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 1));
+  }
+
+  @Test
+  void aBatchRefusedEntirelyLeavesItsKeyFreeForTheCorrectedResend() throws Exception {
+    h = new ServerHarness(dir);
+    HttpResponse<String> refused = h.send(h.post("/api/v1/events",
+        "[{\"service\":\"platform\",\"endpoint\":\"/assign-courier\",\"status\":200}]")
+        .header("Idempotency-Key", "fix-1"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json(refused).get("accepted").asInt()).isZero();
+    HttpResponse<String> corrected = h.send(h.post("/api/v1/events",
+        "[" + event("/assign-courier", 200, 5) + "]").header("Idempotency-Key", "fix-1"));
+    assertThat(corrected.statusCode()).isEqualTo(202);
+    assertThat(json(corrected).get("accepted").asInt()).isEqualTo(1);
+    assertThat(json(corrected).has("duplicate")).isFalse();
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 1, 1));
+  }
+
+  @Test
+  void aKeyReusedWithADifferentBodyIs422AndCountsNothing() throws Exception {
+    h = new ServerHarness(dir);
+    assertThat(h.send(h.post("/api/v1/events", "[" + event("/assign-courier", 200, 5) + "]")
+        .header("Idempotency-Key", "k-1")).statusCode()).isEqualTo(202);
+    HttpResponse<String> reused = h.send(h.post("/api/v1/events", "[" + event("/assign-courier",
+        500, 5) + "," + event("/assign-courier", 500, 5) + "]").header("Idempotency-Key", "k-1"));
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(json(reused).get("error").asText()).isEqualTo("Idempotency-Key: 'k-1' was used "
+        + "before for a different body. Expected the same body to retry a batch, or a new key "
+        + "for a new batch");
     assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
         .containsExactly(new MinuteBucket(minute, 1, 1));
   }
@@ -142,29 +192,52 @@ class EventsApiTest {
   void aSaturatedWriterAnswers429WithRetryAfterAndDropsNothing() throws Exception {
     h = new ServerHarness(dir, 1 << 20, 1);
     String body = "[" + event("/assign-courier", 200, 5) + "]";
-    assertThat(h.send(h.post("/api/v1/events", body)).statusCode()).isEqualTo(202);
+    assertThat(h.send(h.post("/api/v1/events", body).header("Idempotency-Key", "s-0"))
+        .statusCode()).isEqualTo(202);
+    List<String> keys = List.of("s-1", "s-2", "s-3");
+    List<Integer> answers = new java.util.ArrayList<>();
     try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("nines.db"));
         Statement s = lock.createStatement()) {
       s.execute("BEGIN EXCLUSIVE");
-      CompletableFuture<HttpResponse<String>> first = h.sendAsync(h.post("/api/v1/events", body));
+      CompletableFuture<HttpResponse<String>> first = h.sendAsync(h.post("/api/v1/events", body)
+          .header("Idempotency-Key", keys.get(0)));
       long taken = System.nanoTime() + 10_000_000_000L;
       while (!h.server.writer().committing() && System.nanoTime() < taken) {
         Thread.sleep(5);                     // until the writer has taken it and waits for the lock
       }
       assertThat(h.server.writer().committing()).as("first batch in a commit").isTrue();
-      CompletableFuture<HttpResponse<String>> second = h.sendAsync(h.post("/api/v1/events", body));
+      CompletableFuture<HttpResponse<String>> second = h.sendAsync(h.post("/api/v1/events", body)
+          .header("Idempotency-Key", keys.get(1)));
       long deadline = System.nanoTime() + 1_500_000_000L;
       while (h.server.writer().queuedEvents() == 0 && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       assertThat(h.server.writer().queuedEvents()).as("second batch queued").isEqualTo(1);
-      HttpResponse<String> third = h.send(h.post("/api/v1/events", body));
+      HttpResponse<String> third = h.send(h.post("/api/v1/events", body)
+          .header("Idempotency-Key", keys.get(2)));
       assertThat(third.statusCode()).isEqualTo(429);
       assertThat(third.headers().firstValue("Retry-After")).contains("1");
       s.execute("ROLLBACK");
-      assertThat(List.of(first.get().statusCode(), second.get().statusCode()))
-          .allMatch(code -> code == 202 || code == 503);
+      answers.add(first.get().statusCode());
+      answers.add(second.get().statusCode());
+      answers.add(third.statusCode());
     }
+    assertThat(answers.subList(0, 2)).allMatch(code -> code == 202 || code == 503);
+    long acknowledged = 1 + answers.stream().filter(code -> code == 202).count();
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .as("every batch answered 202 is stored, none refused is")
+        .containsExactly(new MinuteBucket(minute, acknowledged, acknowledged));
+    for (int i = 0; i < keys.size(); i++) {
+      if (answers.get(i) != 202) {         // a client resends what was refused, with its key
+        assertThat(h.send(h.post("/api/v1/events", body).header("Idempotency-Key", keys.get(i)))
+            .statusCode()).isEqualTo(202);
+      }
+    }
+    assertThat(h.server.store().minuteBuckets("assign-courier-success", minute, minute + 1))
+        .containsExactly(new MinuteBucket(minute, 4, 4));
+    h.server.live().tick(now.plusSeconds(60));
+    assertThat(h.server.live().view("assign-courier-success").status().window().valid())
+        .isEqualTo(4);
   }
 
   @Test

@@ -72,10 +72,12 @@ public final class MinuteCounts {
 
   /**
    * The batch that stores one pulled minute exactly once. It counts as one event for the
-   * ingest queue's bound: it is one aggregate row, not events held in memory.
+   * ingest queue's bound: it is one aggregate row, not events held in memory. Its key guards
+   * the minute, so the store keeps it as long as the minute's buckets.
    */
   public static IngestBatch batch(BucketDelta d) {
-    return new IngestBatch(idempotencyKey(d.sli(), d.minute()), List.of(d), List.of(), 1);
+    return new IngestBatch(idempotencyKey(d.sli(), d.minute()), List.of(d), List.of(), 1, null,
+        d.minute());
   }
 
   private static long events(double perSecond) {

@@ -27,7 +27,7 @@ import java.util.StringJoiner;
  * range queries ({@code /api/v1/query_range}). Every failure becomes a
  * {@link PrometheusException} whose message says what went wrong in a user's words.
  */
-public final class PrometheusClient {
+public final class PrometheusClient implements AutoCloseable {
   /** How long a query may take unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   /** Prometheus refuses range queries with more points than this per series. */
@@ -50,6 +50,11 @@ public final class PrometheusClient {
     this.timeout = timeout;
     Duration connect = timeout.compareTo(MAX_CONNECT_TIMEOUT) < 0 ? timeout : MAX_CONNECT_TIMEOUT;
     this.http = HttpClient.newBuilder().connectTimeout(connect).build();
+  }
+
+  /** Stops the client's threads once queries under way have ended. */
+  @Override public void close() {
+    http.close();
   }
 
   /**

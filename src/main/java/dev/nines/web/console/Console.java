@@ -61,6 +61,17 @@ public final class Console implements WebModule {
       IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
       dev.nines.web.metrics.RequestMetrics requests, dev.nines.notify.SendCounters sent,
       Operations ops) {
+    this(sp, store, lv, probes, writer, tokens, clock, adminPassword, requests, sent, ops, null);
+  }
+
+  /**
+   * Builds the module with the counters of the server's own prober for {@code /metrics}
+   * ({@code prober} null when the server does not probe).
+   */
+  public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
+      IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
+      dev.nines.web.metrics.RequestMetrics requests, dev.nines.notify.SendCounters sent,
+      Operations ops, Supplier<dev.nines.probe.ProbeStats> prober) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
     this.filter = new AuthFilter(sessions, tokens, users);
@@ -73,7 +84,7 @@ public final class Console implements WebModule {
     this.api = new ConsoleApi(sp, lv, new MonitorDetails(sp, probes, store), compliance, users,
         store, clock);
     this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests,
-        sent);
+        sent, prober);
     this.notifications = new NotificationPages(pages, templates, store);
     this.operationsApi = new OperationsApi(sp, store, ops, clock);
     this.operations = new OperationsPages(pages, templates, sp, store, ops, operationsApi, clock);

@@ -10,6 +10,7 @@ import dev.nines.model.Severity;
 import dev.nines.model.SliKind;
 import dev.nines.model.Spec;
 import dev.nines.notify.SendCounters;
+import dev.nines.probe.ProbeStats;
 import dev.nines.slo.BurnCondition;
 import dev.nines.slo.SloStatus;
 import dev.nines.store.Store;
@@ -38,10 +39,20 @@ public final class MetricsHandler {
   private final Store store;
   private final IntSupplier sessions;
   private final SendCounters sent;
+  private final RequestMetrics requests;
+  private final Supplier<ProbeStats> prober;
 
   public MetricsHandler(Supplier<Spec> spec, Supplier<LiveSlos> live, ProbeRecorder probes,
       IngestWriter writer, Store store, IntSupplier sessions, RequestMetrics requests,
       SendCounters sent) {
+    this(spec, live, probes, writer, store, sessions, requests, sent, null);
+  }
+
+  /** A handler that also exports the counters of the server's prober (null: none). */
+  public MetricsHandler(Supplier<Spec> spec, Supplier<LiveSlos> live, ProbeRecorder probes,
+      IngestWriter writer, Store store, IntSupplier sessions, RequestMetrics requests,
+      SendCounters sent, Supplier<ProbeStats> prober) {
+    this.prober = prober;
     this.requests = requests;
     this.sent = sent;
     this.spec = spec;
@@ -57,13 +68,12 @@ public final class MetricsHandler {
   }
 
   /** The whole exposition. */
-  private final RequestMetrics requests;
-
   public String render() {
     TextFormat t = new TextFormat();
     slos(t);
     requests.render(t);
     monitors(t);
+    prober(t);
     process(t);
     return t.toString();
   }
@@ -158,6 +168,24 @@ public final class MetricsHandler {
             c.monitor(), "service", svc, "region", c.region(), "phase", h.phase());
       }
     }
+  }
+
+  /** Failures of the server's own prober that would otherwise only show as gaps. */
+  private void prober(TextFormat t) {
+    if (prober == null) {
+      return;
+    }
+    ProbeStats st = prober.get();
+    String region = spec.get().regions().get(0);
+    t.family("nines_probe_missed_checks_total", "counter", "Scheduled checks skipped because "
+        + "the check before them overran a whole interval.").sample(st.missedChecks(),
+        "region", region);
+    t.family("nines_probe_watchdog_timeouts_total", "counter", "Checks still running past their "
+        + "timeout, ended by the watchdog and recorded as failed.").sample(st.watchdogTimeouts(),
+        "region", region);
+    t.family("nines_probe_sink_failures_total", "counter", "Probe results that could not be "
+        + "recorded (the recorder threw); each one is lost.").sample(st.sinkFailures(),
+        "region", region);
   }
 
   private void process(TextFormat t) {

@@ -76,9 +76,9 @@ class MinuteCountsTest {
   }
 
   @Test
-  void aPulledMinuteIsOneBatchKeyedBySloAndMinute() {
+  void aPulledMinuteIsOneBatchKeyedBySloAndMinuteAndItsKeyProtectsThatMinute() {
     BucketDelta d = new BucketDelta("checkout", 28_928_160, 3, 4);
-    assertThat(MinuteCounts.batch(d))
-        .isEqualTo(new IngestBatch("prom:checkout:28928160", List.of(d), List.of(), 1));
+    assertThat(MinuteCounts.batch(d)).isEqualTo(new IngestBatch("prom:checkout:28928160",
+        List.of(d), List.of(), 1, null, 28_928_160L));
   }
 }

@@ -42,4 +42,35 @@ class LoginLimiterTest {
     limiter.failed("ada", "10.0.0.1");
     assertThat(limiter.wait("ada", "10.0.0.1")).isZero();
   }
+
+  @Test
+  void namesAndAddressesAreForgottenOnceTheirLastFailureLeavesTheWindow() {
+    for (int i = 0; i < 1_000; i++) {
+      limiter.failed("user" + i, "10.0." + i / 250 + "." + i % 250);
+      clock.advance(Duration.ofMillis(30));
+    }
+    assertThat(limiter.size()).as("1,000 names and 1,000 addresses in 30 s").isEqualTo(2_000);
+    clock.advance(Duration.ofSeconds(45));
+    limiter.wait("anyone", "10.9.9.9");
+    assertThat(limiter.size()).as("the first 15 s have left the window").isBetween(980, 1_020);
+    clock.advance(LoginLimiter.WINDOW);
+    limiter.wait("anyone", "10.9.9.9");
+    assertThat(limiter.size()).isZero();
+  }
+
+  @Test
+  void pastItsBoundTheLimiterForgetsTheOldestFailuresFirst() {
+    LoginLimiter small = new LoginLimiter(clock, 100);
+    for (int i = 0; i < 500; i++) {
+      small.failed("user" + i, "10.0.0.1");
+      assertThat(small.size()).isLessThanOrEqualTo(100);
+    }
+    for (int i = 0; i < 5; i++) {
+      small.failed("ada", "10.0.0.2");
+    }
+    assertThat(small.size()).isEqualTo(100);
+    assertThat(small.wait("ada", "10.0.0.2")).as("the newest are kept").isPositive();
+    assertThat(small.wait("someone", "10.0.0.1")).as("an address failing now is kept")
+        .isPositive();
+  }
 }
