@@ -1,9 +1,11 @@
 package dev.nines.ingest;
 
+import dev.nines.maintenance.MaintenanceCalendar;
+import dev.nines.maintenance.MaintenanceWindow;
 import dev.nines.model.RequestEvent;
-import dev.nines.model.SliSource;
-import dev.nines.model.SliKind;
 import dev.nines.model.ServiceSpec;
+import dev.nines.model.SliKind;
+import dev.nines.model.SliSource;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.slo.EventClassifier;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns request events into bucket deltas: for every SLO whose source is pushed events and
@@ -39,8 +42,12 @@ public final class EventRouter {
   /** Events further ahead of the server clock than this are refused. */
   public static final Duration MAX_AHEAD = TimeWindow.MAX_AHEAD;
 
-  /** @param layer the SLO's {@code layer} label, or null */
-  private record Target(String slo, dev.nines.model.SliSpec sli, String layer) {}
+  /**
+   * @param layer the SLO's {@code layer} label, or null
+   * @param excludeMaintenance whether the SLO leaves its service's maintenance time out
+   */
+  private record Target(String slo, dev.nines.model.SliSpec sli, String layer,
+      boolean excludeMaintenance) {}
 
   /** Where events of one service endpoint go: its SLOs (service-wide ones too) and series. */
   private record Route(List<Target> targets, String series, long[] bounds) {}
@@ -56,8 +63,23 @@ public final class EventRouter {
   private final Map<String, Set<String>> layers = new HashMap<>();
   /** Service, then endpoint: every endpoint the spec names, resolved once. */
   private final Map<String, Map<String, Route>> routes = new HashMap<>();
+  /** The maintenance windows in force: events inside one are left out of excluding SLOs. */
+  private final Supplier<MaintenanceCalendar> maintenance;
+  private final boolean anyExcludes;
 
+  /** A router that counts every event, maintenance or not. */
   public EventRouter(Spec spec) {
+    this(spec, MaintenanceCalendar::empty);
+  }
+
+  /**
+   * A router for {@code spec}: an SLO with {@code maintenance: exclude} leaves out the events
+   * its service saw during a window of {@code maintenance} (the other SLOs count them: the
+   * requests were real).
+   */
+  public EventRouter(Spec spec, Supplier<MaintenanceCalendar> maintenance) {
+    this.maintenance = maintenance;
+    this.anyExcludes = spec.slos().stream().anyMatch(SloSpec::excludeMaintenance);
     Map<String, List<Target>> byEndpoint = new HashMap<>();
     Map<String, List<Duration>> thresholds = new HashMap<>();
     for (SloSpec slo : spec.slos()) {
@@ -65,7 +87,8 @@ public final class EventRouter {
           || !EventClassifier.measuresEvents(slo.sli().kind())) {
         continue;
       }
-      Target t = new Target(slo.name(), slo.sli(), slo.labels().get("layer"));
+      Target t = new Target(slo.name(), slo.sli(), slo.labels().get("layer"),
+          slo.excludeMaintenance());
       if (slo.endpoint() == null) {
         byService.computeIfAbsent(slo.service(), k -> new ArrayList<>()).add(t);
       } else {
@@ -139,6 +162,7 @@ public final class EventRouter {
     Instant oldest = TimeWindow.oldest(now);
     Instant newest = TimeWindow.newest(now);
     List<RequestEvent> counted = new ArrayList<>(events.size());
+    Windows windows = anyExcludes ? new Windows(maintenance.get(), events) : null;
     for (int i = 0; i < events.size(); i++) {
       RequestEvent e = events.get(i);
       Map<String, Route> endpoints = routes.get(e.service());
@@ -171,7 +195,7 @@ public final class EventRouter {
         r = route(e.service(), List.of(), series(e.service(), e.endpoint()), DEFAULT_BOUNDS);
       }
       long minute = Math.floorDiv(e.time().toEpochMilli(), 60_000L);
-      count(r.targets(), e, minute, buckets);
+      count(r.targets(), e, minute, buckets, windows);
       histogram(r, e, minute, histograms);
     }
     List<BucketDelta> deltas = new ArrayList<>(buckets.size());
@@ -184,9 +208,12 @@ public final class EventRouter {
   }
 
   private static void count(List<Target> targets, RequestEvent e, long minute,
-      Map<BucketKey, long[]> into) {
+      Map<BucketKey, long[]> into, Windows windows) {
     for (Target t : targets) {
       if (e.layer() != null && !e.layer().equals(t.layer())) {
+        continue;
+      }
+      if (t.excludeMaintenance() && windows != null && windows.covers(e.service(), e.time())) {
         continue;
       }
       int c = EventClassifier.classify(t.sli(), e);
@@ -195,6 +222,39 @@ public final class EventRouter {
         sums[0] += c == EventClassifier.GOOD ? 1 : 0;
         sums[1] += 1;
       }
+    }
+  }
+
+  /**
+   * The maintenance windows over one batch's time span, expanded once per service on first
+   * need: recurring windows are not expanded again for every event.
+   */
+  private static final class Windows {
+    private final MaintenanceCalendar calendar;
+    private final Instant from;
+    private final Instant to;
+    private final Map<String, List<MaintenanceWindow>> byService = new HashMap<>();
+
+    Windows(MaintenanceCalendar calendar, List<RequestEvent> events) {
+      this.calendar = calendar;
+      Instant min = Instant.MAX;
+      Instant max = Instant.MIN;
+      for (RequestEvent e : events) {
+        min = e.time().isBefore(min) ? e.time() : min;
+        max = e.time().isAfter(max) ? e.time() : max;
+      }
+      this.from = min;
+      this.to = events.isEmpty() ? min : max.plusMillis(1);
+    }
+
+    boolean covers(String service, Instant t) {
+      for (MaintenanceWindow w : byService.computeIfAbsent(service,
+          s -> calendar.between(s, from, to))) {
+        if (w.covers(t)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

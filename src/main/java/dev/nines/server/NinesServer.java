@@ -126,11 +126,12 @@ public final class NinesServer implements AutoCloseable {
 
   /** Everything derived from one version of the spec, swapped whole on a reload. */
   private record Current(Spec spec, EventRouter router, LiveSlos live, Set<String> subjects) {
-    static Current of(Spec spec, LiveSlos live) {
+    static Current of(Spec spec, LiveSlos live,
+        java.util.function.Supplier<dev.nines.maintenance.MaintenanceCalendar> maintenance) {
       Set<String> subjects = new HashSet<>();
       spec.services().forEach(s -> subjects.add(s.name()));
       spec.monitors().forEach(m -> subjects.add(m.name()));
-      return new Current(spec, new EventRouter(spec), live, Set.copyOf(subjects));
+      return new Current(spec, new EventRouter(spec, maintenance), live, Set.copyOf(subjects));
     }
   }
 
@@ -148,7 +149,8 @@ public final class NinesServer implements AutoCloseable {
       if (config.bootstrapToken() != null) {
         bootstrap(store, config.bootstrapToken(), clock);
       }
-      current.set(Current.of(spec, new LiveSlos(spec, store, clock.instant())));
+      current.set(Current.of(spec, new LiveSlos(spec, store, clock.instant()),
+          this::maintenanceNow));
       recordClients(spec);
       this.writer = opened.add("ingest writer", new IngestWriter(store, clock,
           config.maxQueuedEvents(), this::committed));
@@ -220,6 +222,12 @@ public final class NinesServer implements AutoCloseable {
     }
   }
 
+  /** The maintenance windows in force (none while the server is still starting). */
+  private dev.nines.maintenance.MaintenanceCalendar maintenanceNow() {
+    MaintenanceBook m = maintenance;
+    return m == null ? dev.nines.maintenance.MaintenanceCalendar.empty() : m.get();
+  }
+
   /** The spec in force. */
   public Spec spec() {
     return current.get().spec();
@@ -242,7 +250,7 @@ public final class NinesServer implements AutoCloseable {
     try {
       rebuild.run(spec, store, writer, clock, next -> {
         next.carryTotalsFrom(current.get().live());
-        current.set(Current.of(spec, next));
+        current.set(Current.of(spec, next, this::maintenanceNow));
       });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

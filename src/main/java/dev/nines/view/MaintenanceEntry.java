@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * A maintenance window as the team sees it: past, current or planned, and what it does to
- * each SLO of its service: monitor SLOs that exclude maintenance leave its minutes out, other
- * monitor SLOs see its states as UNKNOWN (never downtime), event SLOs still count their events.
+ * each SLO of its service: SLOs that exclude maintenance leave it out (their minutes, or the
+ * events inside it), other monitor SLOs see its states as UNKNOWN (never downtime), other event
+ * SLOs still count their events.
  * Alerts of the service are silenced throughout.
  */
 public record MaintenanceEntry(MaintenanceWindow window, When when, List<Effect> effects) {
@@ -73,8 +74,8 @@ public record MaintenanceEntry(MaintenanceWindow window, When when, List<Effect>
       if (!s.service().equals(w.service())) {
         continue;
       }
-      How how = !(s.sli().source() instanceof SliSource.Monitors) ? How.COUNTED
-          : s.excludeMaintenance() ? How.EXCLUDED : How.UNKNOWN;
+      How how = s.excludeMaintenance() ? How.EXCLUDED
+          : s.sli().source() instanceof SliSource.Monitors ? How.UNKNOWN : How.COUNTED;
       effects.add(new Effect(s, how, minutes));
     }
     return new MaintenanceEntry(w, when, effects);

@@ -159,4 +159,28 @@ class EventRouterTest {
     assertThat(r.errors()).extracting(ItemError::message).containsExactly(".layer: 'edge' is not "
         + "a layer of service 'platform'. Expected one of [api, cdn, ingress]");
   }
+
+  @Test
+  void anSloThatExcludesMaintenanceLeavesOutTheEventsOfAWindowAndTheOthersCountThem()
+      throws Exception {
+    String excludes = SPEC.replace("sli: {kind: availability, source: events}",
+        "sli: {kind: availability, source: events}\n    maintenance: exclude");
+    assertThat(excludes).contains("maintenance: exclude");
+    dev.nines.model.Spec spec = SpecReader.read("shop.yaml", excludes + """
+        maintenance:
+          - {service: shop, start: "2026-10-01T09:59:00Z", end: "2026-10-01T10:00:00Z"}
+        """).spec();
+    assertThat(spec.slos().get(0).excludeMaintenance()).isTrue();
+    EventRouter excluding = new EventRouter(spec,
+        () -> dev.nines.maintenance.MaintenanceCalendar.of(spec, List.of()));
+    Instant inside = NOW.minusSeconds(60);                  // 09:59:30, in the window
+    EventRouter.Routed r = excluding.route(new ParsedEvents(List.of(
+        event("/cart", 503, 20, inside), event("/cart", 200, 20, NOW)), List.of(0, 1),
+        List.of()), null, NOW);
+    assertThat(r.batch().buckets()).containsExactlyInAnyOrder(
+        new BucketDelta("shop-up", MINUTE, 1, 1),            // the 503 in maintenance is left out
+        new BucketDelta("cart-fast", MINUTE - 1, 0, 1),      // cart-fast counts it: real request
+        new BucketDelta("cart-fast", MINUTE, 1, 1));
+    assertThat(r.batch().events()).isEqualTo(2);
+  }
 }
