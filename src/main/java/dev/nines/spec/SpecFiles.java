@@ -19,8 +19,8 @@ import java.nio.file.Path;
  * 0)}; the commands exit 2 for it, as for any unreadable input.
  */
 public final class SpecFiles {
-  /** The largest spec read: 2 MiB, about 7,000 SLOs, parsed in well under a second. */
-  public static final int MAX_BYTES = 2 << 20;
+  /** The largest spec read: 8 MiB, about 28,000 SLOs (10,000 SLOs and monitors are 3 MB). */
+  public static final int MAX_BYTES = 8 << 20;
 
   /** A file that cannot be a spec: missing, a directory, too large, or not UTF-8 text. */
   public static final class UnreadableException extends IOException {
@@ -48,7 +48,7 @@ public final class SpecFiles {
       if (bytes.length > MAX_BYTES) {
         long size = Files.size(file);
         throw new UnreadableException(file + ": " + size + " bytes is over the limit of "
-            + MAX_BYTES + " bytes. Expected a spec of at most 2 MiB");
+            + MAX_BYTES + " bytes. Expected a spec of at most 8 MiB");
       }
     } catch (NoSuchFileException e) {
       throw new UnreadableException(file + ": no such file");

@@ -22,7 +22,7 @@ import java.util.Map;
  * the YAML parser sees it, at the place where it is.
  */
 public final class YamlTree {
-  /** The longest document read: 2 MiB of characters (what a spec file may have). */
+  /** The longest document read: 8 MiB of characters (what a spec file may have). */
   public static final int MAX_CHARS = SpecFiles.MAX_BYTES;
   /** Nodes a document may expand to through aliases. */
   public static final int MAX_NODES = 100_000;
@@ -98,7 +98,7 @@ public final class YamlTree {
     if (content.length() > MAX_CHARS) {
       throw new SpecException(List.of(new Problem(Problem.Level.ERROR, new Location(file, 1, 1),
           "", "the document has " + content.length() + " characters, over the limit of "
-              + MAX_CHARS + ". Expected a spec of at most 2 MiB")));
+              + MAX_CHARS + ". Expected a spec of at most 8 MiB")));
     }
     Problem control = controlCharacter(file, content);
     if (control != null) {

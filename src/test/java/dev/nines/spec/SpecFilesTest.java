@@ -63,7 +63,7 @@ class SpecFilesTest {
   void aFileOverTheLimitIsRefusedUnread() throws Exception {
     Path f = file("big.yaml", new byte[SpecFiles.MAX_BYTES + 1]);
     assertThat(refusal(f)).isEqualTo(f + ": " + (SpecFiles.MAX_BYTES + 1) + " bytes is over the "
-        + "limit of " + SpecFiles.MAX_BYTES + " bytes. Expected a spec of at most 2 MiB");
+        + "limit of " + SpecFiles.MAX_BYTES + " bytes. Expected a spec of at most 8 MiB");
   }
 
   @Test

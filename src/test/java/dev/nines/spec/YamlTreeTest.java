@@ -127,7 +127,7 @@ class YamlTreeTest {
     long start = System.nanoTime();
     assertThat(problem(big)).isEqualTo("a.yaml:1:1: the document has " + big.length()
         + " characters, over the limit of " + YamlTree.MAX_CHARS + ". Expected a spec of at "
-        + "most 2 MiB");
+        + "most 8 MiB");
     assertThat(System.nanoTime() - start).isLessThan(500_000_000L);
   }
 }
