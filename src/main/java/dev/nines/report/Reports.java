@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The plain Java entry point to monthly reports: build one from a store and render it as PDF,
- * HTML or Markdown. {@code nines report}, the server's monthly run and the demo call this.
+ * HTML or Markdown, and the SLO proposal likewise. {@code nines report}, {@code nines proposal},
+ * the server's monthly run and the demo call this.
  */
 public final class Reports {
   private static final TemplateEngine TEMPLATES =
@@ -63,6 +64,16 @@ public final class Reports {
       charts.put("burn:" + s.spec().name(), ReportCharts.dataUri(ReportCharts.burnDown(s)));
     }
     return template("report/monthly.jte", Map.of("r", r, "charts", charts));
+  }
+
+  /** A proposal in one format. */
+  public static byte[] render(Proposal p, ReportFormat format) {
+    return switch (format) {
+      case PDF -> Pdf.render(template("report/proposal.jte", Map.of("p", p)));
+      case HTML -> template("report/proposal.jte", Map.of("p", p))
+          .getBytes(StandardCharsets.UTF_8);
+      case MD -> ProposalMarkdown.of(p).getBytes(StandardCharsets.UTF_8);
+    };
   }
 
   static String template(String name, Map<String, Object> params) {

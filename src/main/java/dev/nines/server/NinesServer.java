@@ -2,6 +2,10 @@ package dev.nines.server;
 
 import dev.nines.live.Incidents;
 import dev.nines.live.AlertLoop;
+import dev.nines.live.ClientRuns;
+import dev.nines.live.ReportRun;
+import dev.nines.live.StatusNotices;
+import dev.nines.live.UptimeArchive;
 import dev.nines.live.LiveSlos;
 import dev.nines.live.MaintenanceBook;
 import dev.nines.notify.Notifier;
@@ -105,6 +109,7 @@ public final class NinesServer implements AutoCloseable {
   private final Incidents incidents;
   private final AlertLoop alerts;
   private final ScheduledExecutorService alerting;
+  private final ClientRuns clientRuns;
   private volatile Instant lastAlertCycle = Instant.MIN;
   private final Notifications notifications;
   private final ProbeEngine prober;
@@ -144,7 +149,8 @@ public final class NinesServer implements AutoCloseable {
       started = Notifications.start(store, this::spec, clock);
       this.notifications = started;
       this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
-          System.getenv("NINES_ADMIN_PASSWORD"), requests, notifications.counters());
+          System.getenv("NINES_ADMIN_PASSWORD"), requests, notifications.counters(), maintenance,
+          notifications.outbox());
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
@@ -165,6 +171,10 @@ public final class NinesServer implements AutoCloseable {
       this.alerting = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-alerts").daemon(true).factory());
       alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);
+      this.clientRuns = new ClientRuns(new ReportRun(store, this::spec, maintenance, notifier,
+          clock, this::baseUrl, holder(port)), new UptimeArchive(store, this::spec,
+          Duration.ofDays(rawRetentionDays())), new StatusNotices(store, this::spec, maintenance,
+          notifications.outbox()::enqueueTo, this::baseUrl), clock).start(Duration.ofSeconds(5));
       this.ticker = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("nines-ticker").daemon(true).factory());
       ticker.scheduleAtFixedRate(() -> {
@@ -395,6 +405,11 @@ public final class NinesServer implements AutoCloseable {
     return incidents;
   }
 
+  /** The monthly reports, daily uptime and status notices run in the background. */
+  public ClientRuns clientRuns() {
+    return clientRuns;
+  }
+
   /** The maintenance windows in force. */
   public MaintenanceBook maintenance() {
     return maintenance;
@@ -419,6 +434,7 @@ public final class NinesServer implements AutoCloseable {
     }
     ticker.shutdownNow();
     alerting.shutdownNow();
+    clientRuns.close();
     probes.flush();
     api.close();
     writer.close();

@@ -91,6 +91,21 @@ public final class MonitorDetails {
   }
 
   /**
+   * The state of monitor {@code name} at {@code now} as a quorum of its regions decides it,
+   * with the staleness rule (UNKNOWN when too few regions reported lately); UNKNOWN for an
+   * unknown monitor.
+   */
+  public dev.nines.uptime.State stateNow(String name, Instant now) {
+    MonitorSpec m = monitor(name);
+    if (m == null) {
+      return dev.nines.uptime.State.UNKNOWN;
+    }
+    MonitorDetail d = detail(name, now.minus(m.interval().multipliedBy(4)), now, 0);
+    return d.combined().isEmpty() ? dev.nines.uptime.State.UNKNOWN
+        : d.combined().get(d.combined().size() - 1).state();
+  }
+
+  /**
    * The quorum's step timeline up to {@code to}: {@link RegionQuorum#combine} up to the last
    * observation, then the state at each staleness expiry before {@code to} and at {@code to}.
    */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Who may request which path. Public: sign-in, health, assets, status pages, the OpenAPI
- * document. A client user: its portal, its account and sign-out only. Admin only: user
+ * document. A client user: its portal and reports (the handler keeps it to its own client),
+ * its account and sign-out only. Admin only: user
  * management and reload. Every other page and API: the internal roles. Writes under
  * {@code /api/v1} other than reload carry their own API-token check (a client user's session
  * is refused there too).
@@ -25,7 +26,7 @@ public final class AccessPolicy {
   private static final List<String> PUBLIC = List.of("/login", "/healthz", "/readyz",
       "/assets/", "/webjars/", "/status/", "/api/v1/status/", "/openapi.json", "/favicon.ico");
   private static final List<String> CLIENT = List.of("/", "/portal", "/api/v1/portal",
-      "/logout", "/account");
+      "/api/v1/reports", "/logout", "/account");
   private static final List<String> ADMIN = List.of("/console/users", "/api/v1/users",
       "/api/v1/reload");
 

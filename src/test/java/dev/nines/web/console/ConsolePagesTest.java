@@ -170,7 +170,7 @@ class ConsolePagesTest {
 
   @Test
   void thePagesLaterIssuesFillSayWhatWillBeThere() throws Exception {
-    for (String p : List.of("alerts", "incidents", "maintenance", "reports")) {
+    for (String p : List.of("alerts", "incidents", "maintenance")) {
       HttpResponse<String> r = sam.get("/console/" + p);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("Nothing is shown here yet, on purpose: no sample data.");
