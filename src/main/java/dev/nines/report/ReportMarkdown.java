@@ -33,6 +33,7 @@ final class ReportMarkdown {
     }
     incidents(b, r);
     maintenance(b, r);
+    about(b);
     b.append("\n---\n\nFigures SHA-256: `").append(r.figuresHash()).append("`\n");
     return b.toString();
   }
@@ -52,7 +53,8 @@ final class ReportMarkdown {
     for (MonthlyReport.MonitorUptime m : s.uptime()) {
       b.append("- Monitor `").append(m.monitor().name()).append("`: uptime ")
           .append(ReportText.uptime(m.uptime())).append("; ").append(ReportText.accounting(m))
-          .append("; rules: ").append(ReportText.overrides(m.rules())).append("\n");
+          .append("; unknown time: ").append(ReportText.unknown(m.uptime())).append(". ")
+          .append(ReportText.rulesNote(m.rules())).append("\n");
     }
     b.append("\n| Day | SLI | Budget left |\n| --- | ---: | ---: |\n");
     for (int i = 0; i < s.days().size(); i++) {
@@ -90,14 +92,33 @@ final class ReportMarkdown {
     }
     for (MonthlyReport.MaintenanceEntry m : r.maintenance()) {
       b.append("- ").append(m.window().service()).append(": ")
-          .append(Fmt.when(m.window().start(), r.zone())).append(" – ")
-          .append(Fmt.when(m.window().end(), r.zone())).append(", ")
+          .append(ReportText.span(m.window().start(), m.window().end(), r.zone())).append(", ")
           .append(Fmt.dur(m.inMonth())).append(" in the month")
           .append(m.window().reason() == null ? "" : " (" + m.window().reason() + ")")
           .append(m.excludedFrom().isEmpty() ? "" : "; excluded from "
               + String.join(", ", m.excludedFrom())).append("\n");
     }
     b.append("\nMaintenance in all: ").append(Fmt.dur(r.maintenanceTotal())).append(".\n");
+  }
+
+  private static void about(StringBuilder b) {
+    b.append("\n## About these figures\n\nEvery figure comes from the same per-minute "
+        + "measurements as the portal and the API. Uptime is reported with bounds because checks "
+        + "sample: each interval between two checks counts by the states at its two ends, "
+        + "following the rule table below unless an objective above names other rules. The "
+        + "lower bound counts every interval that touches UNKNOWN, or whose two checks disagree, "
+        + "as down; the upper bound counts them as up.\n\n| from \\\\ to |");
+    for (var to : ReportText.states()) {
+      b.append(' ').append(to.name()).append(" |");
+    }
+    b.append("\n| --- | --- | --- | --- |\n");
+    for (var from : ReportText.states()) {
+      b.append("| ").append(from.name()).append(" |");
+      for (var to : ReportText.states()) {
+        b.append(' ').append(ReportText.rule(ReportText.defaults(), from, to)).append(" |");
+      }
+      b.append('\n');
+    }
   }
 
   private static String cell(String s) {

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * the Markdown forms, so the three print the same strings. Formatting itself is {@link Fmt}'s.
  */
 public final class ReportText {
+  private static final java.time.format.DateTimeFormatter HOUR_MINUTE =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
   private ReportText() {}
 
   /** {@code 1–31 October 2026}. */
@@ -105,10 +108,18 @@ public final class ReportText {
   /** The uptime with its bounds: {@code 99.982 % (between 99.970 % and 99.991 %)}. */
   public static String uptime(UptimeSnapshot u) {
     if (u.observedMillis() == 0) {
-      return "no data";
+      return "no checks recorded in the month";
+    }
+    if (u.lowerRatio() == u.upperRatio()) {
+      return Fmt.sli(u.uptimeRatio()) + " (no interval was uncertain, so both bounds equal it)";
     }
     return Fmt.sli(u.uptimeRatio()) + " (between " + Fmt.sli(u.lowerRatio()) + " and "
         + Fmt.sli(u.upperRatio()) + ")";
+  }
+
+  /** Time neither up nor down: {@code 3m 10s}, or {@code none}. */
+  public static String unknown(UptimeSnapshot u) {
+    return u.unknownMillis() == 0 ? "none" : Fmt.millis(u.unknownMillis());
   }
 
   /** The accounting rules of one monitor in a line. */
@@ -136,6 +147,23 @@ public final class ReportText {
     return s.isEmpty() ? "the default table" : s;
   }
 
+  /** Whether a monitor counts intervals by the default rule table. */
+  public static boolean defaultRules(AttributionTable t) {
+    AttributionTable d = AttributionTable.defaults();
+    return t.rules().stream().allMatch(r -> d.attribute(r.from(), r.to()) == r.attribution());
+  }
+
+  /** A sentence on a monitor's rule table: the defaults, or which rules differ from them. */
+  public static String rulesNote(AttributionTable t) {
+    return defaultRules(t) ? "Intervals count by the default rules (see About these figures)."
+        : "Rules that differ from the defaults: " + overrides(t) + ".";
+  }
+
+  /** The default rule table, printed once at the end of a report. */
+  public static AttributionTable defaults() {
+    return AttributionTable.defaults();
+  }
+
   /** What an incident cost, SLO by SLO: {@code Courier assignment: 1,200 bad events (27 % of its budget)}. */
   public static List<String> impact(IncidentImpact impact) {
     return impact.slos().stream().filter(s -> s.slo().audience()
@@ -145,10 +173,21 @@ public final class ReportText {
         + " budget)").toList();
   }
 
-  /** When an incident began and ended: {@code 12 Oct 2026 14:03 – 15:10}. */
+  /** When an incident began and ended: {@code 12 Oct 2026 14:03–15:10}. */
   public static String span(Incident i, java.time.ZoneId zone) {
-    return Fmt.when(i.openedAt(), zone) + " – " + (i.resolvedAt() == null ? "ongoing"
-        : Fmt.when(i.resolvedAt(), zone));
+    return i.resolvedAt() == null ? Fmt.when(i.openedAt(), zone) + " – ongoing"
+        : span(i.openedAt(), i.resolvedAt(), zone);
+  }
+
+  /**
+   * A time span in the zone, the end's date left out when it is the start's day:
+   * {@code 18 Oct 2026 02:00–03:00}, {@code 30 Oct 2026 23:00 – 1 Nov 2026 01:00}.
+   */
+  public static String span(java.time.Instant from, java.time.Instant to, java.time.ZoneId zone) {
+    if (from.atZone(zone).toLocalDate().equals(to.atZone(zone).toLocalDate())) {
+      return Fmt.when(from, zone) + "–" + HOUR_MINUTE.format(to.atZone(zone));
+    }
+    return Fmt.when(from, zone) + " – " + Fmt.when(to, zone);
   }
 
   /** Whether the SLI is measured in time. */
