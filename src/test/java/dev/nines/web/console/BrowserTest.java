@@ -126,6 +126,7 @@ class BrowserTest {
         .doesNotContain("Globex").doesNotContain("burn");
     b.shot("portal");
     b.phone("portal-phone");
+    assertThat(sidewaysScroll()).as("the portal on a phone scrolls sideways").isLessThanOrEqualTo(0);
     go("/console/slos/assign-courier-success");
     assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     go("/console");
@@ -145,8 +146,12 @@ class BrowserTest {
     b.shot("status");
     b.phone("status-phone");
     // On a phone nothing is wider than the screen: no sideways scrolling.
-    Number overflow = (Number) b.driver.executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-    assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+    assertThat(sidewaysScroll()).isLessThanOrEqualTo(0);
+  }
+
+  /** How many CSS pixels the page is wider than the window. */
+  private int sidewaysScroll() {
+    return ((Number) b.driver.executeScript("return document.documentElement.scrollWidth"
+        + " - document.documentElement.clientWidth")).intValue();
   }
 }
