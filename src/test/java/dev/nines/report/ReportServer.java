@@ -23,11 +23,16 @@ public final class ReportServer implements AutoCloseable {
   }
 
   public ReportServer(Path dataDir, java.time.Instant now) throws Exception {
+    this(dataDir, now, ReportSeed.SPEC);
+  }
+
+  /** The server over another spec (e.g. a copy of {@code report.yaml} with an SMTP port). */
+  public ReportServer(Path dataDir, java.time.Instant now, Path spec) throws Exception {
     try (Store store = Stores.open(null, dataDir, null, null)) {
       incident = ReportSeed.write(store);
     }
     clock = new FakeClock(now);
-    server = NinesServer.start(new NinesServer.Config(ReportSeed.SPEC, null, dataDir,
+    server = NinesServer.start(new NinesServer.Config(spec, null, dataDir,
         "127.0.0.1", 0, 1 << 20, 100_000, TOKEN, false), clock);
   }
 
