@@ -186,6 +186,10 @@ public final class StatusPages {
   }
 
   private void note(Context ctx, ClientSpec c, int status, String title, String text) {
+    if (status == 404) {
+      // A 404 body is replaced by the server's not-found page unless it is a PageError.
+      throw PageError.of(404, text);
+    }
     Map<String, Object> p = pages.params(ctx, c.title() + " status", "status");
     p.put("client", c);
     p.put("heading", title);
