@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         TokenCommand.class,
         ValidateCommand.class, LintCommand.class, BudgetCommand.class, UptimeCommand.class,
         ImportCommand.class, ExportCommand.class, RulesCommand.class, GrafanaCommand.class,
-        BackfillCommand.class, NotifyCommand.class, BenchCommand.class,
+        BackfillCommand.class, NotifyCommand.class, ReportCommand.class, ProposalCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The version of this build. */

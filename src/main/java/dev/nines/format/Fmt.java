@@ -183,4 +183,102 @@ public final class Fmt {
   public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
+
+  private static final DateTimeFormatter DAY_MONTH =
+      DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+  /** A month as people write it: {@code October 2026}. */
+  public static String month(java.time.YearMonth m) {
+    return MONTH.format(m);
+  }
+
+  /** A day as people write it: {@code 12 October}. */
+  public static String dayMonth(java.time.LocalDate d) {
+    return DAY_MONTH.format(d);
+  }
+
+  /** A date as people write it: {@code 12 October 2026}. */
+  public static String date(java.time.LocalDate d) {
+    return d == null ? "–" : DATE.format(d);
+  }
+
+  /** A time for people: {@code 12 Oct 2026 14:03} in the zone. */
+  public static String when(Instant t, ZoneId zone) {
+    return t == null ? "–" : DATE_TIME.format(t.atZone(zone));
+  }
+
+  /**
+   * A difference of two 0–1 ratios in percentage points, two decimals and no sign:
+   * {@code 0.03 points}.
+   */
+  public static String points(double ratioDifference) {
+    return String.format(Locale.ROOT, "%.2f", Math.abs(ratioDifference) * 100)
+        + (Math.abs(Math.abs(ratioDifference) * 100 - 1) < 0.005 ? " point" : " points");
+  }
+
+  /** A change in percentage points with its sign: {@code +0.02 pts}, {@code −0.10 pts}. */
+  public static String pointsChange(double ratioDifference) {
+    double p = ratioDifference * 100;
+    if (Math.abs(p) < 0.005) {
+      return "±0.00 pts";
+    }
+    return (p > 0 ? "+" : "−") + String.format(Locale.ROOT, "%.2f", Math.abs(p)) + " pts";
+  }
+
+  /**
+   * A budget share for people, clamped so an overspent budget reads as how far over it is:
+   * {@code 62 % left}, {@code all spent} or {@code spent 3.1× the allowance}.
+   */
+  public static String budgetLeft(double remainingRatio) {
+    if (!Double.isFinite(remainingRatio)) {
+      return "–";
+    }
+    if (remainingRatio >= 0) {
+      return String.format(Locale.ROOT, "%.0f %% left", Math.min(1, remainingRatio) * 100);
+    }
+    double spent = 1 - remainingRatio;
+    return spent < 1.05 ? "all spent" : "spent " + times(spent) + " the allowance";
+  }
+
+  /** A budget spent as a share: {@code 38 %} up to the allowance, {@code 3.1×} past it. */
+  public static String budgetUsed(double consumedRatio) {
+    if (!Double.isFinite(consumedRatio)) {
+      return "–";
+    }
+    return consumedRatio <= 1 ? String.format(Locale.ROOT, "%.1f %%", consumedRatio * 100)
+        : times(consumedRatio) + " the allowance";
+  }
+
+  /** A multiple: {@code 3.1×}, {@code 12×}, {@code 1,999×}. */
+  public static String times(double x) {
+    return x >= 10 ? String.format(Locale.ROOT, "%,.0f×", x)
+        : String.format(Locale.ROOT, "%.1f×", x);
+  }
+
+  /** An SLI for clients, as {@link #sli} ({@code 99.947 %}), or {@code no data yet}. */
+  public static String achieved(dev.nines.slo.Counts c) {
+    return c.valid() == 0 ? "no data yet" : sli(c.ratio());
+  }
+
+  /** A target as written: {@code 99.95 %}. */
+  public static String target(dev.nines.model.Target t) {
+    return t.percent().toPlainString() + " %";
+  }
+
+  /** Milliseconds of time as a duration: {@code 12m 30s}. */
+  public static String millis(long ms) {
+    return dur(Duration.ofMillis(ms));
+  }
+
+  /** Seconds (exact decimal) as a duration: {@code 44m 38s}. */
+  public static String seconds(java.math.BigDecimal seconds) {
+    return dur(Duration.ofMillis(seconds.movePointRight(3).setScale(0,
+        java.math.RoundingMode.HALF_EVEN).longValueExact()));
+  }
 }

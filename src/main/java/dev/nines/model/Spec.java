@@ -78,6 +78,16 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
     return monitors.stream().filter(m -> regionsOf(m).contains(region)).toList();
   }
 
+  /** The zone a client's months and days are cut in: its own, else the spec's. */
+  public ZoneId zoneOf(ClientSpec client) {
+    return client.timeZone() != null ? client.timeZone() : timeZone;
+  }
+
+  /** The client with this name, or null. */
+  public ClientSpec client(String name) {
+    return clients.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+  }
+
   /** The service with this name, or null. */
   public ServiceSpec service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);

@@ -38,8 +38,16 @@ public final class Channels {
         .toList();
   }
 
-  /** The channel of this name in the spec in force, or null. */
+  /**
+   * The channel of this name in the spec in force, or null; a name {@code email:ADDRESS}
+   * (see {@link Outbox#enqueueTo}) is email to that one address through the server's own SMTP
+   * settings ({@code NINES_SMTP_URL}, {@code NINES_SMTP_FROM}).
+   */
   public Channel channel(String name) {
+    if (name.startsWith(Outbox.DIRECT)) {
+      return new EmailChannel(new ChannelSpec(name, "email", dev.nines.model.Audience.CLIENT,
+          Map.of("to", name.substring(Outbox.DIRECT.length()))), secrets, clock);
+    }
     for (ChannelSpec c : spec.get().channels()) {
       if (c.name().equals(name)) {
         return made.computeIfAbsent(c, this::create);

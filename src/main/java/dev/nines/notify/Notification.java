@@ -44,7 +44,9 @@ public record Notification(String key, Kind kind, Audience audience, String clie
     /** A report, e.g. the monthly compliance PDF. */
     REPORT,
     /** A test message from {@code nines notify test}. */
-    TEST;
+    TEST,
+    /** A status-page message to one subscriber's own address (confirmation, incident, maintenance). */
+    STATUS;
 
     /** The JSON and store spelling: {@code alert}, {@code client_notice}, ... */
     public String id() {

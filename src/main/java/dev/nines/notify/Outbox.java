@@ -54,6 +54,35 @@ public final class Outbox {
     }
   }
 
+  /** The prefix of the channel name of a message to one address, {@code email:ADDRESS}. */
+  public static final String DIRECT = "email:";
+
+  /**
+   * Stores {@code n} for one email address of a status-page subscriber, outside the spec's
+   * channels and their audience routing: only {@code STATUS} messages, public by nature, go
+   * this way. It is sent through {@code NINES_SMTP_URL} from {@code NINES_SMTP_FROM}.
+   *
+   * @throws IllegalArgumentException for another kind, or an address that is not one
+   */
+  public Enqueued enqueueTo(Notification n, String address) {
+    if (n.kind() != Notification.Kind.STATUS) {
+      throw new IllegalArgumentException("kind: " + n.kind().id() + " to one address. Expected "
+          + "status: only status-page messages go outside the spec's channels");
+    }
+    if (address == null || !address.matches("[^@\\s,;<>\"]+@[^@\\s,;<>\"]+")) {
+      throw new IllegalArgumentException("address: '" + address + "' is not an email address. "
+          + "Expected NAME@DOMAIN");
+    }
+    String channel = DIRECT + address;
+    boolean fresh = store.enqueueOutbox(List.of(OutboxMessage.pending(n.key(), channel,
+        n.kind().id(), n.client(), n.title(), NotificationJson.write(n), clock.instant())))[0];
+    if (fresh) {
+      wake.run();
+    }
+    return new Enqueued(n.key(), fresh ? List.of(channel) : List.of(),
+        fresh ? List.of() : List.of(channel), null);
+  }
+
   /** Routes and stores {@code n}. */
   public Enqueued enqueue(Notification n) {
     return enqueueAll(List.of(n)).get(0);

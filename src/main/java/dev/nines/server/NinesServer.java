@@ -17,6 +17,10 @@ import dev.nines.notify.Notifications;
 import dev.nines.notify.Notifier;
 import dev.nines.notify.Outbox;
 import dev.nines.probe.ProbeEngine;
+import dev.nines.runs.ClientRuns;
+import dev.nines.runs.ReportRun;
+import dev.nines.runs.StatusNotices;
+import dev.nines.runs.UptimeArchive;
 import dev.nines.spec.SpecException;
 import dev.nines.spec.SpecReader;
 import dev.nines.store.ApiToken;
@@ -113,6 +117,7 @@ public final class NinesServer implements AutoCloseable {
   private final Incidents incidents;
   private final AlertLoop alerts;
   private final ScheduledExecutorService alerting;
+  private final ClientRuns clientRuns;
   private volatile Instant lastAlertCycle = Instant.MIN;
   private final Notifications notifications;
   private final ProbeEngine prober;
@@ -173,7 +178,8 @@ public final class NinesServer implements AutoCloseable {
 
       this.console = new Console(this::spec, store, this::live, probes, writer, tokens, clock,
           System.getenv("NINES_ADMIN_PASSWORD"), requests, notifications.counters(),
-          new Operations(alerts, incidents, maintenance), prober == null ? null : prober::stats);
+          new Operations(alerts, incidents, maintenance), maintenance, notifications.outbox(),
+          prober == null ? null : prober::stats);
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
@@ -188,6 +194,12 @@ public final class NinesServer implements AutoCloseable {
           }));
       this.alerting = opened.add("alert evaluation", daemonScheduler("nines-alerts"));
       alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);
+      this.clientRuns = opened.add("monthly reports and status notices", new ClientRuns(
+          new ReportRun(store, this::spec, maintenance, notifier, clock, this::baseUrl,
+              holder()), new UptimeArchive(store, this::spec,
+          Duration.ofDays(rawRetentionDays())), new StatusNotices(store, this::spec, maintenance,
+          notifications.outbox()::enqueueTo, this::baseUrl), clock)
+          .start(Duration.ofSeconds(5)));
       this.ticker = opened.add("ticker", daemonScheduler("nines-ticker"));
       ticker.scheduleAtFixedRate(new PeriodicUpdate(clock)
           .step("storing probe results", probes::flush)
@@ -501,6 +513,11 @@ public final class NinesServer implements AutoCloseable {
   /** Incidents. */
   public Incidents incidents() {
     return incidents;
+  }
+
+  /** The monthly reports, daily uptime and status notices run in the background. */
+  public ClientRuns clientRuns() {
+    return clientRuns;
   }
 
   /** The maintenance windows in force. */

@@ -39,7 +39,7 @@ final class SloReader {
     spec.remember(f);
     f.allowOnly("name", "service", "endpoint", "description", "sli", "target", "window",
         "owner", "approver", "reason", "audience", "alerting", "labels", "budgeting",
-        "maintenance");
+        "maintenance", "displayName");
     String name = names.declare(f);
     String serviceName = f.requireString("service");
     ServiceSpec service = serviceName == null ? null : services.get(serviceName);
@@ -72,7 +72,7 @@ final class SloReader {
     return new SloSpec(name, serviceName, endpoint, f.string("description"), sli, target,
         window, f.string("owner"), f.string("approver"), f.string("reason"),
         SpecReader.audience(f), budgeting, alerting, f.stringMap("labels"),
-        exclude != null && exclude);
+        exclude != null && exclude, f.string("displayName"));
   }
 
   private SloWindow window(Fields f) {

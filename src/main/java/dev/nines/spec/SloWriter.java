@@ -36,6 +36,7 @@ final class SloWriter {
     SpecWriter.text(n, "name", slo.name());
     SpecWriter.text(n, "service", slo.service());
     SpecWriter.text(n, "endpoint", slo.endpoint());
+    SpecWriter.text(n, "displayName", slo.displayName());
     SpecWriter.text(n, "description", slo.description());
     if (slo.sli() != null) {
       n.set("sli", sli(slo.name(), slo.sli()));

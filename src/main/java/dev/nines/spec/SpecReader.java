@@ -4,6 +4,7 @@ import dev.nines.model.AlertingSettings;
 import dev.nines.model.Audience;
 import dev.nines.model.ChannelSpec;
 import dev.nines.model.ClientSpec;
+import dev.nines.model.ComponentSpec;
 import dev.nines.model.Contact;
 import dev.nines.model.EndpointSpec;
 import dev.nines.model.MaintenanceSpec;
@@ -108,6 +109,7 @@ public final class SpecReader {
     SloReader sloReader = new SloReader(this, serviceList);
     List<SloSpec> sloList = top.maps("slos").stream().map(sloReader::slo)
         .filter(s -> s != null).toList();
+    checkComponents(serviceList, sloList);
     List<ChannelSpec> channelList = new ArrayList<>();
     ChannelReader channelReader = new ChannelReader(clients,
         clientList.stream().map(ClientSpec::name).filter(n -> n != null).toList());
@@ -252,7 +254,7 @@ public final class SpecReader {
 
   private ClientSpec client(Fields f) {
     remember(f);
-    f.allowOnly("name", "displayName", "contacts", "statusPage");
+    f.allowOnly("name", "displayName", "contacts", "statusPage", "timeZone", "components");
     String name = clients.declare(f);
     List<Contact> contacts = new ArrayList<>();
     for (Fields c : f.maps("contacts")) {
@@ -264,8 +266,75 @@ public final class SpecReader {
       contacts.add(new Contact(c.requireString("name"), email, c.string("role")));
     }
     String display = f.string("displayName");
+    List<ComponentSpec> components = new ArrayList<>();
+    Set<String> componentNames = new java.util.HashSet<>();
+    for (Fields c : f.maps("components")) {
+      c.allowOnly("name", "description", "services", "monitors", "slos");
+      String cname = c.requireString("name");
+      if (cname != null && !componentNames.add(cname)) {
+        c.error("name", "duplicate component '" + cname + "'. Expected each component once");
+      }
+      ComponentSpec component = new ComponentSpec(cname == null ? "" : cname,
+          c.string("description"), c.strings("services"), c.strings("monitors"),
+          c.strings("slos"));
+      if (component.services().isEmpty() && component.monitors().isEmpty()
+          && component.slos().isEmpty()) {
+        c.error("services", "is required (or monitors, or slos). Expected what the component "
+            + "covers");
+      }
+      components.add(component);
+      componentFields.add(new PendingComponent(name, c, component));
+    }
     return new ClientSpec(name, display == null ? name : display, contacts,
-        f.bool("statusPage", false));
+        f.bool("statusPage", false), f.parsed("timeZone", SpecReader::zone, false), components);
+  }
+
+  /** A component read with its client, checked once services, monitors and SLOs are known. */
+  private record PendingComponent(String client, Fields fields, ComponentSpec spec) {}
+
+  private final List<PendingComponent> componentFields = new ArrayList<>();
+
+  /** Every service, monitor and SLO a component names exists and belongs to its client. */
+  private void checkComponents(List<ServiceSpec> serviceList, List<SloSpec> sloList) {
+    Map<String, String> clientOfService = new java.util.HashMap<>();
+    serviceList.forEach(s -> {
+      if (s.name() != null && s.client() != null) {
+        clientOfService.put(s.name(), s.client());
+      }
+    });
+    Map<String, String> serviceOfSlo = new java.util.HashMap<>();
+    sloList.forEach(s -> serviceOfSlo.put(s.name(), s.service()));
+    for (PendingComponent p : componentFields) {
+      for (String svc : p.spec().services()) {
+        if (!services.contains(svc)) {
+          p.fields().error("services", "unknown service '" + svc + "'. Expected one declared "
+              + "under services");
+        } else if (!java.util.Objects.equals(clientOfService.get(svc), p.client())) {
+          p.fields().error("services", "service '" + svc + "' is not a service of client '"
+              + p.client() + "'. Expected one of the client's own services");
+        }
+      }
+      for (String m : p.spec().monitors()) {
+        MonitorSpec monitor = monitors.get(m);
+        if (monitor == null) {
+          p.fields().error("monitors", "unknown monitor '" + m + "'. Expected one declared "
+              + "under monitors");
+        } else if (!java.util.Objects.equals(clientOfService.get(monitor.service()),
+            p.client())) {
+          p.fields().error("monitors", "monitor '" + m + "' does not watch a service of client '"
+              + p.client() + "'. Expected a monitor of the client's own services");
+        }
+      }
+      for (String slo : p.spec().slos()) {
+        if (!serviceOfSlo.containsKey(slo)) {
+          p.fields().error("slos", "unknown SLO '" + slo + "'. Expected one declared under slos");
+        } else if (!java.util.Objects.equals(clientOfService.get(serviceOfSlo.get(slo)),
+            p.client())) {
+          p.fields().error("slos", "SLO '" + slo + "' is not an SLO of client '" + p.client()
+              + "'. Expected an SLO of the client's own services");
+        }
+      }
+    }
   }
 
   private ServiceSpec service(Fields f) {
@@ -284,7 +353,7 @@ public final class SpecReader {
     List<EndpointSpec> endpoints = new ArrayList<>();
     Set<String> paths = new java.util.HashSet<>();
     for (Fields e : f.maps("endpoints")) {
-      e.allowOnly("path", "method", "critical");
+      e.allowOnly("path", "method", "critical", "note");
       String path = e.requireString("path");
       if (path != null && !path.startsWith("/")) {
         e.error("path", "'" + path + "' does not start with /. Expected a path such as /fetch-orders");
@@ -294,9 +363,10 @@ public final class SpecReader {
       }
       String method = e.string("method");
       boolean critical = e.bool("critical", false);
+      String note = e.string("note");
       if (path != null) {                       // a missing path is reported above
         endpoints.add(new EndpointSpec(path, method == null ? "GET"
-            : method.toUpperCase(Locale.ROOT), critical));
+            : method.toUpperCase(Locale.ROOT), critical, note));
       }
     }
     Map<String, String> attribution = f.stringMap("attribution");

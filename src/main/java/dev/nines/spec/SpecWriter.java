@@ -10,6 +10,7 @@ import dev.nines.model.Audience;
 import dev.nines.model.ChannelSpec;
 import dev.nines.model.AlertingSettings;
 import dev.nines.model.ClientSpec;
+import dev.nines.model.ComponentSpec;
 import dev.nines.model.Contact;
 import dev.nines.model.Durations;
 import dev.nines.model.EndpointSpec;
@@ -110,7 +111,25 @@ public final class SpecWriter {
     if (c.statusPage()) {
       n.put("statusPage", true);
     }
+    if (c.timeZone() != null) {
+      n.put("timeZone", c.timeZone().getId());
+    }
     list(n, "contacts", c.contacts(), SpecWriter::contact);
+    list(n, "components", c.components(), SpecWriter::component);
+    return n;
+  }
+
+  private static ObjectNode component(ComponentSpec c) {
+    ObjectNode n = YAML.createObjectNode();
+    text(n, "name", c.name());
+    text(n, "description", c.description());
+    for (var e : List.of(java.util.Map.entry("services", c.services()),
+        java.util.Map.entry("monitors", c.monitors()), java.util.Map.entry("slos", c.slos()))) {
+      if (!e.getValue().isEmpty()) {
+        var a = n.putArray(e.getKey());
+        e.getValue().forEach(a::add);
+      }
+    }
     return n;
   }
 
@@ -152,6 +171,7 @@ public final class SpecWriter {
     if (e.critical()) {
       n.put("critical", true);
     }
+    text(n, "note", e.note());
     return n;
   }
 

@@ -580,4 +580,45 @@ final class JdbcStore implements Store {
   @Override public List<dev.nines.maintenance.MaintenanceWindow> maintenanceWindows() {
     return MaintenanceTable.all(jdbc);
   }
+
+  @Override public void saveReport(StoredReport report) {
+    ReportTable.save(jdbc, report);
+  }
+
+  @Override public List<StoredReport> reports(String client) {
+    return ReportTable.list(jdbc, client);
+  }
+
+  @Override public Optional<StoredReport> report(String client, String period, String format) {
+    return ReportTable.one(jdbc, client, period, format);
+  }
+
+  @Override public void saveUptimeDays(List<UptimeDay> days) {
+    ReportTable.saveUptimeDays(jdbc, days);
+  }
+
+  @Override public List<UptimeDay> uptimeDays(String monitor, Instant from, Instant to) {
+    return ReportTable.uptimeDays(jdbc, monitor, from, to);
+  }
+
+  @Override public Subscriber addSubscriber(String client, String email, String token,
+      Instant now) {
+    return SubscriberTable.add(jdbc, client, email, token, now);
+  }
+
+  @Override public Optional<Subscriber> subscriber(String token) {
+    return SubscriberTable.byToken(jdbc, token);
+  }
+
+  @Override public boolean confirmSubscriber(String token, Instant now) {
+    return SubscriberTable.set(jdbc, token, "confirmed_at", now);
+  }
+
+  @Override public boolean unsubscribe(String token, Instant now) {
+    return SubscriberTable.set(jdbc, token, "unsubscribed_at", now);
+  }
+
+  @Override public List<Subscriber> subscribers(String client) {
+    return SubscriberTable.active(jdbc, client);
+  }
 }

@@ -277,4 +277,38 @@ public interface Store extends AutoCloseable {
   /** How many rows each channel has in each status, by channel then status. */
   List<OutboxCount> outboxCounts();
 
+  // Reports, daily uptime and status-page subscribers (migration V40).
+
+  /** Archives a report, replacing the one of the same client, period and format. */
+  void saveReport(StoredReport report);
+
+  /** Archived reports of {@code client} (null: every client), newest period first, without content. */
+  List<StoredReport> reports(String client);
+
+  /** The archived report of a client, period and format, with its content. */
+  Optional<StoredReport> report(String client, String period, String format);
+
+  /** Stores days of monitor uptime, replacing those of the same monitor and span. */
+  void saveUptimeDays(List<UptimeDay> days);
+
+  /** The stored days of {@code monitor} inside [from, to), by start. */
+  List<UptimeDay> uptimeDays(String monitor, Instant from, Instant to);
+
+  /**
+   * Subscribes {@code email} to the status of {@code client}: its live subscription when it has
+   * one (pending or confirmed), else a new pending one with {@code token}.
+   */
+  Subscriber addSubscriber(String client, String email, String token, Instant now);
+
+  /** The subscription with this token. */
+  Optional<Subscriber> subscriber(String token);
+
+  /** Confirms a pending subscription; false when there is none with this token. */
+  boolean confirmSubscriber(String token, Instant now);
+
+  /** Ends a subscription; false when there is no live one with this token. */
+  boolean unsubscribe(String token, Instant now);
+
+  /** The confirmed, live subscribers of {@code client}. */
+  List<Subscriber> subscribers(String client);
 }

@@ -1,9 +1,11 @@
 package dev.nines.view;
 
+import dev.nines.live.LiveSlos;
+import dev.nines.model.CalendarUnit;
 import dev.nines.model.ClientSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
-import dev.nines.live.LiveSlos;
+import dev.nines.model.WindowPeriod;
 import dev.nines.slo.Counts;
 import dev.nines.slo.ErrorBudget;
 import dev.nines.store.MinuteBucket;
@@ -16,12 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Builds {@link ClientCompliance} from the hourly rollups and the live SLO windows. */
+/**
+ * Builds {@link ClientCompliance}: a month's counts from {@link StoredCounts} (exact to the
+ * minute), the running month's 90 daily bars from the hourly rollups, and the budget and alert
+ * of each SLO's own window from the live engine.
+ */
 public final class ClientCompliances {
   private final Supplier<Spec> spec;
   private final Supplier<LiveSlos> live;
   private final Store store;
 
+  /** @param live the live SLO windows, or null to read the store only (reports, the CLI) */
   public ClientCompliances(Supplier<Spec> spec, Supplier<LiveSlos> live, Store store) {
     this.spec = spec;
     this.live = live;
@@ -30,51 +37,107 @@ public final class ClientCompliances {
 
   /** The client called {@code name}, or null. */
   public ClientSpec client(String name) {
-    return spec.get().clients().stream().filter(c -> c.name().equals(name)).findFirst()
-        .orElse(null);
+    return spec.get().client(name);
   }
 
-  /** What client {@code name} sees at {@code now}; null for an unknown client. */
+  /** The zone client {@code name} is shown in (its own, else the spec's). */
+  public ZoneId zone(ClientSpec client) {
+    return spec.get().zoneOf(client);
+  }
+
+  /** The calendar month of {@code client}'s zone that contains {@code t}. */
+  public static WindowPeriod monthPeriod(YearMonth month, ZoneId zone) {
+    return CalendarUnit.MONTH.periodOf(month.atDay(1), zone);
+  }
+
+  /**
+   * What client {@code name} sees at {@code now}: this month so far, the last
+   * {@value ClientCompliance#DAYS} days, and each SLO's own window; null for an unknown client.
+   */
   public ClientCompliance of(String name, Instant now) {
     Spec sp = spec.get();
     ClientSpec client = client(name);
     if (client == null) {
       return null;
     }
-    ZoneId zone = sp.timeZone();
+    ZoneId zone = sp.zoneOf(client);
     LocalDate today = now.atZone(zone).toLocalDate();
-    LocalDate first = ClientCompliance.firstDay(today);
-    long monthStartHour = Math.floorDiv(
-        ClientCompliance.startOf(sp, today.withDayOfMonth(1)).getEpochSecond(), 3600);
-    long fromHour = Math.floorDiv(ClientCompliance.startOf(sp, first).getEpochSecond(), 3600);
-    long toHour = Math.floorDiv(now.getEpochSecond(), 3600) + 1;
+    YearMonth month = YearMonth.from(today);
+    WindowPeriod period = monthPeriod(month, zone);
     List<ClientCompliance.Slo> out = new ArrayList<>();
     for (SloSpec slo : ClientCompliance.slosOf(sp, name)) {
-      long[] good = new long[ClientCompliance.DAYS];
-      long[] valid = new long[ClientCompliance.DAYS];
-      Counts month = Counts.ZERO;
-      for (MinuteBucket b : store.hourBuckets(slo.name(), fromHour, toHour)) {
-        Instant t = Instant.ofEpochSecond(b.period() * 3600);
-        int d = (int) (t.atZone(zone).toLocalDate().toEpochDay() - first.toEpochDay());
-        if (d >= 0 && d < ClientCompliance.DAYS) {
-          good[d] += b.good();
-          valid[d] += b.valid();
-        }
-        if (b.period() >= monthStartHour) {
-          month = month.plus(new Counts(b.good(), b.valid()));
-        }
-      }
-      List<ClientCompliance.Day> days = new ArrayList<>();
-      for (int d = 0; d < ClientCompliance.DAYS; d++) {
-        Counts c = new Counts(good[d], valid[d]);
-        days.add(new ClientCompliance.Day(first.plusDays(d), c,
-            c.valid() == 0 ? null : ErrorBudget.of(c, slo.target()).met()));
-      }
-      LiveSlos.View v = live.get().view(slo.name());
-      out.add(new ClientCompliance.Slo(slo, month,
-          v == null ? 1.0 : v.status().budget().remainingRatio(),
-          v == null ? null : v.status().alert(), days));
+      LiveSlos.View v = live == null ? null : live.get().view(slo.name());
+      ClientCompliance.Window window = v == null ? null : new ClientCompliance.Window(
+          slo.window().id(), v.status().period(), v.status().window(), v.status().budget());
+      out.add(new ClientCompliance.Slo(slo, monthCounts(slo, period, now), window,
+          v == null ? null : v.status().alert(), lastDays(slo, today, zone, now)));
     }
-    return new ClientCompliance(client, YearMonth.from(today), out);
+    return new ClientCompliance(client, zone, month, period, now, out);
+  }
+
+  /**
+   * What client {@code name}'s SLOs achieved in {@code month} of its zone, day by day: the
+   * whole month once it is over, else up to {@code now}; null for an unknown client. For the
+   * running month this is the portal's month figure, to the event.
+   */
+  public ClientCompliance month(String name, YearMonth month, Instant now) {
+    Spec sp = spec.get();
+    ClientSpec client = client(name);
+    if (client == null) {
+      return null;
+    }
+    ZoneId zone = sp.zoneOf(client);
+    WindowPeriod period = monthPeriod(month, zone);
+    Instant asOf = period.end().isAfter(now) ? now : period.end();
+    List<ClientCompliance.Slo> out = new ArrayList<>();
+    for (SloSpec slo : ClientCompliance.slosOf(sp, name)) {
+      List<ClientCompliance.Day> days = new ArrayList<>();
+      for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+        Instant from = d.atStartOfDay(zone).toInstant();
+        Instant to = d.plusDays(1).atStartOfDay(zone).toInstant();
+        Counts c = from.isBefore(asOf) ? StoredCounts.between(store, slo.name(), from,
+            to.isAfter(asOf) ? asOf : to) : Counts.ZERO;
+        days.add(day(slo, d, c));
+      }
+      out.add(new ClientCompliance.Slo(slo, monthCounts(slo, period, asOf), null, null, days));
+    }
+    return new ClientCompliance(client, zone, month, period, asOf, out);
+  }
+
+  /** The month's counts of {@code slo} from its start up to {@code asOf} (at most its end). */
+  private Counts monthCounts(SloSpec slo, WindowPeriod month, Instant asOf) {
+    Instant to = month.end().isAfter(asOf) ? asOf : month.end();
+    // Up to the end of the running minute, as the live windows count it.
+    Instant end = to.equals(month.end()) ? to : Instant.ofEpochSecond(
+        Math.floorDiv(to.getEpochSecond(), 60) * 60 + 60);
+    return StoredCounts.between(store, slo.name(), month.start(), end);
+  }
+
+  /** The last {@value ClientCompliance#DAYS} days of {@code slo} from the hourly rollups. */
+  private List<ClientCompliance.Day> lastDays(SloSpec slo, LocalDate today, ZoneId zone,
+      Instant now) {
+    LocalDate first = ClientCompliance.firstDay(today);
+    long fromHour = Math.floorDiv(first.atStartOfDay(zone).toEpochSecond(), 3600);
+    long toHour = Math.floorDiv(now.getEpochSecond(), 3600) + 1;
+    long[] good = new long[ClientCompliance.DAYS];
+    long[] valid = new long[ClientCompliance.DAYS];
+    for (MinuteBucket b : store.hourBuckets(slo.name(), fromHour, toHour)) {
+      Instant t = Instant.ofEpochSecond(b.period() * 3600);
+      int d = (int) (t.atZone(zone).toLocalDate().toEpochDay() - first.toEpochDay());
+      if (d >= 0 && d < ClientCompliance.DAYS) {
+        good[d] += b.good();
+        valid[d] += b.valid();
+      }
+    }
+    List<ClientCompliance.Day> days = new ArrayList<>();
+    for (int d = 0; d < ClientCompliance.DAYS; d++) {
+      days.add(day(slo, first.plusDays(d), new Counts(good[d], valid[d])));
+    }
+    return days;
+  }
+
+  private static ClientCompliance.Day day(SloSpec slo, LocalDate date, Counts c) {
+    return new ClientCompliance.Day(date, c,
+        c.valid() == 0 ? null : ErrorBudget.of(c, slo.target()).met());
   }
 }

@@ -11,6 +11,7 @@ import dev.nines.uptime.Observation;
 import dev.nines.uptime.QuorumResult;
 import dev.nines.uptime.RegionQuorum;
 import dev.nines.uptime.UptimeCalculator;
+import dev.nines.uptime.UptimeSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,21 @@ public final class MonitorDetails {
   private final ProbeRecorder probes;
   private final Store store;
 
+  /** @param probes the live probe states, or null to read the store only (reports, the CLI) */
   public MonitorDetails(Supplier<Spec> spec, ProbeRecorder probes, Store store) {
     this.spec = spec;
     this.probes = probes;
     this.store = store;
+  }
+
+  /**
+   * The uptime with bounds of monitor {@code name} over {@code [from, to)}, its regions
+   * combined by quorum under its service's rule table: the figure of {@link #detail}, without
+   * the timelines and attempts; null for an unknown monitor.
+   */
+  public UptimeSnapshot uptime(String name, Instant from, Instant to) {
+    MonitorDetail d = detail(name, from, to, 0);
+    return d == null ? null : d.uptime();
   }
 
   /** The monitor called {@code name}, or null. */
@@ -61,7 +73,7 @@ public final class MonitorDetails {
         list.add(new Observation(o.at(), o.state()));
       }
     }
-    Map<String, ProbeRecorder.Latest> latest = probes.latest(name);
+    Map<String, ProbeRecorder.Latest> latest = probes == null ? Map.of() : probes.latest(name);
     List<MonitorDetail.Region> regions = new ArrayList<>();
     byRegion.forEach((r, obs) -> {
       List<Observation> steps = steps(Map.of(r, obs), interval, 1, to);
@@ -75,7 +87,22 @@ public final class MonitorDetails {
         UptimeCalculator.compute(combined, table, from, to),
         q.regionalIncidents().stream().filter(i -> i.end() == null || i.end().isAfter(from))
             .toList(),
-        store.attempts(name, from, to, attempts));
+        attempts == 0 ? List.of() : store.attempts(name, from, to, attempts));
+  }
+
+  /**
+   * The state of monitor {@code name} at {@code now} as a quorum of its regions decides it,
+   * with the staleness rule (UNKNOWN when too few regions reported lately); UNKNOWN for an
+   * unknown monitor.
+   */
+  public dev.nines.uptime.State stateNow(String name, Instant now) {
+    MonitorSpec m = monitor(name);
+    if (m == null) {
+      return dev.nines.uptime.State.UNKNOWN;
+    }
+    MonitorDetail d = detail(name, now.minus(m.interval().multipliedBy(4)), now, 0);
+    return d.combined().isEmpty() ? dev.nines.uptime.State.UNKNOWN
+        : d.combined().get(d.combined().size() - 1).state();
   }
 
   /**

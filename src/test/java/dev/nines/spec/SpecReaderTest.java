@@ -91,7 +91,7 @@ class SpecReaderTest {
                 + "declared under services"),
         Arguments.of("a misspelt field", "owner: client", "ownr: client",
             "t.yaml:23:5: slos[0].ownr: unknown field. Did you mean 'owner'? Expected one of "
-                + "alerting, approver, audience, budgeting, description, endpoint, labels, maintenance, "
+                + "alerting, approver, audience, budgeting, description, displayName, endpoint, labels, maintenance, "
                 + "name, owner, reason, service, sli, target, window"),
         Arguments.of("an unknown endpoint", "endpoint: /fetch-orders", "endpoint: /orders",
             "t.yaml:19:15: slos[0].endpoint: unknown endpoint '/orders' of service 'platform'. "

@@ -235,6 +235,7 @@ class SpecSchemaTest {
   static Stream<Arguments> readerObjects() {
     return Stream.of(
         object("", "#"), object("/clients/0", "client"), object("/clients/0/contacts/0", "contact"),
+        object("/clients/0/components/0", "component"),
         object("/services/0", "service"), object("/services/0/layers/0", "layer"),
         object("/services/0/endpoints/0", "endpoint"), object("/slos/0", "slo"),
         object("/slos/0/sli", "sli"), object("/slos/0/window", "windowObject"),

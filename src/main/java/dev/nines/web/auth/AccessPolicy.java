@@ -4,11 +4,12 @@ import java.util.List;
 
 /**
  * Who may request which path. Public: sign-in, health, assets, status pages, the OpenAPI
- * document. A client user: its portal, its account and sign-out only. Admin only: user
- * management and reload. Every other page and API: the internal roles. Writes of incidents
- * and maintenance take an internal session or a token with scope {@code operate}; other writes
- * under {@code /api/v1} other than reload, and the agent protocol, carry their own API-token
- * check (a client user's session is refused there too).
+ * document. A client user: its portal and reports (the handler keeps it to its own client),
+ * its account and sign-out only. Admin only: user management and reload. Every other page and
+ * API: the internal roles. Writes of incidents and maintenance take an internal session or a
+ * token with scope {@code operate}; other writes under {@code /api/v1} other than reload, and
+ * the agent protocol, carry their own API-token check (a client user's session is refused
+ * there too).
  */
 public final class AccessPolicy {
   /** What to do with a request. */
@@ -26,7 +27,7 @@ public final class AccessPolicy {
   private static final List<String> PUBLIC = List.of("/login", "/healthz", "/readyz",
       "/assets/", "/webjars/", "/status/", "/api/v1/status/", "/openapi.json", "/favicon.ico");
   private static final List<String> CLIENT = List.of("/", "/portal", "/api/v1/portal",
-      "/logout", "/account");
+      "/api/v1/reports", "/logout", "/account");
   private static final List<String> ADMIN = List.of("/console/users", "/api/v1/users",
       "/api/v1/reload");
   /** Writes of the internal roles (sessions) and of tokens with scope {@code operate}. */

@@ -47,12 +47,14 @@ public final class Console implements WebModule {
   private final Templates templates = new Templates();
   private final ConsolePages pages;
   private final PortalPages portal;
+  private final StatusPages status;
   private final UserPages userPages;
   private final ConsoleApi api;
   private final MetricsHandler metrics;
   private final OperationsApi operationsApi;
   private final OperationsPages operations;
   private final NotificationPages notifications;
+  private final ReportPages reports;
   private final byte[] openApi;
   private final String adminPassword;
 
@@ -60,8 +62,10 @@ public final class Console implements WebModule {
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
       IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
       dev.nines.web.metrics.RequestMetrics requests, dev.nines.notify.SendCounters sent,
-      Operations ops) {
-    this(sp, store, lv, probes, writer, tokens, clock, adminPassword, requests, sent, ops, null);
+      Operations ops, Supplier<dev.nines.maintenance.MaintenanceCalendar> maintenance,
+      dev.nines.notify.Outbox outbox) {
+    this(sp, store, lv, probes, writer, tokens, clock, adminPassword, requests, sent, ops,
+        maintenance, outbox, null);
   }
 
   /**
@@ -71,7 +75,8 @@ public final class Console implements WebModule {
   public Console(Supplier<Spec> sp, Store store, Supplier<LiveSlos> lv, ProbeRecorder probes,
       IngestWriter writer, ApiTokens tokens, Clock clock, String adminPassword,
       dev.nines.web.metrics.RequestMetrics requests, dev.nines.notify.SendCounters sent,
-      Operations ops, Supplier<dev.nines.probe.ProbeStats> prober) {
+      Operations ops, Supplier<dev.nines.maintenance.MaintenanceCalendar> maintenance,
+      dev.nines.notify.Outbox outbox, Supplier<dev.nines.probe.ProbeStats> prober) {
     this.sessions = new Sessions(clock);
     this.users = new Users(store, sp, clock);
     this.filter = new AuthFilter(sessions, tokens, users);
@@ -79,15 +84,18 @@ public final class Console implements WebModule {
         sp.get().timeZone());
     this.pages = new ConsolePages(templates, sp, lv, probes, store, clock, ops.alerts()::open);
     ClientCompliances compliance = new ClientCompliances(sp, lv, store);
-    this.portal = new PortalPages(pages, templates, sp, compliance, clock);
+    this.portal = new PortalPages(pages, templates, sp, compliance, store, clock);
+    MonitorDetails monitorDetails = new MonitorDetails(sp, probes, store);
+    this.status = new StatusPages(pages, templates, sp, store, new dev.nines.view.ClientStatuses(
+        sp, store, monitorDetails, compliance, maintenance), outbox, clock);
     this.userPages = new UserPages(pages, templates, users, sessions, sp);
-    this.api = new ConsoleApi(sp, lv, new MonitorDetails(sp, probes, store), compliance, users,
-        store, clock);
+    this.api = new ConsoleApi(sp, lv, monitorDetails, compliance, users, store, clock);
     this.metrics = new MetricsHandler(sp, lv, probes, writer, store, sessions::size, requests,
         sent, prober);
     this.notifications = new NotificationPages(pages, templates, store);
     this.operationsApi = new OperationsApi(sp, store, ops, clock);
     this.operations = new OperationsPages(pages, templates, sp, store, ops, operationsApi, clock);
+    this.reports = new ReportPages(pages, templates, sp, store, maintenance, clock);
     this.openApi = resource("/openapi.json");
     this.adminPassword = adminPassword;
   }
@@ -158,9 +166,9 @@ public final class Console implements WebModule {
     r.get("/api/v1/maintenance", operationsApi::maintenance);
     r.post("/api/v1/maintenance", operationsApi::addMaintenance);
     r.delete("/api/v1/maintenance/{id}", operationsApi::deleteMaintenance);
-    r.get("/console/reports", ctx -> pages.placeholder(ctx, "reports", "Reports",
-        "Monthly SLO compliance reports per client (PDF, HTML, Markdown) and their downloads. "
-        + "The reports issue fills this page."));
+    r.get("/console/reports", reports::page);
+    r.get("/api/v1/reports", reports::list);
+    r.get("/api/v1/reports/{client}/{month}", reports::one);
     r.get("/console/notifications", notifications::page);
     r.get("/console/users", userPages::list);
     r.post("/console/users", userPages::add);
@@ -169,7 +177,11 @@ public final class Console implements WebModule {
     r.post("/console/users/{name}/enable", userPages::enable);
     r.post("/console/users/{name}/remove", userPages::remove);
     r.get("/portal", portal::portal);
-    r.get("/status/{client}", portal::status);
+    r.get("/status/{client}", status::page);
+    r.get("/status/{client}/feed.atom", status::feed);
+    r.post("/status/{client}/subscribe", status::subscribe);
+    r.get("/status/{client}/confirm", status::confirm);
+    r.get("/status/{client}/unsubscribe", status::unsubscribe);
     r.get("/metrics", metrics::handle);
     r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     r.get("/api/v1/slos/{name}/history", api::sloHistory);
@@ -179,7 +191,7 @@ public final class Console implements WebModule {
     r.get("/api/v1/layers", api::layers);
     r.get("/api/v1/clients", api::clients);
     r.get("/api/v1/portal", api::portal);
-    r.get("/api/v1/status/{client}", api::status);
+    r.get("/api/v1/status/{client}", status::api);
     r.get("/api/v1/users", api::users);
     r.get("/api/v1/notifications", notifications::api);
     r.exception(PageError.class, this::page);

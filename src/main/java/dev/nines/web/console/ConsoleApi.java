@@ -172,20 +172,14 @@ public final class ConsoleApi {
   /** {@code GET /api/v1/portal}: what the signed-in client (or {@code ?client=}) sees. */
   public void portal(Context ctx) {
     String name = PortalPages.clientOf(ctx, spec.get());
-    ClientCompliance c = name == null ? null : compliance.of(name, clock.instant());
+    String month = ctx.queryParam("month");
+    ClientCompliance c = name == null ? null : month == null || month.isBlank()
+        ? compliance.of(name, clock.instant())
+        : compliance.month(name, ReportPages.month(month), clock.instant());
     if (c == null) {
       throw new ApiError(404, "no client named '" + name + "'");
     }
     Json.send(ctx, 200, compliance(c, true));
-  }
-
-  /** {@code GET /api/v1/status/{client}}: public, when the client has a status page. */
-  public void status(Context ctx) {
-    ClientSpec client = compliance.client(ctx.pathParam("client"));
-    if (client == null || !client.statusPage()) {
-      throw new ApiError(404, "no status page for '" + ctx.pathParam("client") + "'");
-    }
-    Json.send(ctx, 200, compliance(compliance.of(client.name(), clock.instant()), false));
   }
 
   /** The client view as JSON; the portal adds budget figures, the public page does not. */
@@ -194,16 +188,25 @@ public final class ConsoleApi {
     o.put("client", c.client().name());
     o.put("displayName", c.client().displayName());
     o.put("month", c.month().toString());
+    o.put("timeZone", c.zone().getId());
+    o.put("from", c.period().start());
+    o.put("to", c.asOf());
     o.put("slos", c.slos().stream().map(s -> {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("name", s.spec().name());
+      x.put("title", s.spec().title());
       x.put("description", s.spec().description());
       x.put("target", s.spec().target().percent());
       x.put("monthSli", s.month().valid() == 0 ? null : s.month().ratio());
       x.put("monthMet", s.monthMet());
+      x.put("monthGood", s.month().good());
+      x.put("monthValid", s.month().valid());
       if (portal) {
+        x.put("monthBudgetRemaining", s.month().valid() == 0 ? null
+            : s.monthBudget().remainingRatio());
         x.put("window", s.spec().window().id());
-        x.put("budgetRemaining", s.budgetRemainingRatio());
+        x.put("budgetRemaining", s.window() == null ? null : s.window().budget()
+            .remainingRatio());
       }
       x.put("days", s.days().stream().map(d -> {
         Map<String, Object> y = new LinkedHashMap<>();

@@ -162,13 +162,6 @@ public final class ConsolePages {
     templates.send(ctx, 200, "layers.jte", p);
   }
 
-  /** A page a later issue fills in: says what will be there, shows no made-up data. */
-  public void placeholder(Context ctx, String nav, String title, String what) {
-    Map<String, Object> p = params(ctx, title, nav);
-    p.put("what", what);
-    templates.send(ctx, 200, "placeholder.jte", p);
-  }
-
   private static SloFilter filter(Context ctx) {
     try {
       return Params.sloFilter(ctx);

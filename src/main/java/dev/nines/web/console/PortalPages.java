@@ -1,35 +1,42 @@
 package dev.nines.web.console;
 
-import dev.nines.model.ClientSpec;
 import dev.nines.model.Spec;
+import dev.nines.store.Store;
 import dev.nines.view.ClientCompliance;
 import dev.nines.view.ClientCompliances;
+import dev.nines.view.ClientIncidents;
+import dev.nines.view.ClientStatus;
 import dev.nines.web.auth.AuthFilter;
 import dev.nines.web.auth.PageError;
 import dev.nines.web.auth.Principal;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The client portal (a client user sees its own client; the team may preview any client with
- * {@code ?client=}) and the public status page of each client that enables one. Both show
- * only SLOs of audience client, and no internal figure.
+ * {@code ?client=}): each client SLO's month in the client's words, its incidents with their
+ * root-cause notes, report downloads and a link to the status page. Only SLOs of audience
+ * client, and no internal figure: no burn rate, no monitor, no other client.
  */
 public final class PortalPages {
   private final ConsolePages pages;
   private final Templates templates;
   private final Supplier<Spec> spec;
   private final ClientCompliances compliance;
+  private final Store store;
   private final Clock clock;
 
   public PortalPages(ConsolePages pages, Templates templates, Supplier<Spec> spec,
-      ClientCompliances compliance, Clock clock) {
+      ClientCompliances compliance, Store store, Clock clock) {
     this.pages = pages;
     this.templates = templates;
     this.spec = spec;
     this.compliance = compliance;
+    this.store = store;
     this.clock = clock;
   }
 
@@ -49,26 +56,21 @@ public final class PortalPages {
   /** {@code GET /portal}. */
   public void portal(Context ctx) {
     String name = clientOf(ctx, spec.get());
-    ClientCompliance c = name == null ? null : compliance.of(name, clock.instant());
+    Instant now = clock.instant();
+    ClientCompliance c = name == null ? null : compliance.of(name, now);
     if (c == null) {
       throw PageError.of(404, "There is no client named '" + name + "'.");
     }
-    Map<String, Object> p = pages.params(ctx, c.client().displayName() == null
-        ? c.client().name() : c.client().displayName(), "portal");
+    Spec sp = spec.get();
+    Map<String, Object> p = pages.params(ctx, c.client().title(), "portal");
     p.put("c", c);
-    p.put("clients", spec.get().clients());
+    p.put("clients", sp.clients());
+    p.put("incidents", ClientIncidents.between(store, name, now.minus(Duration.ofDays(
+        ClientStatus.DAYS)), now).stream().map(i -> new ClientStatus.PublicIncident(i,
+            ClientIncidents.title(i, sp), java.util.List.of())).toList());
+    p.put("reports", store.reports(name));
+    p.put("lastMonth", c.month().minusMonths(1).toString());
     templates.send(ctx, 200, "portal.jte", p);
   }
 
-  /** {@code GET /status/{client}}: public, only when the spec enables it. */
-  public void status(Context ctx) {
-    ClientSpec client = compliance.client(ctx.pathParam("client"));
-    if (client == null || !client.statusPage()) {
-      throw PageError.of(404, "There is no status page here.");
-    }
-    Map<String, Object> p = pages.params(ctx, client.displayName() == null ? client.name()
-        : client.displayName() + " status", "status");
-    p.put("c", compliance.of(client.name(), clock.instant()));
-    templates.send(ctx, 200, "status.jte", p);
-  }
 }

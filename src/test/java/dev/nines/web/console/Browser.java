@@ -72,6 +72,24 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(1400, 1000));
   }
 
+  /**
+   * Saves a screenshot at a phone's width (390 CSS pixels) as {@code NAME.png} and leaves the
+   * window that narrow, so a test can check the layout there.
+   */
+  void phone(String name) {
+    driver.manage().window().setSize(new Dimension(390, 844));
+    Number height = (Number) driver.executeScript(
+        "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+    driver.manage().window().setSize(new Dimension(390, Math.min(4000,
+        Math.max(844, height.intValue() + 40))));
+    try {
+      Files.createDirectories(SHOTS);
+      Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Waits up to five seconds for {@code condition}. */
   static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();

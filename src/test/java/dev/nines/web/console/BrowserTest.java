@@ -147,12 +147,14 @@ class BrowserTest {
     signIn("dana");
     assertThat(b.driver.getCurrentUrl()).isEqualTo(s.base() + "/portal");
     assertThat(texts("header nav a")).containsExactly("Service levels");
-    assertThat(texts(".slo-client h2")).containsExactly("assign-courier-success",
-        "fetch-orders-fast", "platform-availability", "order-to-tracking-journey");
+    assertThat(texts(".slo-client h2")).containsExactly("Courier assignment", "Order import",
+        "Platform availability", "Order to tracking");
     assertThat(b.driver.findElements(By.cssSelector("svg.days"))).hasSize(4);
     assertThat(b.driver.getPageSource()).doesNotContain("api-internal-errors")
         .doesNotContain("Globex").doesNotContain("burn");
     b.shot("portal");
+    b.phone("portal-phone");
+    assertThat(sidewaysScroll()).as("the portal on a phone scrolls sideways").isLessThanOrEqualTo(0);
     go("/console/slos/assign-courier-success");
     assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     go("/console");
@@ -165,8 +167,19 @@ class BrowserTest {
     go("/status/acme");
     assertThat(b.driver.findElement(By.tagName("h1")).getText())
         .isEqualTo("Acme Logistics status");
-    assertThat(b.driver.findElements(By.cssSelector("svg.days"))).hasSize(4);
+    assertThat(texts(".component h2")).containsExactly("Platform");
+    assertThat(b.driver.findElements(By.cssSelector("svg.days rect"))).hasSize(90);
     assertThat(b.driver.findElements(By.cssSelector("header nav"))).isEmpty();
+    assertThat(b.driver.findElement(By.cssSelector(".banner")).getText()).isNotBlank();
     b.shot("status");
+    b.phone("status-phone");
+    // On a phone nothing is wider than the screen: no sideways scrolling.
+    assertThat(sidewaysScroll()).isLessThanOrEqualTo(0);
+  }
+
+  /** How many CSS pixels the page is wider than the window. */
+  private int sidewaysScroll() {
+    return ((Number) b.driver.executeScript("return document.documentElement.scrollWidth"
+        + " - document.documentElement.clientWidth")).intValue();
   }
 }

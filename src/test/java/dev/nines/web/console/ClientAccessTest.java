@@ -21,7 +21,9 @@ class ClientAccessTest {
   private static final Set<String> CLIENT_ROUTES = Set.of("GET /", "GET /login", "POST /login",
       "POST /logout", "GET /account", "POST /account", "GET /portal", "GET /api/v1/portal",
       "GET /status/{client}", "GET /api/v1/status/{client}", "GET /healthz", "GET /readyz",
-      "GET /openapi.json");
+      "GET /openapi.json", "GET /api/v1/reports", "GET /api/v1/reports/{client}/{month}",
+      "GET /status/{client}/feed.atom", "POST /status/{client}/subscribe",
+      "GET /status/{client}/confirm", "GET /status/{client}/unsubscribe");
 
   @TempDir static Path dir;
   static ConsoleServer s;
@@ -38,7 +40,8 @@ class ClientAccessTest {
 
   private static String concrete(String path) {
     return path.replace("{name}", "platform-health").replace("{client}", "acme")
-        .replace("{id}", "1").replace("{action}", "update");
+        .replace("{id}", "1").replace("{action}", "update")
+        .replace("{month}", "2026-10");
   }
 
   @Test
@@ -68,9 +71,10 @@ class ClientAccessTest {
     var dana = s.session().signedIn("dana");
     for (String path : List.of("/portal", "/portal?client=globex")) {
       String html = dana.get(path).body();
-      assertThat(html).contains("Acme Logistics").contains("assign-courier-success")
-          .contains("platform-availability").contains("order-to-tracking-journey")
+      assertThat(html).contains("Acme Logistics").contains("Courier assignment")
+          .contains("Platform availability").contains("Order to tracking")
           .doesNotContain("globex-ship-success").doesNotContain("Globex")
+          .doesNotContain("Shipments").doesNotContain("burn")
           .doesNotContain("api-internal-errors").doesNotContain("lb-availability")
           .doesNotContain("/console");
     }
@@ -82,7 +86,7 @@ class ClientAccessTest {
   @Test
   void anotherClientSeesItsOwnSlosOnly() throws Exception {
     String html = s.session().signedIn("gus").get("/portal").body();
-    assertThat(html).contains("globex-ship-success").doesNotContain("assign-courier-success");
+    assertThat(html).contains("Shipments").doesNotContain("Courier assignment");
   }
 
   @Test
@@ -90,9 +94,9 @@ class ClientAccessTest {
     var anon = s.session();
     HttpResponse<String> acme = anon.get("/status/acme");
     assertThat(acme.statusCode()).isEqualTo(200);
-    assertThat(acme.body()).contains("Acme Logistics status")
-        .contains("99.95 % of courier assignments succeed.").doesNotContain("budget")
-        .doesNotContain("api-internal-errors").doesNotContain("Sign out");
+    assertThat(acme.body()).contains("Acme Logistics status").contains("Platform")
+        .doesNotContain("budget").doesNotContain("api-internal-errors")
+        .doesNotContain("Sign out").doesNotContain("burn");
     assertThat(anon.get("/status/globex").statusCode()).isEqualTo(404);
     assertThat(anon.get("/api/v1/status/globex").statusCode()).isEqualTo(404);
     assertThat(anon.get("/api/v1/status/acme").body()).doesNotContain("budgetRemaining");
@@ -113,6 +117,26 @@ class ClientAccessTest {
         assertThat(body).as(route).doesNotContain("ONCALL_WEBHOOK_URL").doesNotContain("oncall");
       }
     }
+  }
+
+  @Test
+  void aClientUserGetsItsOwnReportsOnly() throws Exception {
+    var dana = s.session().signedIn("dana");
+    HttpResponse<String> own = dana.get("/api/v1/reports/acme/2026-10");
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).contains("\"client\":\"acme\"").contains("Courier assignment")
+        .doesNotContain("api-internal-errors").doesNotContain("lb-availability");
+    for (String path : List.of("/api/v1/reports/globex/2026-10", "/api/v1/reports/globex/"
+        + "2026-10.pdf", "/api/v1/reports?client=globex")) {
+      HttpResponse<String> r = dana.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(403);
+      assertThat(r.body()).as(path).doesNotContain("Shipments");
+    }
+    assertThat(dana.get("/api/v1/reports").body()).doesNotContain("globex");
+    String md = dana.get("/api/v1/reports/acme/2026-10.md").body();
+    assertThat(md).contains("# Acme Logistics · October 2026").doesNotContain("api-internal")
+        .doesNotContain("lb-availability").doesNotContain("burn");
+    assertThat(s.session().get("/api/v1/reports/acme/2026-10").statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -169,15 +169,6 @@ class ConsolePagesTest {
   }
 
   @Test
-  void thePagesLaterIssuesFillSayWhatWillBeThere() throws Exception {
-    for (String p : List.of("reports")) {
-      HttpResponse<String> r = sam.get("/console/" + p);
-      assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.body()).contains("Nothing is shown here yet, on purpose: no sample data.");
-    }
-  }
-
-  @Test
   void anUnknownPageIsAnHtml404AndAnUnknownApiPathJson() throws Exception {
     HttpResponse<String> page = sam.get("/console/nothing-here");
     assertThat(page.statusCode()).isEqualTo(404);

@@ -1,0 +1,110 @@
+package dev.nines.view;
+
+import dev.nines.model.WindowPeriod;
+import dev.nines.store.Store;
+import dev.nines.store.UptimeDay;
+import dev.nines.uptime.UptimeSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A monitor's uptime with bounds day by day, and over any run of days: a closed day from the
+ * stored {@link UptimeDay} when there is one (raw observations are pruned after 30 days), else
+ * computed by {@link MonitorDetails#uptime}; today up to now. The status page bars and the
+ * monthly report read uptime here, so both show the same figure for the same day.
+ */
+public final class UptimeDays {
+  private final Store store;
+  private final MonitorDetails monitors;
+
+  public UptimeDays(Store store, MonitorDetails monitors) {
+    this.store = store;
+    this.monitors = monitors;
+  }
+
+  /**
+   * The uptime of {@code monitor} on each of {@code days} (ascending, adjacent or not), up to
+   * {@code now}; a day that has not begun is null.
+   */
+  public List<UptimeSnapshot> days(String monitor, List<WindowPeriod> days, Instant now) {
+    List<UptimeSnapshot> out = new ArrayList<>();
+    if (days.isEmpty()) {
+      return out;
+    }
+    Map<Instant, UptimeDay> stored = new HashMap<>();
+    for (UptimeDay d : store.uptimeDays(monitor, days.get(0).start(),
+        days.get(days.size() - 1).end())) {
+      stored.put(d.start(), d);
+    }
+    for (WindowPeriod day : days) {
+      UptimeDay s = stored.get(day.start());
+      if (s != null && s.end().equals(day.end())) {
+        out.add(snapshot(s));
+      } else if (!day.start().isBefore(now)) {
+        out.add(null);
+      } else {
+        out.add(monitors.uptime(monitor, day.start(), day.end().isAfter(now) ? now : day.end()));
+      }
+    }
+    return out;
+  }
+
+  /** The uptime of {@code monitor} over the whole of {@code days}, as {@link #sum} of each. */
+  public UptimeSnapshot over(String monitor, List<WindowPeriod> days, Instant now) {
+    return sum(days(monitor, days, now));
+  }
+
+  /**
+   * The uptime of consecutive spans from theirs: up, down and unknown time add up, and so do
+   * the certain up time ({@code lower × total}) and the uncertain time
+   * ({@code (upper − lower) × total}) of the bounds, each rounded to the millisecond. Nulls are
+   * skipped; nothing observed gives the calculator's empty answer (0 ms, ratios 1.0).
+   */
+  public static UptimeSnapshot sum(List<UptimeSnapshot> spans) {
+    long up = 0;
+    long down = 0;
+    long unknown = 0;
+    long certainUp = 0;
+    long uncertain = 0;
+    for (UptimeSnapshot s : spans) {
+      if (s == null) {
+        continue;
+      }
+      UptimeDay d = day("", Instant.EPOCH, Instant.EPOCH, s);
+      up += d.upMillis();
+      down += d.downMillis();
+      unknown += d.unknownMillis();
+      certainUp += d.certainUpMillis();
+      uncertain += d.uncertainMillis();
+    }
+    return snapshot(new UptimeDay("", Instant.EPOCH, Instant.EPOCH, up, down, unknown, certainUp,
+        uncertain));
+  }
+
+  /** A snapshot as the row that keeps it. */
+  public static UptimeDay day(String monitor, Instant start, Instant end, UptimeSnapshot s) {
+    long total = s.observedMillis();
+    long certainUp = Math.round(s.lowerRatio() * total);
+    long uncertain = Math.max(0, Math.round(s.upperRatio() * total) - certainUp);
+    return new UptimeDay(monitor, start, end, s.upMillis(), s.downMillis(), s.unknownMillis(),
+        certainUp, uncertain);
+  }
+
+  /** The snapshot a stored row keeps, with the ratios the calculator gives. */
+  public static UptimeSnapshot snapshot(UptimeDay d) {
+    long total = d.upMillis() + d.downMillis() + d.unknownMillis();
+    if (total == 0) {
+      return new UptimeSnapshot(0, 0, 0, 1.0, 1.0, 1.0);
+    }
+    double uptime = d.upMillis() + d.downMillis() == 0 ? 1.0
+        : (double) d.upMillis() / (d.upMillis() + d.downMillis());
+    double lower = Math.min(uptime, (double) d.certainUpMillis() / total);
+    double upper = Math.max(uptime, Math.min(1.0,
+        (double) (d.certainUpMillis() + d.uncertainMillis()) / total));
+    return new UptimeSnapshot(d.upMillis(), d.downMillis(), d.unknownMillis(), uptime, lower,
+        upper);
+  }
+}
