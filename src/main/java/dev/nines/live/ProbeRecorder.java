@@ -37,8 +37,19 @@ public final class ProbeRecorder implements ProbeSink {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRecorder.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The latest state of one monitor in one region. */
-  public record Latest(Observation observation, String message) {}
+  /**
+   * The latest state of one monitor in one region (a pending UNKNOWN included) and since when
+   * the region has been in that state: the first of its latest run of equal states.
+   */
+  public record Latest(Observation observation, String message, java.time.Instant since) {
+    /** The state after {@code previous} (may be null): its since carries over an equal state. */
+    static Latest after(Latest previous, Observation o, String message) {
+      java.time.Instant since = previous != null
+          && previous.observation().state() == o.state()
+          && !o.time().isBefore(previous.since()) ? previous.since() : o.time();
+      return new Latest(o, message, since);
+    }
+  }
 
 
   private final Store store;
@@ -59,6 +70,8 @@ public final class ProbeRecorder implements ProbeSink {
   private final ConcurrentLinkedQueue<StoredAttempt> agentCounted = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<PendingStates.Resolved> agentResolved =
       new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<PendingStates.Resolved> externalResolved =
+      new ConcurrentLinkedQueue<>();
   private final ProbeCounters counters = new ProbeCounters();
 
   public ProbeRecorder(Spec spec, Store store, IngestWriter writer, Clock clock) {
@@ -69,15 +82,15 @@ public final class ProbeRecorder implements ProbeSink {
   }
 
   /**
-   * Puts a new spec in force for states and SLIs. Pending states are kept; uptime attribution
-   * starts again at the next watermark.
+   * Puts a new spec in force for states and SLIs. Pending states are kept; uptime SLOs that
+   * stay go on from the minute they had reached.
    */
   public synchronized void reconfigure(Spec next) {
     Map<String, String> services = new HashMap<>();
     next.monitors().forEach(m -> services.put(m.name(), m.service()));
     this.serviceOf = Map.copyOf(services);
     this.spec = next;
-    this.slis = new MonitorSlis(next);
+    this.slis = new MonitorSlis(next, store, slis == null ? Map.of() : slis.positions());
   }
 
   /**
@@ -109,7 +122,7 @@ public final class ProbeRecorder implements ProbeSink {
   @Override public void observation(String monitor, String region, Observation o, String message) {
     seen.add(new PendingStates.Resolved(monitor, region, o, message));
     latest.computeIfAbsent(monitor, k -> new ConcurrentHashMap<>())
-        .put(region, new Latest(o, message));
+        .compute(region, (r, old) -> Latest.after(old, o, message));
   }
 
   /**
@@ -129,10 +142,28 @@ public final class ProbeRecorder implements ProbeSink {
     }
     for (PendingStates.Resolved l : live) {
       latest.computeIfAbsent(l.monitor(), k -> new ConcurrentHashMap<>())
-          .merge(region, new Latest(l.observation(), l.message()),
-              (old, now) -> now.observation().time().isBefore(old.observation().time()) ? old : now);
+          .compute(region, (r, old) -> old != null
+              && l.observation().time().isBefore(old.observation().time()) ? old
+              : Latest.after(old, l.observation(), l.message()));
     }
     return fresh;
+  }
+
+  /**
+   * Takes observations of external monitors that the observations API has stored: they
+   * become the latest states and count for check-counting SLOs on the next flush (uptime SLOs
+   * read them from the store).
+   */
+  public void acceptExternal(List<StoredObservation> stored) {
+    for (StoredObservation o : stored) {
+      Observation obs = new Observation(o.at(), o.state());
+      latest.computeIfAbsent(o.subject(), k -> new ConcurrentHashMap<>())
+          .compute(o.region(), (r, old) -> old != null
+              && obs.time().isBefore(old.observation().time()) ? old
+              : Latest.after(old, obs, o.message()));
+      externalResolved.add(new PendingStates.Resolved(o.subject(), o.region(), obs,
+          o.message()));
+    }
   }
 
   /** The latest state of every region of a monitor (empty if none yet). */
@@ -153,19 +184,25 @@ public final class ProbeRecorder implements ProbeSink {
       for (PendingStates.Resolved final0 : pending.resolve(s)) {
         PendingStates.Resolved r = maintained(final0);
         resolved.add(stored(r, "probe"));
-        deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
+        deltas.addAll(slis.observation(r.monitor(), r.observation()));
       }
     }
     for (StoredAttempt a; (a = agentCounted.poll()) != null; ) {
       deltas.addAll(slis.attempt(a.monitor(), a.startedAt(), a.ok()));
     }
     for (PendingStates.Resolved r; (r = agentResolved.poll()) != null; ) {
-      deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
+      deltas.addAll(slis.observation(r.monitor(), r.observation()));
     }
-    deltas.addAll(slis.advance(clock.instant().minus(slis.lag())));
+    for (PendingStates.Resolved r; (r = externalResolved.poll()) != null; ) {
+      deltas.addAll(slis.observation(r.monitor(), r.observation()));
+    }
     unstoredAttempts.addAll(storedAttempts);
     unstoredStates.addAll(resolved);
     storeOrKeep();
+    if (unstoredStates.isEmpty()) {
+      // Uptime reads the stored observations: only once every state seen is stored.
+      deltas.addAll(slis.advance(clock.instant()));
+    }
     for (BucketDelta d; (d = unsentDeltas.poll()) != null; ) {
       deltas.add(d);
     }

@@ -30,6 +30,8 @@ public final class Checkers implements Checker, AutoCloseable {
       case TCP -> tcp.check(monitor);
       case TLS -> tls.check(monitor);
       case JOURNEY -> journey.check(monitor);
+      case EXTERNAL -> CheckResult.failed(null, monitor.name() + ": an external monitor is not "
+          + "checked by Nines. Expected its states from POST /api/v1/observations", Phases.NONE);
     };
   }
 

@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,14 +97,19 @@ public final class NinesServer implements AutoCloseable {
   private volatile PrometheusPuller puller;
   private final int port;
 
-  /** Everything derived from one version of the spec, swapped whole on a reload. */
-  private record Current(Spec spec, EventRouter router, LiveSlos live, Set<String> subjects) {
+  /**
+   * Everything derived from one version of the spec, swapped whole on a reload.
+   *
+   * @param external each external monitor with its sources, for the observations API
+   */
+  private record Current(Spec spec, EventRouter router, LiveSlos live,
+      Map<String, List<String>> external) {
     static Current of(Spec spec, Store store, Clock clock) {
-      Set<String> subjects = new HashSet<>();
-      spec.services().forEach(s -> subjects.add(s.name()));
-      spec.monitors().forEach(m -> subjects.add(m.name()));
+      Map<String, List<String>> external = new java.util.HashMap<>();
+      spec.monitors().stream().filter(m -> !m.kind().probed())
+          .forEach(m -> external.put(m.name(), spec.regionsOf(m)));
       return new Current(spec, new EventRouter(spec), new LiveSlos(spec, store, clock.instant()),
-          Set.copyOf(subjects));
+          Map.copyOf(external));
     }
   }
 
@@ -130,8 +134,8 @@ public final class NinesServer implements AutoCloseable {
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
-          new ObservationsHandler(tokens, store, () -> current.get().subjects(),
-              config.maxBodyBytes()),
+          new ObservationsHandler(tokens, store, () -> current.get().external(),
+              stored -> probes.acceptExternal(stored), config.maxBodyBytes()),
           new SlosHandler(this::live, this::spec), new MonitorsHandler(this::spec, probes, store),
           new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes())),
           console, new ReloadModule(() -> {

@@ -8,6 +8,7 @@ import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.slo.Counts;
 import dev.nines.slo.ErrorBudget;
+import dev.nines.uptime.UptimeSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -37,16 +38,18 @@ public record ClientCompliance(ClientSpec client, YearMonth month, List<Slo> slo
    * @param budgetRemainingRatio the share of the error budget left in the SLO's own window
    * @param alert the firing burn-rate severity now, or null
    * @param days the last {@link #DAYS} days, oldest first
+   * @param monthUptime for an uptime SLO, this month's up, down and unknown time with bounds
+   *     (from the same buckets as {@code month}), else null
    */
   public record Slo(SloSpec spec, Counts month, double budgetRemainingRatio, Severity alert,
-      List<Day> days) {
+      List<Day> days, UptimeSnapshot monthUptime) {
     public Slo {
       days = List.copyOf(days);
     }
 
-    /** Whether this month so far meets the target (true without traffic). */
-    public boolean monthMet() {
-      return ErrorBudget.of(month, spec.target()).met();
+    /** Whether this month so far meets the target; null without data ("no data"). */
+    public Boolean monthMet() {
+      return month.valid() == 0 ? null : ErrorBudget.of(month, spec.target()).met();
     }
   }
 

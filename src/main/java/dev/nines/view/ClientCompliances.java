@@ -4,6 +4,9 @@ import dev.nines.model.ClientSpec;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.live.LiveSlos;
+import dev.nines.live.UptimeBuckets;
+import dev.nines.model.SliKind;
+import dev.nines.uptime.UptimeSnapshot;
 import dev.nines.slo.Counts;
 import dev.nines.slo.ErrorBudget;
 import dev.nines.store.MinuteBucket;
@@ -73,8 +76,26 @@ public final class ClientCompliances {
       LiveSlos.View v = live.get().view(slo.name());
       out.add(new ClientCompliance.Slo(slo, month,
           v == null ? 1.0 : v.status().budget().remainingRatio(),
-          v == null ? null : v.status().alert(), days));
+          v == null ? null : v.status().alert(), days,
+          slo.sli().kind() == SliKind.UPTIME ? monthUptime(slo, month, monthStartHour, toHour)
+              : null));
     }
     return new ClientCompliance(client, YearMonth.from(today), out);
+  }
+
+  /** This month's uptime figures of an uptime SLO, from its companion hourly buckets. */
+  private UptimeSnapshot monthUptime(SloSpec slo, Counts month, long fromHour, long toHour) {
+    Counts unknown = sum(UptimeBuckets.unknownKey(slo.name()), fromHour, toHour);
+    Counts uncertain = sum(UptimeBuckets.uncertainKey(slo.name()), fromHour, toHour);
+    return UptimeBuckets.snapshot(month.good(), month.valid(), unknown.valid(), uncertain.good(),
+        uncertain.valid());
+  }
+
+  private Counts sum(String sli, long fromHour, long toHour) {
+    Counts c = Counts.ZERO;
+    for (MinuteBucket b : store.hourBuckets(sli, fromHour, toHour)) {
+      c = c.plus(new Counts(b.good(), b.valid()));
+    }
+    return c;
   }
 }

@@ -57,7 +57,8 @@ class SpecReaderTest {
     assertThat(spec.slos()).extracting(SloSpec::name).containsExactly(
         "fetch-orders-success", "assign-courier-success", "assign-courier-latency",
         "track-delivery-fast", "track-delivery-freshness", "platform-availability",
-        "order-to-tracking-journey");
+        "order-to-tracking-journey", "edge-availability", "load-balancer-availability",
+        "ingress-availability");
     SloSpec latency = spec.slos().get(2);
     assertThat(latency.sli().kind()).isEqualTo(SliKind.LATENCY);
     assertThat(latency.sli().threshold()).isEqualTo(Duration.ofMillis(300));
@@ -174,7 +175,7 @@ class SpecReaderTest {
   void lintWarnsAboveFiveSlosPerClient() throws Exception {
     ParsedSpec parsed = SpecReader.read(Path.of("examples/logistics.yaml"));
     assertThat(SpecLinter.lint(parsed, "examples/logistics.yaml")).extracting(Problem::message)
-        .containsExactly("client 'acme' has 7 SLOs. Expected at most 5: keep SLOs for the few "
+        .containsExactly("client 'acme' has 10 SLOs. Expected at most 5: keep SLOs for the few "
             + "things that matter, and watch the rest without SLOs");
   }
 }

@@ -227,6 +227,7 @@ class SpecSchemaTest {
         object("/slos/7/sli/source/metrics", "metricsQueries"),
         object("/monitors/0", "monitor"), object("/monitors/1", "monitor"),
         object("/monitors/2", "monitor"), object("/monitors/3", "monitor"),
+        object("/monitors/4", "monitor"),
         object("/monitors/0/request", "httpRequest"),
         object("/monitors/0/request/assertions/0", "assertion"),
         object("/monitors/3/steps/0", "journeyStep"),

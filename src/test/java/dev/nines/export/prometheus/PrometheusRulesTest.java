@@ -66,7 +66,7 @@ class PrometheusRulesTest {
         "nines-slo-meta-recordings-platform-platform-availability", "sloth_slo_info");
 
     assertThat(info.labels()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-        "nines_audience", "client", "nines_client", "acme", "nines_window", "month",
+        "layer", "cdn", "nines_audience", "client", "nines_client", "acme", "nines_window", "month",
         "sloth_id", "platform-platform-availability", "sloth_objective", "99.95",
         "sloth_service", "platform", "sloth_slo", "platform-availability")));
   }

@@ -74,8 +74,8 @@ class PromtoolTest {
     Promtool.Run run = Promtool.run(dir, "check", "rules", "rules.yml");
 
     assertThat(run.exit()).as(run.output()).isZero();
-    // 7 SLOs x (10 SLI + 7 meta + 2 burn + 1 absent) + 6 baseline alerts
-    assertThat(run.output()).contains("SUCCESS: 146 rules found");
+    // 10 SLOs x (10 SLI + 7 meta + 2 burn + 1 absent) + 6 baseline alerts
+    assertThat(run.output()).contains("SUCCESS: 206 rules found");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,97 @@
+package dev.nines.live;
+
+import dev.nines.model.MonitorSpec;
+import dev.nines.model.SloSpec;
+import dev.nines.model.Spec;
+import dev.nines.store.Store;
+import dev.nines.store.StoredObservation;
+import dev.nines.uptime.MaintenanceWindow;
+import dev.nines.uptime.MonitorObservations;
+import dev.nines.uptime.Observation;
+import dev.nines.uptime.Uptime;
+import dev.nines.uptime.UptimeInputs;
+import dev.nines.uptime.UptimeQuery;
+import dev.nines.uptime.UptimeReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Uptime of a monitor or an uptime SLO from the stored observations: reads what
+ * {@link Uptime#compute} needs from the store and the spec in force, and calls it. The live
+ * SLI buckets, the monitor page and API and the observation export all go through here, so
+ * they read the same observations the same way.
+ */
+public final class MonitorUptimes {
+  private final Supplier<Spec> spec;
+  private final Store store;
+
+  public MonitorUptimes(Supplier<Spec> spec, Store store) {
+    this.spec = spec;
+    this.store = store;
+  }
+
+  /** The monitor called {@code name} in the spec in force, or null. */
+  public MonitorSpec monitor(String name) {
+    return spec.get().monitors().stream().filter(m -> m.name().equals(name)).findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * The instant up to which the checks of {@code monitors} are settled at {@code now}:
+   * {@code now - }{@link UptimeInputs#settleLag(java.util.Collection)}. Every surface attributes
+   * time up to it and no further, so they all give the same figures at the same moment.
+   */
+  public static Instant settledAt(List<MonitorSpec> monitors, Instant now) {
+    return now.minus(UptimeInputs.settleLag(monitors));
+  }
+
+  /** One monitor over {@code [from, to)}, with the observations known up to {@code knownUntil}. */
+  public UptimeReport monitor(MonitorSpec m, Instant from, Instant to, Instant knownUntil) {
+    Spec sp = spec.get();
+    return Uptime.compute(new UptimeQuery(List.of(observations(sp, m, from, knownUntil)),
+        UptimeInputs.table(sp.service(m.service())), maintenance(sp, m.service()), false, from,
+        to, knownUntil));
+  }
+
+  /** An uptime SLO over its monitors (all must be OK), with its maintenance mode. */
+  public UptimeReport slo(SloSpec slo, Instant from, Instant to, Instant knownUntil) {
+    Spec sp = spec.get();
+    List<MonitorObservations> monitors = new ArrayList<>();
+    for (MonitorSpec m : UptimeInputs.monitorsOf(sp, slo)) {
+      monitors.add(observations(sp, m, from, knownUntil));
+    }
+    return Uptime.compute(new UptimeQuery(monitors,
+        UptimeInputs.table(sp.service(slo.service())), maintenance(sp, slo.service()),
+        slo.excludeMaintenance(), from, to, knownUntil));
+  }
+
+  /**
+   * The maintenance windows of a service: today those of the spec. (Windows set through the
+   * API are added here, so every surface sees them at once.)
+   */
+  List<MaintenanceWindow> maintenance(Spec sp, String service) {
+    return UptimeInputs.maintenance(sp, service);
+  }
+
+  /** The stored observations of {@code m} in {@code [from, to)}, oldest first. */
+  public List<StoredObservation> stored(MonitorSpec m, Instant from, Instant to) {
+    return store.observations(m.name(), from, to);
+  }
+
+  private MonitorObservations observations(Spec sp, MonitorSpec m, Instant from,
+      Instant knownUntil) {
+    Duration lead = m.interval().multipliedBy(MonitorObservations.STALE_INTERVALS);
+    Map<String, List<Observation>> byRegion = new HashMap<>();
+    for (StoredObservation o : store.observations(m.name(), from.minus(lead),
+        knownUntil.plusMillis(1))) {
+      byRegion.computeIfAbsent(o.region(), r -> new ArrayList<>())
+          .add(new Observation(o.at(), o.state()));
+    }
+    return UptimeInputs.monitor(sp, m, byRegion);
+  }
+}
