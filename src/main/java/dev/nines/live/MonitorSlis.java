@@ -47,13 +47,17 @@ final class MonitorSlis {
   private final Map<String, Long> nextMinute;
   private final MonitorUptimes uptimes;
   private final Store store;
+  private final Instant createdAt;
 
   /**
    * @param carried where each uptime SLO's attribution stands, from the instance this one
    *     replaces (empty at start: then it is read from the store)
+   * @param now when this instance takes over: an SLO with nothing stored starts at the first
+   *     whole minute after its settled instant then
    */
-  MonitorSlis(Spec spec, Store store, Map<String, Long> carried) {
+  MonitorSlis(Spec spec, Store store, Map<String, Long> carried, Instant now) {
     this.store = store;
+    this.createdAt = now;
     this.uptimes = new MonitorUptimes(() -> spec, store);
     this.nextMinute = new HashMap<>();
     for (SloSpec slo : spec.slos()) {
@@ -121,7 +125,8 @@ final class MonitorSlis {
 
   private List<BucketDelta> advance(SloSpec slo, Instant now) {
     Instant settled = MonitorUptimes.settledAt(monitorsOf.get(slo.name()), now);
-    long next = nextMinute.computeIfAbsent(slo.name(), k -> resume(k, settled));
+    long next = nextMinute.computeIfAbsent(slo.name(),
+        k -> resume(k, MonitorUptimes.settledAt(monitorsOf.get(k), createdAt)));
     Instant from = Instant.ofEpochSecond(next * 60);
     if (settled.isBefore(from.plusSeconds(60))) {
       return List.of();
@@ -138,11 +143,12 @@ final class MonitorSlis {
 
   /**
    * The first minute to attribute for an SLO seen for the first time: after its newest stored
-   * minute (within {@link #RESUME_WINDOW}), else the first whole minute after {@code settled}.
+   * minute (within {@link #RESUME_WINDOW}), else the first whole minute after {@code settled},
+   * its settled instant when this instance was made.
    */
   private long resume(String slo, Instant settled) {
-    long to = minute(settled) + 1;
-    long from = to - RESUME_WINDOW.toMinutes();
+    long from = minute(settled) - RESUME_WINDOW.toMinutes();
+    long to = minute(settled) + RESUME_WINDOW.toMinutes();
     long newest = -1;
     for (String key : List.of(slo, UptimeBuckets.unknownKey(slo),
         UptimeBuckets.uncertainKey(slo))) {

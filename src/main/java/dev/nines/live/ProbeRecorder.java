@@ -90,7 +90,8 @@ public final class ProbeRecorder implements ProbeSink {
     next.monitors().forEach(m -> services.put(m.name(), m.service()));
     this.serviceOf = Map.copyOf(services);
     this.spec = next;
-    this.slis = new MonitorSlis(next, store, slis == null ? Map.of() : slis.positions());
+    this.slis = new MonitorSlis(next, store, slis == null ? Map.of() : slis.positions(),
+        clock.instant());
   }
 
   /**

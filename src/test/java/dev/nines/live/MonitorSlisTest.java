@@ -77,7 +77,7 @@ class MonitorSlisTest {
 
   /** A first call at T0 + lag: attribution starts with the minute of T0. */
   private MonitorSlis started(Spec spec) {
-    MonitorSlis slis = new MonitorSlis(spec, store, Map.of());
+    MonitorSlis slis = new MonitorSlis(spec, store, Map.of(), T0.plusSeconds(LAG));
     assertThat(slis.advance(T0.plusSeconds(LAG))).isEmpty();
     return slis;
   }
@@ -136,8 +136,8 @@ class MonitorSlisTest {
     List<BucketDelta> before = first.advance(T0.plusSeconds(130 + LAG));
     store.commitIngest(List.of(new IngestBatch(null, before, List.of(), before.size())));
 
-    MonitorSlis restarted = new MonitorSlis(spec, store, Map.of());
-    MonitorSlis reloaded = new MonitorSlis(spec, store, first.positions());
+    MonitorSlis restarted = new MonitorSlis(spec, store, Map.of(), T0.plusSeconds(LAG));
+    MonitorSlis reloaded = new MonitorSlis(spec, store, first.positions(), T0.plusSeconds(200));
 
     assertThat(uptime(before)).extracting(BucketDelta::minute).containsExactly(M0, M0 + 1);
     assertThat(uptime(restarted.advance(T0.plusSeconds(180 + LAG))))
@@ -195,7 +195,7 @@ class MonitorSlisTest {
 
   @Test
   void completedChecksAreCountedAndPendingStatesAreNot() throws Exception {
-    MonitorSlis slis = new MonitorSlis(spec("[eu]", "", ""), store, Map.of());
+    MonitorSlis slis = new MonitorSlis(spec("[eu]", "", ""), store, Map.of(), T0);
     List<BucketDelta> out = new ArrayList<>();
     out.addAll(slis.observation("home", new Observation(T0, State.OK)));
     out.addAll(slis.observation("home", new Observation(T0.plusSeconds(10), State.UNKNOWN)));
@@ -206,7 +206,7 @@ class MonitorSlisTest {
 
   @Test
   void attemptsAreCountedWhenTheSloSaysSo() throws Exception {
-    MonitorSlis slis = new MonitorSlis(spec("[eu]", ", count: attempts", ""), store, Map.of());
+    MonitorSlis slis = new MonitorSlis(spec("[eu]", ", count: attempts", ""), store, Map.of(), T0);
     assertThat(slis.attempt("home", T0, false))
         .containsExactly(new BucketDelta("web-checks", M0, 0, 1));
     assertThat(slis.observation("home", new Observation(T0.plusSeconds(5), State.ERROR)))
