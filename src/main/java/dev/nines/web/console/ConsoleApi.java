@@ -220,6 +220,7 @@ public final class ConsoleApi {
         x.put("kind", l.spec().kind());
         x.put("recentErrorRatio", l.recentErrorRatio());
         x.put("silent", l.silent());
+        x.put("noData", l.noData());
         x.put("slis", l.slis().stream().map(s -> Map.of("slo", s.slo().name(),
             "recentGood", s.recent().good(), "recentValid", s.recent().valid(),
             "windowSli", s.windowSliRatio())).toList());
