@@ -1,7 +1,5 @@
 package dev.nines.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nines.ingest.IngestWriter;
 import dev.nines.model.MaintenanceSpec;
 import dev.nines.model.Spec;
@@ -9,6 +7,7 @@ import dev.nines.probe.Attempt;
 import dev.nines.probe.PendingStates;
 import dev.nines.probe.Phases;
 import dev.nines.probe.ProbeSink;
+import dev.nines.probe.StepAttempt;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProbeRecorder implements ProbeSink {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRecorder.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The latest state of one monitor in one region (a pending UNKNOWN included) and since when
@@ -260,17 +258,7 @@ public final class ProbeRecorder implements ProbeSink {
 
   static StoredAttempt stored(Attempt a) {
     Phases p = a.phases();
-    String steps = null;
-    if (!a.steps().isEmpty()) {
-      try {
-        steps = JSON.writeValueAsString(a.steps().stream().map(st -> Map.of(
-            "name", st.name(), "ok", st.ok(), "status", st.status() == null ? -1 : st.status(),
-            "error", st.error() == null ? "" : st.error(),
-            "totalMillis", st.phases().totalMillis())).toList());
-      } catch (JsonProcessingException e) {
-        steps = null;
-      }
-    }
+    String steps = StepAttempt.json(a.steps());
     return new StoredAttempt(a.monitor(), a.region(), a.start(), a.ok(), a.status(), a.error(),
         phase(p.dnsMillis()), phase(p.connectMillis()), phase(p.tlsMillis()),
         phase(p.firstByteMillis()), phase(p.totalMillis()), steps);

@@ -146,8 +146,8 @@ public final class MetricsHandler {
       for (ProbeCounters.Histogram h : c.phases()) {
         long[] cum = h.cumulative();
         for (int b = 0; b < cum.length; b++) {
-          String le = b < ProbeCounters.BOUNDS_SECONDS.length
-              ? TextFormat.number(ProbeCounters.BOUNDS_SECONDS[b]) : "+Inf";
+          String le = b < ProbeCounters.BOUNDS_MILLIS.length
+              ? TextFormat.number(ProbeCounters.BOUNDS_MILLIS[b] / 1000.0) : "+Inf";
           phases.sampleOf("nines_probe_phase_seconds_bucket", cum[b], "monitor", c.monitor(),
               "service", svc, "region", c.region(), "phase", h.phase(), "le", le);
         }

@@ -3,7 +3,6 @@ package dev.nines.web.metrics;
 import dev.nines.ingest.EventRouter;
 import dev.nines.model.RequestEvent;
 import dev.nines.slo.LatencyHistogram;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +43,8 @@ public final class RequestMetrics {
             : r.boundsOf(e.service(), e.endpoint());
         return new Histogram(b, new AtomicLongArray(b.length + 1), new LongAdder());
       });
-      int i = Arrays.binarySearch(h.boundsMillis(), e.durationMillis());
-      h.counts().incrementAndGet(i >= 0 ? i : -i - 1);
+      h.counts().incrementAndGet(LatencyHistogram.bucketIndex(h.boundsMillis(),
+          e.durationMillis()));
       h.sumMillis().add(e.durationMillis());
     }
   }
