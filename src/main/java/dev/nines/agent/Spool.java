@@ -48,7 +48,8 @@ public final class Spool implements ProbeSink {
     attempts.add(new AgentPayload.AttemptDto(a.monitor(), a.start().toEpochMilli(), a.ok(),
         a.status(), a.error(), phase(p.dnsMillis()), phase(p.connectMillis()),
         phase(p.tlsMillis()), phase(p.firstByteMillis()), phase(p.totalMillis()),
-        StepAttempt.json(a.steps())));
+        StepAttempt.json(a.steps()), a.result().certificate() == null ? null
+            : a.result().certificate().notAfter().toEpochMilli()));
   }
 
   @Override public synchronized void observation(String monitor, String region, Observation o,

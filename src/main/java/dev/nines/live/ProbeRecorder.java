@@ -261,7 +261,8 @@ public final class ProbeRecorder implements ProbeSink {
     String steps = StepAttempt.json(a.steps());
     return new StoredAttempt(a.monitor(), a.region(), a.start(), a.ok(), a.status(), a.error(),
         phase(p.dnsMillis()), phase(p.connectMillis()), phase(p.tlsMillis()),
-        phase(p.firstByteMillis()), phase(p.totalMillis()), steps);
+        phase(p.firstByteMillis()), phase(p.totalMillis()), steps,
+        a.result().certificate() == null ? null : a.result().certificate().notAfter());
   }
 
   private static Double phase(double millis) {

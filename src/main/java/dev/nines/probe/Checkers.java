@@ -9,14 +9,16 @@ import java.time.InstantSource;
  */
 public final class Checkers implements Checker, AutoCloseable {
   private final HttpClients clients = new HttpClients();
-  private final HttpChecker http = new HttpChecker(clients);
+  private final HttpChecker http;
   private final TcpChecker tcp = new TcpChecker();
   private final TlsExpiryChecker tls;
-  private final JourneyChecker journey = new JourneyChecker(http);
+  private final JourneyChecker journey;
 
   /** Checkers that judge certificate expiry against {@code clock}. */
   public Checkers(InstantSource clock) {
+    this.http = new HttpChecker(clients, clock);
     this.tls = new TlsExpiryChecker(clock);
+    this.journey = new JourneyChecker(http);
   }
 
   /** Checkers on the system clock. */

@@ -24,9 +24,10 @@ final class PhaseRecorder extends EventListener {
   private final long startNanos;
   private long dnsStart;
   private long dnsNanos = -1;
-  private long connectStart;
+  private long connectStart = -1;
   private long connectNanos = -1;
   private long tlsStart;
+  private boolean inTls;
   private long tlsNanos = -1;
   private long firstByteNanos = -1;
 
@@ -60,10 +61,27 @@ final class PhaseRecorder extends EventListener {
   @Override public synchronized void connectStart(Call call, InetSocketAddress address,
       Proxy proxy) {
     connectStart = System.nanoTime();
+    if (dnsNanos < 0) {
+      // An IP literal: the lookup took no time, but the column is filled.
+      dnsNanos = 0;
+    }
+  }
+
+  @Override public synchronized void connectFailed(Call call, InetSocketAddress address,
+      Proxy proxy, Protocol protocol, java.io.IOException failure) {
+    long now = System.nanoTime();
+    if (connectStart >= 0) {
+      connectNanos = add(connectNanos, now - connectStart);
+      connectStart = -1;
+    } else if (inTls) {
+      tlsNanos = add(tlsNanos, now - tlsStart);
+      inTls = false;
+    }
   }
 
   @Override public synchronized void secureConnectStart(Call call) {
     tlsStart = System.nanoTime();
+    inTls = true;
     // TCP ends where TLS begins; connectEnd comes after the handshake.
     connectNanos = add(connectNanos, tlsStart - connectStart);
     connectStart = -1;
@@ -71,12 +89,14 @@ final class PhaseRecorder extends EventListener {
 
   @Override public synchronized void secureConnectEnd(Call call, Handshake handshake) {
     tlsNanos = add(tlsNanos, System.nanoTime() - tlsStart);
+    inTls = false;
   }
 
   @Override public synchronized void connectEnd(Call call, InetSocketAddress address,
       Proxy proxy, Protocol protocol) {
     if (connectStart >= 0) {
       connectNanos = add(connectNanos, System.nanoTime() - connectStart);
+      connectStart = -1;
     }
   }
 

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The scheduler of one region's monitors. Each monitor runs on its {@link Slots} grid; a failed
+ * The scheduler of one region's monitors. A new monitor is checked at once (spread over the
+ * first {@link #FIRST_CHECK_SPREAD} so that thousands do not start in the same instant), then
+ * on its {@link Slots} grid; a failed
  * attempt makes it UNKNOWN and is retried after {@code retryInterval}; when retries run out it
  * is ERROR backdated to the first failure, and is re-checked every
  * {@link RetryState#recheckInterval} until a pass returns it to OK and to its grid. Attempts
@@ -28,6 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ProbeEngine implements AutoCloseable {
   /** How long past its timeout a check may run before the watchdog ends it. */
   public static final Duration WATCHDOG_GRACE = Duration.ofMillis(500);
+  /** New monitors get their first check within this much of being added. */
+  public static final Duration FIRST_CHECK_SPREAD = Duration.ofSeconds(1);
   private static final long CLOSE_WAIT_MILLIS = 10_000;
 
   private final String region;
@@ -68,7 +72,8 @@ public final class ProbeEngine implements AutoCloseable {
   }
 
   /**
-   * Makes {@code monitors} the engine's set: new ones start at their next slot, removed ones
+   * Makes {@code monitors} the engine's set: new ones are checked at once (within
+   * {@link #FIRST_CHECK_SPREAD}), then on their grid, removed ones
    * stop (an attempt in flight is dropped), changed ones start afresh, and unchanged ones keep
    * their state and schedule. The engine runs every monitor it is given: choosing the monitors
    * of this region (from {@link MonitorSpec#regions()}) is the caller's job.
@@ -98,7 +103,7 @@ public final class ProbeEngine implements AutoCloseable {
       if (!runs.containsKey(m.name())) {
         MonitorRun run = new MonitorRun(m);
         runs.put(m.name(), run);
-        schedule(run, Slots.atOrAfter(m.name(), m.interval(), now), 0);
+        schedule(run, first(m, now), 0);
       }
     }
   }
@@ -194,10 +199,11 @@ public final class ProbeEngine implements AutoCloseable {
         result);
     emit(() -> sink.attempt(attempt));
     emit(() -> sink.observation(m.name(), region, t.observation(), t.message()));
+    boolean afterFirst = run.firstDone();
     if (!closed) {
       Instant now = clock.now();
       Instant next = switch (t.next()) {
-        case SLOT -> nextSlot(m, planned, now);
+        case SLOT -> nextSlot(m, planned, now, afterFirst);
         case RETRY -> now.plus(m.retryInterval());
         case RECHECK -> now.plus(RetryState.recheckInterval(m));
       };
@@ -205,9 +211,25 @@ public final class ProbeEngine implements AutoCloseable {
     }
   }
 
-  /** The next grid slot after {@code planned}, skipping (and counting) whole slots missed. */
-  private Instant nextSlot(MonitorSpec m, Instant planned, Instant now) {
+  /**
+   * The first check of a new monitor: now, plus the part of its grid offset that falls in
+   * {@link #FIRST_CHECK_SPREAD} (or in its interval, when that is shorter).
+   */
+  static Instant first(MonitorSpec m, Instant now) {
+    long spread = Math.min(FIRST_CHECK_SPREAD.toMillis(), Math.max(1, m.interval().toMillis()));
+    return now.plusMillis(Slots.offsetMillis(m.name(), m.interval()) % spread);
+  }
+
+  /**
+   * The next grid slot after {@code planned}, skipping (and counting) whole slots missed; after
+   * a monitor's first check, a slot less than half an interval away is skipped too (not
+   * counted), so the first two checks are not bunched.
+   */
+  private Instant nextSlot(MonitorSpec m, Instant planned, Instant now, boolean afterFirst) {
     Instant next = Slots.after(m.name(), m.interval(), planned);
+    if (afterFirst && Duration.between(planned, next).compareTo(m.interval().dividedBy(2)) < 0) {
+      next = next.plus(m.interval());
+    }
     while (!next.plus(m.interval()).isAfter(now)) {
       next = next.plus(m.interval());
       missed.increment();

@@ -62,9 +62,10 @@ class HttpCheckerTest {
     assertThat(r.ok()).isTrue();
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.error()).isNull();
-    assertThat(r.phases().dnsMillis()).as("no lookup for an IP literal").isEqualTo(-1);
+    assertThat(r.phases().dnsMillis()).as("no lookup needed for an IP literal").isEqualTo(0);
     assertThat(r.phases().connectMillis()).isGreaterThanOrEqualTo(0);
-    assertThat(r.phases().tlsMillis()).isEqualTo(-1);
+    assertThat(r.phases().tlsMillis()).as("no TLS over plain HTTP").isEqualTo(-1);
+    assertThat(r.certificate()).isNull();
     assertThat(r.phases().firstByteMillis()).isPositive()
         .isLessThanOrEqualTo(r.phases().totalMillis());
   }
@@ -78,13 +79,48 @@ class HttpCheckerTest {
   }
 
   @Test
-  void aReusedConnectionHasNoConnectPhase() {
+  void everyCheckOpensAFreshConnectionSoConnectIsMeasuredEveryTime() {
     check(get(server.url("/healthz")));
 
     CheckResult second = check(get(server.url("/healthz")));
 
     assertThat(second.ok()).isTrue();
+    assertThat(second.phases().dnsMillis()).isEqualTo(0);
+    assertThat(second.phases().connectMillis()).isGreaterThanOrEqualTo(0);
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeepAliveMonitorReusesItsConnectionAndMeasuresOnlyTheApplication() {
+    MonitorSpec m = TestMonitors.keepAlive(http(get(server.url("/healthz"))));
+    checkers.check(m);
+
+    CheckResult second = checkers.check(m);
+
+    assertThat(second.ok()).isTrue();
     assertThat(second.phases().connectMillis()).isEqualTo(-1);
+    assertThat(server.connections()).isEqualTo(1);
+  }
+
+  @Test
+  void anHttpsCheckReportsTheDaysLeftOnTheCertificateAndMeasuresTlsEveryTime()
+      throws Exception {
+    Instant notAfter = WallClock.now().plus(Duration.ofDays(90)).truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS);
+    try (Checkers at = new Checkers(() -> notAfter.minus(Duration.ofDays(40)));
+        TestServer tls = TestServer.https(TestCertificates.serverContext(notAfter))
+            .route("/", x -> TestServer.respond(x, 200, "secure"))) {
+      MonitorSpec m = http(get(tls.url("/")).noTlsVerification());
+      at.check(m);
+
+      CheckResult second = at.check(m);
+
+      assertThat(second.ok()).as(second.error()).isTrue();
+      assertThat(second.certificate().daysLeft()).isEqualTo(40);
+      assertThat(second.certificate().notAfter()).isEqualTo(notAfter);
+      assertThat(second.phases().tlsMillis()).isPositive();
+      assertThat(second.phases().connectMillis()).isGreaterThanOrEqualTo(0);
+    }
   }
 
   @Test

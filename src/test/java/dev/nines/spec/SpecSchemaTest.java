@@ -173,6 +173,11 @@ class SpecSchemaTest {
             "target: db.acme.example", "monitors[1].target"),
         invalid("certificate days on a tcp monitor", "target: db.acme.example:5432",
             "target: db.acme.example:5432\n    warnDays: 30", "monitors[1].warnDays"),
+        invalid("keepAlive on a tcp monitor", "target: db.acme.example:5432",
+            "target: db.acme.example:5432\n    keepAlive: true", "monitors[1].keepAlive"),
+        invalid("retries on an external monitor", "target: db.acme.example:5432",
+            "target: db.acme.example:5432\n  - {name: feed, service: platform, kind: external, "
+                + "retries: 2}", "monitors[2].retries"),
         invalid("an endpoint path without a slash", "{path: /orders, critical: true}",
             "{path: orders, critical: true}", "services[0].endpoints[0].path"),
         invalid("a contact email without a domain", "email: dana@acme.example}", "email: dana}",
