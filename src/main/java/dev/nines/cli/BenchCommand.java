@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Run a benchmark and print medians (see BENCHMARKS.md).",
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
         BenchCommand.Probes.class, BenchCommand.Console.class, BenchIngestCommand.class,
-        BenchHeapCommand.class, BenchCommand.Year.class})
+        BenchHeapCommand.class, BenchCommand.Year.class, BenchProbeLoadCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -329,6 +329,10 @@ public final class NinesServer implements AutoCloseable {
       puller.close();
     }
     if (prober != null) {
+      dev.nines.probe.ProbeStats st = prober.stats();
+      LOG.info("probes from {}: {} monitors, {} attempts, {} slots missed, {} checks ended by "
+          + "the watchdog", region, st.monitors(), st.attempts(), st.missedChecks(),
+          st.watchdogTimeouts());
       prober.close();
     }
     ticker.shutdownNow();
