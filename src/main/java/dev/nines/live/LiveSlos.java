@@ -6,6 +6,7 @@ import dev.nines.model.Spec;
 import dev.nines.slo.Counts;
 import dev.nines.slo.SloEngine;
 import dev.nines.slo.SloStatus;
+import dev.nines.slo.TimeSlices;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
@@ -42,7 +43,8 @@ public final class LiveSlos {
     for (int i = 0; i < slos.size(); i++) {
       SloSpec s = slos.get(i);
       index.put(s.name(), i);
-      defs.add(new SloEngine.Definition(s.target(), s.window(), s.alerting().windows()));
+      defs.add(new SloEngine.Definition(s.target(), s.window(), s.alerting().enabledWindows(),
+          TimeSlices.of(s.budgeting())));
       longestMinutes = Math.max(longestMinutes, s.window().nominalLength().toMinutes() * 32 / 30);
     }
     for (SloSpec s : slos) {

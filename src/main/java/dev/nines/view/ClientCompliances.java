@@ -9,6 +9,8 @@ import dev.nines.model.SliKind;
 import dev.nines.uptime.UptimeSnapshot;
 import dev.nines.slo.Counts;
 import dev.nines.slo.ErrorBudget;
+import dev.nines.slo.TimeSlices;
+import java.util.Map;
 import dev.nines.store.MinuteBucket;
 import dev.nines.store.Store;
 import java.time.Instant;
@@ -56,7 +58,12 @@ public final class ClientCompliances {
       long[] good = new long[ClientCompliance.DAYS];
       long[] valid = new long[ClientCompliance.DAYS];
       Counts month = Counts.ZERO;
-      for (MinuteBucket b : store.hourBuckets(slo.name(), fromHour, toHour)) {
+      TimeSlices slices = TimeSlices.of(slo.budgeting());
+      if (slices != null) {
+        month = slices(slo, slices, zone, first, monthStartHour * 60, now, good, valid);
+      }
+      for (MinuteBucket b : slices != null ? List.<MinuteBucket>of()
+          : store.hourBuckets(slo.name(), fromHour, toHour)) {
         Instant t = Instant.ofEpochSecond(b.period() * 3600);
         int d = (int) (t.atZone(zone).toLocalDate().toEpochDay() - first.toEpochDay());
         if (d >= 0 && d < ClientCompliance.DAYS) {
@@ -81,6 +88,43 @@ public final class ClientCompliances {
               : null));
     }
     return new ClientCompliance(client, YearMonth.from(today), out);
+  }
+
+  /**
+   * A time-slice SLO's days and month counted in slices, as its engine counts them: every
+   * complete slice since the first day, judged from its minute buckets, goes to the day (and
+   * month) it starts in. Fills {@code good} and {@code valid} per day; returns the month.
+   */
+  private Counts slices(SloSpec slo, TimeSlices slices, ZoneId zone, LocalDate first,
+      long monthStartMinute, Instant now, long[] good, long[] valid) {
+    long from = slices.sliceOf(Math.floorDiv(
+        ClientCompliance.startOf(spec.get(), first).getEpochSecond(), 60));
+    long nowMinute = Math.floorDiv(now.getEpochSecond(), 60);
+    java.util.SortedMap<Long, long[]> events = new java.util.TreeMap<>();
+    for (MinuteBucket b : store.minuteBuckets(slo.name(), from * slices.sliceMinutes(),
+        nowMinute)) {
+      long[] e = events.computeIfAbsent(slices.sliceOf(b.period()), k -> new long[2]);
+      e[0] += b.good();
+      e[1] += b.valid();
+    }
+    Counts month = Counts.ZERO;
+    for (Map.Entry<Long, long[]> e : events.entrySet()) {
+      if (slices.lastMinute(e.getKey()) >= nowMinute) {
+        continue;                                         // not complete yet
+      }
+      long[] c = slices.count(e.getValue()[0], e.getValue()[1]);
+      long startMinute = e.getKey() * slices.sliceMinutes();
+      int d = (int) (Instant.ofEpochSecond(startMinute * 60).atZone(zone).toLocalDate()
+          .toEpochDay() - first.toEpochDay());
+      if (d >= 0 && d < ClientCompliance.DAYS) {
+        good[d] += c[0];
+        valid[d] += c[1];
+      }
+      if (startMinute >= monthStartMinute) {
+        month = month.plus(new Counts(c[0], c[1]));
+      }
+    }
+    return month;
   }
 
   /** This month's uptime figures of an uptime SLO, from its companion hourly buckets. */

@@ -66,6 +66,8 @@ public final class SlosHandler {
     o.put("window", v.spec().window().id());
     o.put("periodStart", s.period().start());
     o.put("periodEnd", s.period().end());
+    o.put("budgeting", v.spec().budgeting().method().name().toLowerCase(java.util.Locale.ROOT)
+        .replace('_', '-'));
     o.put("good", s.window().good());
     o.put("valid", s.window().valid());
     o.put("sli", s.budget().sliRatio());

@@ -42,6 +42,7 @@ class PromtoolTest {
         new Scenario("window-event-weighted.test.yml", nines("two-days.yaml"),
             RulesOptions.defaults()),
         new Scenario("window-sloth-mean.test.yml", nines("two-days.yaml"), compat),
+        new Scenario("slices.test.yml", nines("slices.yaml"), RulesOptions.defaults()),
         new Scenario("baseline.test.yml", nines("shop.yaml"), RulesOptions.defaults()),
         new Scenario("sloth-getting-started.test.yml",
             SlothReader.read("getting-started.in.yml", Fixtures.read("sloth/getting-started.in.yml")),
