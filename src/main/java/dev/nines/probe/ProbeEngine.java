@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * is ERROR backdated to the first failure, and is re-checked every
  * {@link RetryState#recheckInterval} until a pass returns it to OK and to its grid. Attempts
  * run concurrently on the executor (virtual threads by default); a check still running
- * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed.
+ * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed. The
+ * watchdog is one timer for all checks in flight, set for the earliest of their limits, not a
+ * timer per check.
  */
 public final class ProbeEngine implements AutoCloseable {
   /** How long past its timeout a check may run before the watchdog ends it. */
@@ -46,7 +48,15 @@ public final class ProbeEngine implements AutoCloseable {
   private final LongAdder watchdogTimeouts = new LongAdder();
   private final LongAdder sinkFailures = new LongAdder();
   private final AtomicInteger running = new AtomicInteger();
+  private final java.util.Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+  private final Object watchdogLock = new Object();
+  private Instant watchdogAt;
+  private ProbeClock.Cancellable watchdog;
   private volatile boolean closed;
+
+  /** A check running now: when it must have ended, and how to stop it. */
+  private record InFlight(MonitorRun run, Instant planned, int retry, Instant start,
+      Instant limit, Thread worker, AtomicBoolean finished) {}
 
   /** An engine on the given collaborators, which the caller owns and closes. */
   public ProbeEngine(String region, ProbeClock clock, Checker checker, Executor executor,
@@ -145,11 +155,14 @@ public final class ProbeEngine implements AutoCloseable {
     running.incrementAndGet();
     try {
       Instant start = clock.now();
-      AtomicBoolean finished = new AtomicBoolean();
-      ProbeClock.Cancellable watchdog = watch(run, planned, retry, start, finished);
+      InFlight f = new InFlight(run, planned, retry, start,
+          start.plus(run.spec.timeout()).plus(WATCHDOG_GRACE), Thread.currentThread(),
+          new AtomicBoolean());
+      inFlight.add(f);
+      watchBy(f.limit());
       CheckResult result = safeCheck(run.spec);
-      watchdog.cancel();
-      if (finished.compareAndSet(false, true)) {
+      inFlight.remove(f);
+      if (f.finished().compareAndSet(false, true)) {
         complete(run, planned, retry, start, result);
       } else {
         Thread.interrupted(); // The watchdog won and may have interrupted us: clear the flag.
@@ -159,21 +172,48 @@ public final class ProbeEngine implements AutoCloseable {
     }
   }
 
-  /** Ends a check that outlives its timeout: interrupts it and reports it failed. */
-  private ProbeClock.Cancellable watch(MonitorRun run, Instant planned, int retry, Instant start,
-      AtomicBoolean finished) {
-    Thread worker = Thread.currentThread();
-    Duration limit = run.spec.timeout().plus(WATCHDOG_GRACE);
-    return clock.schedule(start.plus(limit), () -> {
-      if (finished.compareAndSet(false, true)) {
-        watchdogTimeouts.increment();
-        worker.interrupt();
-        CheckResult late = CheckResult.failed(null, run.spec.name() + ": no result after "
-            + limit.toMillis() + " ms. Expected the check to end within its "
-            + run.spec.timeout().toMillis() + " ms timeout", Phases.total(limit.toMillis()));
-        execute(() -> complete(run, planned, retry, start, late));
+  /** Makes sure the watchdog runs by {@code limit}. */
+  private void watchBy(Instant limit) {
+    synchronized (watchdogLock) {
+      if (closed || watchdogAt != null && !limit.isBefore(watchdogAt)) {
+        return;
       }
-    });
+      if (watchdog != null) {
+        watchdog.cancel();
+      }
+      watchdogAt = limit;
+      watchdog = clock.schedule(limit, this::sweep);
+    }
+  }
+
+  /**
+   * Ends every check that outlived its limit (interrupts it and reports it failed), then sets
+   * the watchdog for the earliest limit of those still running.
+   */
+  private void sweep() {
+    synchronized (watchdogLock) {
+      watchdogAt = null;
+      watchdog = null;
+    }
+    Instant now = clock.now();
+    Instant next = null;
+    for (InFlight f : inFlight) {
+      if (now.isBefore(f.limit())) {
+        next = next == null || f.limit().isBefore(next) ? f.limit() : next;
+      } else if (inFlight.remove(f) && f.finished().compareAndSet(false, true)) {
+        watchdogTimeouts.increment();
+        f.worker().interrupt();
+        Duration limit = Duration.between(f.start(), f.limit());
+        MonitorSpec spec = f.run().spec;
+        CheckResult late = CheckResult.failed(null, spec.name() + ": no result after "
+            + limit.toMillis() + " ms. Expected the check to end within its "
+            + spec.timeout().toMillis() + " ms timeout", Phases.total(limit.toMillis()));
+        execute(() -> complete(f.run(), f.planned(), f.retry(), f.start(), late));
+      }
+    }
+    if (next != null) {
+      watchBy(next);
+    }
   }
 
   private CheckResult safeCheck(MonitorSpec spec) {
@@ -253,6 +293,12 @@ public final class ProbeEngine implements AutoCloseable {
     synchronized (this) {
       closed = true;
       runs.values().forEach(MonitorRun::cancelTimer);
+    }
+    synchronized (watchdogLock) {
+      if (watchdog != null) {
+        watchdog.cancel();
+        watchdog = null;
+      }
     }
     for (AutoCloseable c : owned) {
       if (c instanceof ExecutorService threads) {
