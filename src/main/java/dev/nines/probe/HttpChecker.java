@@ -84,7 +84,7 @@ final class HttpChecker implements Checker {
       status = response.code();
       BodyText text = read(response);
       return new Exchange(status, text, phases.phases(System.nanoTime()), null,
-          certificate(response));
+          certificate(response, phases));
     } catch (IOException e) {
       return new Exchange(status, null, phases.phases(System.nanoTime()),
           Failures.describe(what, e, timeoutMillis));
@@ -119,13 +119,15 @@ final class HttpChecker implements Checker {
   }
 
   /** The leaf certificate of an HTTPS response with its days left now, else null. */
-  private Certificate certificate(Response response) {
+  private Certificate certificate(Response response, PhaseRecorder phases) {
     okhttp3.Handshake h = response.handshake();
-    if (h == null || h.peerCertificates().isEmpty()
-        || !(h.peerCertificates().get(0) instanceof java.security.cert.X509Certificate leaf)) {
+    if (h == null) {
       return null;
     }
-    return Certificate.of(leaf.getSubjectX500Principal().getName(),
+    java.security.cert.X509Certificate leaf = !h.peerCertificates().isEmpty()
+        && h.peerCertificates().get(0) instanceof java.security.cert.X509Certificate x ? x
+        : phases.leaf();
+    return leaf == null ? null : Certificate.of(leaf.getSubjectX500Principal().getName(),
         leaf.getNotAfter().toInstant(), clock.instant());
   }
 

@@ -30,6 +30,7 @@ final class PhaseRecorder extends EventListener {
   private boolean inTls;
   private long tlsNanos = -1;
   private long firstByteNanos = -1;
+  private java.security.cert.X509Certificate leaf;
 
   PhaseRecorder(long startNanos) {
     this.startNanos = startNanos;
@@ -98,6 +99,30 @@ final class PhaseRecorder extends EventListener {
       connectNanos = add(connectNanos, System.nanoTime() - connectStart);
       connectStart = -1;
     }
+  }
+
+  /**
+   * Keeps the leaf certificate of the connection the call got, fresh or re-used. OkHttp's
+   * {@link Handshake#peerCertificates()} is empty when no trusted root verified the chain (a
+   * monitor with {@code verifyTls: false}); the TLS session still has what the server sent.
+   */
+  @Override public synchronized void connectionAcquired(Call call, okhttp3.Connection connection) {
+    leaf = null;
+    if (connection.socket() instanceof javax.net.ssl.SSLSocket tls) {
+      try {
+        java.security.cert.Certificate[] chain = tls.getSession().getPeerCertificates();
+        if (chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x) {
+          leaf = x;
+        }
+      } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        leaf = null; // No certificate was presented: there is nothing to report.
+      }
+    }
+  }
+
+  /** The leaf certificate the server of the last connection presented, else null. */
+  synchronized java.security.cert.X509Certificate leaf() {
+    return leaf;
   }
 
   @Override public synchronized void responseHeadersStart(Call call) {
