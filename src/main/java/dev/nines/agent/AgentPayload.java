@@ -15,10 +15,13 @@ public record AgentPayload(String region, List<AttemptDto> attempts, List<StateD
     latest = latest == null ? List.of() : List.copyOf(latest);
   }
 
-  /** One attempt with its phase timings (null when a phase did not happen). */
+  /**
+   * One attempt with its phase timings (null when a phase did not happen), a journey's steps
+   * as stored, and when the certificate of an HTTPS or TLS check expires (epoch ms, or null).
+   */
   public record AttemptDto(String monitor, long startedAt, boolean ok, Integer status,
       String error, Double dnsMs, Double connectMs, Double tlsMs, Double firstByteMs,
-      Double totalMs, String steps) {}
+      Double totalMs, String steps, Long certNotAfter) {}
 
   /** One state of a monitor at a time; message is the failure, or null. */
   public record StateDto(String monitor, long time, String state, String message) {}

@@ -5,6 +5,7 @@ import dev.nines.probe.Attempt;
 import dev.nines.probe.PendingStates;
 import dev.nines.probe.Phases;
 import dev.nines.probe.ProbeSink;
+import dev.nines.probe.StepAttempt;
 import dev.nines.uptime.Observation;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -65,7 +66,9 @@ public final class Spool implements ProbeSink {
     Phases p = a.phases();
     attempts.add(new AgentPayload.AttemptDto(a.monitor(), a.start().toEpochMilli(), a.ok(),
         a.status(), a.error(), phase(p.dnsMillis()), phase(p.connectMillis()),
-        phase(p.tlsMillis()), phase(p.firstByteMillis()), phase(p.totalMillis()), null));
+        phase(p.tlsMillis()), phase(p.firstByteMillis()), phase(p.totalMillis()),
+        StepAttempt.json(a.steps()), a.result().certificate() == null ? null
+            : a.result().certificate().notAfter().toEpochMilli()));
   }
 
   @Override public synchronized void observation(String monitor, String region, Observation o,

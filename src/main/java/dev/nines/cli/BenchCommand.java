@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {BenchCommand.Engine.class, BenchCommand.Validate.class,
         BenchCommand.Probes.class, BenchCommand.Console.class, BenchIngestCommand.class,
         BenchHeapCommand.class, BenchReloadCommand.class, BenchCommand.Year.class,
-        BenchOutboxCommand.class, BenchCommand.Alerts.class})
+        BenchOutboxCommand.class, BenchCommand.Alerts.class, BenchProbeLoadCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

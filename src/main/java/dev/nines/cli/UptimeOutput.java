@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nines.model.Durations;
-import dev.nines.uptime.QuorumResult;
 import dev.nines.uptime.RegionalIncident;
+import dev.nines.uptime.UptimeReport;
 import dev.nines.uptime.UptimeSnapshot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The text and JSON renderings of an uptime result for {@code nines uptime}. Percentages are
- * truncated to 3 decimals, never rounded up, so 100.000 % means nothing was down.
+ * truncated to 3 decimals, never rounded up, so 100.000 % means nothing was down; without
+ * anything up or down there is no uptime: "no data" (JSON {@code null}).
  */
 final class UptimeOutput {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,9 +23,10 @@ final class UptimeOutput {
   private UptimeOutput() {}
 
   /** Aligned lines: seconds with a human form, the uptime and its bounds, then any regions. */
-  static String text(UptimeSnapshot s, QuorumResult regional, String regionsLine) {
+  static String text(UptimeReport r, String regionsLine) {
+    UptimeSnapshot s = r.uptime();
     String[] numbers = {seconds(s.upMillis()), seconds(s.downMillis()),
-        seconds(s.unknownMillis()), percent(s.uptimeRatio())};
+        seconds(s.unknownMillis()), s.hasUptime() ? percent(s.uptimeRatio()) : "no data"};
     int width = 0;
     for (String number : numbers) {
       width = Math.max(width, number.length());
@@ -35,24 +37,32 @@ final class UptimeOutput {
     b.append(String.format(Locale.ROOT, row, "down", numbers[1], "s", human(s.downMillis())));
     b.append(String.format(Locale.ROOT, row, "unknown", numbers[2], "s",
         human(s.unknownMillis())));
-    b.append(String.format(Locale.ROOT, row, "uptime", numbers[3], "%",
-        "[" + percent(s.lowerRatio()) + " %, " + percent(s.upperRatio()) + " %]"));
-    if (regional != null) {
+    if (s.hasUptime()) {
+      b.append(String.format(Locale.ROOT, row, "uptime", numbers[3], "%",
+          "[" + percent(s.lowerRatio()) + " %, " + percent(s.upperRatio()) + " %]"));
+    } else {
+      b.append(String.format(Locale.ROOT, "%-8s %" + width + "s    %s%n", "uptime", numbers[3],
+          "(nothing was up or down)"));
+    }
+    if (r.attributedUntil().isBefore(r.to())) {
+      b.append(String.format(Locale.ROOT, "%-8s %s%n", "pending", "from " + r.attributedUntil()
+          + ": the time after the last check waits for the next one"));
+    }
+    if (regionsLine != null) {
       b.append(String.format(Locale.ROOT, "%-8s %s%n", "regions", regionsLine));
-      appendIncidents(b, regional);
+      appendIncidents(b, r);
     }
     return b.toString();
   }
 
-  private static void appendIncidents(StringBuilder b, QuorumResult regional) {
-    if (regional.regionalIncidents().isEmpty()) {
+  private static void appendIncidents(StringBuilder b, UptimeReport r) {
+    if (r.incidents().isEmpty()) {
       b.append("regional incidents: none").append(System.lineSeparator());
       return;
     }
     b.append("regional incidents:").append(System.lineSeparator());
-    int width = regional.regionalIncidents().stream()
-        .mapToInt(i -> i.region().length()).max().orElse(0);
-    for (RegionalIncident i : regional.regionalIncidents()) {
+    int width = r.incidents().stream().mapToInt(i -> i.region().length()).max().orElse(0);
+    for (RegionalIncident i : r.incidents()) {
       String span = i.open() ? i.start() + "  open"
           : i.start() + "  " + i.end() + "  "
               + human(Duration.between(i.start(), i.end()).toMillis());
@@ -60,18 +70,30 @@ final class UptimeOutput {
     }
   }
 
-  /** One JSON object: seconds and 0–1 ratios, plus the regional incidents when regional. */
-  static String json(UptimeSnapshot s, QuorumResult regional) {
+  /**
+   * One JSON object: seconds and milliseconds, 0–1 ratios ({@code uptime} null without
+   * anything up or down, the bounds null without anything attributed), plus the regional
+   * incidents when regional.
+   */
+  static String json(UptimeReport r, boolean regional) {
+    UptimeSnapshot s = r.uptime();
     ObjectNode root = JSON.createObjectNode();
-    root.put("upSeconds", s.upSeconds());
-    root.put("downSeconds", s.downSeconds());
-    root.put("unknownSeconds", s.unknownSeconds());
+    root.put("upSeconds", s.upMillis() / 1000.0);
+    root.put("downSeconds", s.downMillis() / 1000.0);
+    root.put("unknownSeconds", s.unknownMillis() / 1000.0);
     root.put("uptime", s.uptimeRatio());
     root.put("lower", s.lowerRatio());
     root.put("upper", s.upperRatio());
-    if (regional != null) {
+    root.put("upMillis", s.upMillis());
+    root.put("downMillis", s.downMillis());
+    root.put("unknownMillis", s.unknownMillis());
+    root.put("uncertainMillis", s.uncertainMillis());
+    root.put("from", r.from().toString());
+    root.put("to", r.to().toString());
+    root.put("attributedUntil", r.attributedUntil().toString());
+    if (regional) {
       ArrayNode incidents = root.putArray("regionalIncidents");
-      for (RegionalIncident i : regional.regionalIncidents()) {
+      for (RegionalIncident i : r.incidents()) {
         ObjectNode incident = incidents.addObject();
         incident.put("region", i.region());
         incident.put("start", i.start().toString());

@@ -179,6 +179,18 @@ public final class Fmt {
     return String.format(Locale.ROOT, "%.1f", Math.max(0, v));
   }
 
+  /**
+   * What an SLO's good and valid count: {@code ms} of time for uptime SLIs, {@code slices} for
+   * time-slice budgeting, else {@code events}.
+   */
+  public static String units(dev.nines.model.SloSpec slo) {
+    dev.nines.slo.TimeSlices slices = dev.nines.slo.TimeSlices.of(slo.budgeting());
+    if (slices != null) {
+      return (slices.ratioUnits() ? "millionths of " : "") + slices.sliceMinutes() + "-minute slices";
+    }
+    return slo.sli().kind() == dev.nines.model.SliKind.UPTIME ? "ms" : "events";
+  }
+
   /** A count with thousands separators: {@code 3,601,000}. */
   public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);

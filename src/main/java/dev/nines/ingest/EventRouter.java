@@ -16,7 +16,6 @@ import dev.nines.store.IngestBatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -263,8 +262,7 @@ public final class EventRouter {
     if (e.failed()) {
       return;
     }
-    int i = Arrays.binarySearch(r.bounds(), e.durationMillis());
-    int slot = i >= 0 ? i : -i - 1;
+    int slot = LatencyHistogram.bucketIndex(r.bounds(), e.durationMillis());
     long bound = slot < r.bounds().length ? r.bounds()[slot] : -1;
     String series = e.layer() == null ? r.series() : r.series() + " @" + e.layer();
     into.computeIfAbsent(new HistogramKey(series, minute, bound), k -> new long[1])[0]++;

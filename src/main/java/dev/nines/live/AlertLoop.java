@@ -139,6 +139,9 @@ public final class AlertLoop {
     s.regions().forEach(r -> byRegion.put(r, new ArrayList<>()));
     for (MonitorConditions.Input in : monitors) {
       MonitorConditions.evaluate(in, s.alerting().certificateDays(), s.timeZone(), open, out);
+      if (!in.monitor().kind().probed()) {
+        continue;            // an external feed's sources are not probe regions: its page says
+      }
       for (String r : s.regionsOf(in.monitor())) {
         byRegion.computeIfAbsent(r, k -> new ArrayList<>()).add(in);
       }

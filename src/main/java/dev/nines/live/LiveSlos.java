@@ -1,13 +1,16 @@
 package dev.nines.live;
 
+import dev.nines.model.SliKind;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.slo.Counts;
 import dev.nines.slo.SloEngine;
 import dev.nines.slo.SloStatus;
+import dev.nines.slo.TimeSlices;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
+import dev.nines.uptime.UptimeSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +30,11 @@ public final class LiveSlos {
   private final long[] totals;
   private final long firstMinute;
 
-  /** A live SLO with its current status. */
-  public record View(SloSpec spec, SloStatus status) {}
+  /**
+   * A live SLO with its current status, and for an uptime SLO the exact uptime figures over
+   * its window (from its companion buckets, see {@link UptimeBuckets}), else null.
+   */
+  public record View(SloSpec spec, SloStatus status, UptimeSnapshot uptime) {}
 
   /** Builds the engine at {@code now} and loads every stored bucket it can hold. */
   public LiveSlos(Spec spec, Store store, Instant now) {
@@ -49,18 +55,32 @@ public final class LiveSlos {
     for (int i = 0; i < slos.size(); i++) {
       SloSpec s = slos.get(i);
       index.put(s.name(), i);
-      defs.add(new SloEngine.Definition(s.target(), s.window(), s.alerting().windows()));
+      defs.add(new SloEngine.Definition(s.target(), s.window(), s.alerting().enabledWindows(),
+          TimeSlices.of(s.budgeting())));
       longestMinutes = Math.max(longestMinutes, s.window().nominalLength().toMinutes() * 32 / 30);
+    }
+    for (SloSpec s : slos) {
+      if (s.sli().kind() == SliKind.UPTIME) {
+        // Companion buckets share the SLO's window; they have no alerts of their own.
+        for (String key : List.of(UptimeBuckets.unknownKey(s.name()),
+            UptimeBuckets.uncertainKey(s.name()))) {
+          index.put(key, defs.size());
+          defs.add(new SloEngine.Definition(s.target(), s.window(), List.of()));
+        }
+      }
     }
     long nowMinute = now.getEpochSecond() / 60;
     this.engine = new SloEngine(defs, nowMinute);
-    this.totals = new long[2 * slos.size()];
+    this.totals = new long[2 * defs.size()];
     this.firstMinute = nowMinute - longestMinutes;
   }
 
-  /** The names of the SLOs, in spec order. */
+  /**
+   * The bucket keys the windows hold: every SLO's name, and the companion keys (unknown and
+   * uncertain time) of uptime SLOs.
+   */
   public List<String> names() {
-    return slos.stream().map(SloSpec::name).toList();
+    return List.copyOf(index.keySet());
   }
 
   /** The oldest epoch minute the windows hold: stored buckets from here on are loaded. */
@@ -122,7 +142,7 @@ public final class LiveSlos {
   public synchronized List<View> views() {
     List<View> out = new ArrayList<>(slos.size());
     for (int i = 0; i < slos.size(); i++) {
-      out.add(new View(slos.get(i), engine.status(i)));
+      out.add(view(i));
     }
     return out;
   }
@@ -130,7 +150,34 @@ public final class LiveSlos {
   /** One SLO's view, or null. */
   public synchronized View view(String name) {
     Integer i = index.get(name);
-    return i == null ? null : new View(slos.get(i), engine.status(i));
+    return i == null || i >= slos.size() ? null : view(i);
+  }
+
+  private View view(int i) {
+    SloSpec s = slos.get(i);
+    SloStatus status = engine.status(i);
+    if (s.sli().kind() != SliKind.UPTIME) {
+      return new View(s, status, null);
+    }
+    Counts unknown = engine.status(index.get(UptimeBuckets.unknownKey(s.name()))).window();
+    Counts uncertain = engine.status(index.get(UptimeBuckets.uncertainKey(s.name()))).window();
+    return new View(s, status, UptimeBuckets.snapshot(status.window().good(),
+        status.window().valid(), unknown.valid(), uncertain.good(), uncertain.valid()));
+  }
+
+  /**
+   * Up, down and unknown time of an uptime SLO committed since this process started (what
+   * {@code /metrics} counts), or null for an unknown SLO or one of another kind.
+   */
+  public synchronized UptimeSnapshot uptimeSinceStart(String name) {
+    Integer i = index.get(name);
+    if (i == null || i >= slos.size() || slos.get(i).sli().kind() != SliKind.UPTIME) {
+      return null;
+    }
+    int u = index.get(UptimeBuckets.unknownKey(name));
+    int c = index.get(UptimeBuckets.uncertainKey(name));
+    return UptimeBuckets.snapshot(totals[2 * i], totals[2 * i + 1], totals[2 * u + 1],
+        totals[2 * c], totals[2 * c + 1]);
   }
 
   /**
@@ -139,7 +186,7 @@ public final class LiveSlos {
    */
   public synchronized Counts counts(String name, Duration lookback) {
     Integer i = index.get(name);
-    return i == null ? null : engine.counts(i, lookback);
+    return i == null || i >= slos.size() ? null : engine.counts(i, lookback);
   }
 
   /**
@@ -148,6 +195,6 @@ public final class LiveSlos {
    */
   public synchronized long[] totalsSinceStart(String name) {
     Integer i = index.get(name);
-    return i == null ? null : new long[] {totals[2 * i], totals[2 * i + 1]};
+    return i == null || i >= slos.size() ? null : new long[] {totals[2 * i], totals[2 * i + 1]};
   }
 }

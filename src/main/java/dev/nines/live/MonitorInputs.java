@@ -6,7 +6,8 @@ import dev.nines.model.SliSource;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.uptime.Observation;
-import dev.nines.uptime.RegionQuorum;
+import dev.nines.uptime.MonitorObservations;
+import dev.nines.uptime.Uptime;
 import dev.nines.uptime.State;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.Set;
 /**
  * The monitors of a spec as the alert conditions read them now: each region's latest state and
  * whether it is fresh (a result newer than two check intervals), the quorum state by
- * {@link RegionQuorum}'s rule, and the certificate the last TLS handshake saw.
+ * {@link Uptime#stateAt}, the timeline's rule, and the certificate the last TLS handshake saw.
  */
 final class MonitorInputs {
   private MonitorInputs() {}
@@ -43,7 +44,7 @@ final class MonitorInputs {
     List<MonitorConditions.Input> out = new ArrayList<>(spec.monitors().size());
     for (MonitorSpec m : spec.monitors()) {
       Map<String, ProbeRecorder.Latest> latest = probes.latest(m.name());
-      Duration stale = m.interval().multipliedBy(2);
+      Duration stale = m.interval().multipliedBy(MonitorObservations.STALE_INTERVALS);
       Map<String, Observation> byRegion = new LinkedHashMap<>();
       List<MonitorConditions.Region> regions = new ArrayList<>();
       for (String r : spec.regionsOf(m)) {
@@ -55,7 +56,7 @@ final class MonitorInputs {
             o == null ? null : o.time(), silent, l == null ? null : l.message()));
       }
       int quorum = spec.quorumOf(m, services.get(m.service()));
-      State state = RegionQuorum.stateAt(byRegion, now, m.interval(), quorum);
+      State state = Uptime.stateAt(byRegion, now, stale, quorum);
       ProbeRecorder.SeenCertificate cert = probes.certificate(m.name());
       out.add(new MonitorConditions.Input(m, clientOf.get(m.service()),
           read.contains(m.name()), state, quorum, null, regions, cert == null ? null

@@ -1,80 +1,94 @@
 package dev.nines.live;
 
 import dev.nines.maintenance.MaintenanceCalendar;
-import dev.nines.maintenance.MaintenanceWindow;
 import dev.nines.model.MonitorSpec;
-import dev.nines.model.ServiceSpec;
 import dev.nines.model.SliKind;
 import dev.nines.model.SliSource;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.store.BucketDelta;
-import dev.nines.uptime.AttributionTable;
+import dev.nines.store.MinuteBucket;
+import dev.nines.store.Store;
 import dev.nines.uptime.Observation;
-import dev.nines.uptime.RegionQuorum;
 import dev.nines.uptime.State;
-import dev.nines.uptime.UptimeCalculator;
+import dev.nines.uptime.UptimeInputs;
+import dev.nines.uptime.UptimeReport;
 import dev.nines.uptime.UptimeSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Minute buckets of SLOs measured by monitors. Count SLIs (availability, journey and any
  * non-uptime kind) count completed checks, or attempts with {@code count: attempts}. Uptime
- * SLIs count milliseconds (good = up, valid = up + down; unknown time counts for neither): each monitor's regions are combined by quorum, the SLO is ERROR when
- * any of its monitors is (all must be OK), and time is attributed by the service's rule table
- * up to a watermark that trails now by the longest retry sequence, so a backdated ERROR is
- * already in when its time is attributed. Not thread-safe: the recorder calls it from one
- * thread.
+ * SLIs are the {@link dev.nines.uptime.Uptime} computation over the stored observations, put
+ * into minute buckets by {@link UptimeBuckets}: each whole minute is written once, when it is
+ * settled (it ends before {@link MonitorUptimes#settledAt} and before the point up to which the
+ * computation could attribute). After a restart each uptime SLO resumes after its newest stored
+ * minute, so a minute is never counted twice nor skipped. Not thread-safe: the recorder calls it
+ * from one thread.
  */
 final class MonitorSlis {
-  private record Source(SloSpec slo, boolean attempts, List<String> monitors,
-      AttributionTable table) {}
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorSlis.class);
+  /** How far back a resumed SLO looks for its newest stored minute: the raw retention. */
+  static final Duration RESUME_WINDOW = Duration.ofDays(30);
+  /** The most attributed by one call, so that a long catch-up goes in day-sized batches. */
+  static final Duration MAX_STEP = Duration.ofDays(1);
 
-  private record Monitor(MonitorSpec spec, List<String> regions, int quorum) {}
+  private record Source(SloSpec slo, boolean attempts) {}
 
   private final Map<String, List<Source>> countByMonitor = new HashMap<>();
-  private final List<Source> uptime = new ArrayList<>();
-  private final Map<String, Monitor> monitors = new HashMap<>();
-  private final Map<String, Map<String, List<Observation>>> timelines = new HashMap<>();
-  private final Map<String, Instant> attributedUntil = new HashMap<>();
-  private final Supplier<MaintenanceCalendar> maintenance;
+  private final List<SloSpec> uptime = new ArrayList<>();
+  private final Map<String, List<MonitorSpec>> monitorsOf = new HashMap<>();
+  private final Map<String, Long> nextMinute;
+  private final MonitorUptimes uptimes;
+  private final Store store;
+  private final Instant createdAt;
 
   /** SLIs whose maintenance windows are the spec's own. */
-  MonitorSlis(Spec spec) {
-    this(spec, () -> MaintenanceCalendar.of(spec, java.util.List.of()));
+  MonitorSlis(Spec spec, Store store, Map<String, Long> carried, Instant now) {
+    this(spec, store, carried, now, () -> MaintenanceCalendar.of(spec, List.of()));
   }
 
-  MonitorSlis(Spec spec, Supplier<MaintenanceCalendar> maintenance) {
-    this.maintenance = maintenance;
-    for (MonitorSpec m : spec.monitors()) {
-      List<String> regions = spec.regionsOf(m);
-      monitors.put(m.name(), new Monitor(m, regions, spec.quorumOf(m)));
-      Map<String, List<Observation>> byRegion = new LinkedHashMap<>();
-      regions.forEach(r -> byRegion.put(r, new ArrayList<>()));
-      timelines.put(m.name(), byRegion);
-    }
+  /**
+   * @param carried where each uptime SLO's attribution stands, from the instance this one
+   *     replaces (empty at start: then it is read from the store)
+   * @param now when this instance takes over: an SLO with nothing stored starts at the first
+   *     whole minute after its settled instant then
+   * @param maintenance the windows in force: the spec's and those announced
+   */
+  MonitorSlis(Spec spec, Store store, Map<String, Long> carried, Instant now,
+      Supplier<MaintenanceCalendar> maintenance) {
+    this.store = store;
+    this.createdAt = now;
+    this.uptimes = new MonitorUptimes(() -> spec, store, maintenance);
+    this.nextMinute = new HashMap<>();
     for (SloSpec slo : spec.slos()) {
       if (!(slo.sli().source() instanceof SliSource.Monitors src)) {
         continue;
       }
-      ServiceSpec service = spec.service(slo.service());
-      AttributionTable table = AttributionTable.parse(
-          service == null ? Map.of() : service.attribution());
-      Source s = new Source(slo, src.countAttempts(), src.names(), table);
       if (slo.sli().kind() == SliKind.UPTIME) {
-        uptime.add(s);
+        uptime.add(slo);
+        monitorsOf.put(slo.name(), UptimeInputs.monitorsOf(spec, slo));
+        if (carried.containsKey(slo.name())) {
+          nextMinute.put(slo.name(), carried.get(slo.name()));
+        }
       } else {
+        Source s = new Source(slo, src.countAttempts());
         src.names().forEach(n -> countByMonitor.computeIfAbsent(n, k -> new ArrayList<>()).add(s));
       }
     }
+  }
+
+  /** Where each uptime SLO's attribution stands: the first epoch minute not yet written. */
+  Map<String, Long> positions() {
+    return Map.copyOf(nextMinute);
   }
 
   /** Counts an attempt for SLOs that count attempts. */
@@ -88,8 +102,8 @@ final class MonitorSlis {
     return out;
   }
 
-  /** Takes a resolved observation: counts completed checks, and keeps it for uptime. */
-  List<BucketDelta> observation(String monitor, String region, Observation o) {
+  /** Counts a completed check (a final OK or ERROR) for SLOs that count checks. */
+  List<BucketDelta> observation(String monitor, Observation o) {
     List<BucketDelta> out = new ArrayList<>();
     if (o.state() != State.UNKNOWN) {
       for (Source s : countByMonitor.getOrDefault(monitor, List.of())) {
@@ -99,153 +113,64 @@ final class MonitorSlis {
         }
       }
     }
-    Map<String, List<Observation>> byRegion = timelines.get(monitor);
-    if (byRegion != null && byRegion.containsKey(region)) {
-      List<Observation> list = byRegion.get(region);
-      list.add(o);
-      list.sort(java.util.Comparator.comparing(Observation::time));
-    }
     return out;
   }
 
-  /** How far behind now uptime is attributed: the longest check with all its retries. */
-  Duration lag() {
-    Duration longest = Duration.ZERO;
-    for (Monitor m : monitors.values()) {
-      MonitorSpec s = m.spec();
-      Duration d = s.timeout().plus(s.retryInterval().plus(s.timeout()).multipliedBy(s.retries()));
-      longest = d.compareTo(longest) > 0 ? d : longest;
-    }
-    return longest.plusSeconds(5);
-  }
-
-  /** Attributes every uptime SLO's time up to {@code watermark}, as seconds per minute. */
-  List<BucketDelta> advance(Instant watermark) {
+  /**
+   * The buckets of every uptime SLO's minutes that are settled at {@code now}; an SLO whose
+   * observations cannot be read now is tried again on the next call.
+   */
+  List<BucketDelta> advance(Instant now) {
     List<BucketDelta> out = new ArrayList<>();
-    for (Source s : uptime) {
-      Instant from = attributedUntil.get(s.slo().name());
-      attributedUntil.put(s.slo().name(), watermark);
-      if (from == null || !from.isBefore(watermark)) {
-        continue;
+    for (SloSpec slo : uptime) {
+      try {
+        out.addAll(advance(slo, now));
+      } catch (RuntimeException e) {
+        LOG.warn("uptime of SLO {} not attributed this time: {}", slo.name(), e.getMessage());
       }
-      List<Observation> timeline = sloTimeline(s, from, watermark);
-      for (Instant m = minuteStart(from); m.isBefore(watermark); m = m.plusSeconds(60)) {
-        Instant a = m.isBefore(from) ? from : m;
-        Instant b = m.plusSeconds(60).isAfter(watermark) ? watermark : m.plusSeconds(60);
-        long up = 0;
-        long valid = 0;
-        for (Instant[] piece : counted(s, a, b)) {
-          UptimeSnapshot u = UptimeCalculator.compute(timeline, s.table(), piece[0], piece[1]);
-          up += u.upMillis();
-          valid += u.upMillis() + u.downMillis();
-        }
-        if (valid > 0) {
-          out.add(new BucketDelta(s.slo().name(), minute(m), up, valid));
-        }
-      }
-    }
-    prune(watermark);
-    return out;
-  }
-
-  /** [a, b) without the maintenance windows of the SLO's service when it excludes them. */
-  private List<Instant[]> counted(Source s, Instant a, Instant b) {
-    List<Instant[]> pieces = new ArrayList<>();
-    pieces.add(new Instant[] {a, b});
-    if (!s.slo().excludeMaintenance()) {
-      return pieces;
-    }
-    for (MaintenanceWindow w : maintenance.get().between(s.slo().service(), a, b)) {
-      List<Instant[]> next = new ArrayList<>();
-      for (Instant[] p : pieces) {
-        if (!w.start().isAfter(p[0]) && !w.end().isBefore(p[1])) {
-          continue;                                        // fully inside the window
-        }
-        if (w.end().isAfter(p[0]) && w.start().isBefore(p[1])) {
-          if (w.start().isAfter(p[0])) {
-            next.add(new Instant[] {p[0], w.start()});
-          }
-          if (w.end().isBefore(p[1])) {
-            next.add(new Instant[] {w.end(), p[1]});
-          }
-        } else {
-          next.add(p);
-        }
-      }
-      pieces = next;
-    }
-    return pieces;
-  }
-
-  /** The SLO's states over [from, to]: ERROR if any monitor is, UNKNOWN if any is, else OK. */
-  private List<Observation> sloTimeline(Source s, Instant from, Instant to) {
-    Map<String, List<Observation>> perMonitor = new LinkedHashMap<>();
-    TreeSet<Instant> times = new TreeSet<>(List.of(from, to));
-    for (String name : s.monitors()) {
-      Monitor m = monitors.get(name);
-      List<Observation> t = monitorTimeline(m, to);
-      perMonitor.put(name, t);
-      t.stream().map(Observation::time).filter(x -> x.isAfter(from) && x.isBefore(to))
-          .forEach(times::add);
-    }
-    List<Observation> out = new ArrayList<>(times.size());
-    for (Instant t : times) {
-      State worst = State.OK;
-      for (List<Observation> tl : perMonitor.values()) {
-        State st = stateAt(tl, t);
-        if (st == State.ERROR || st == State.UNKNOWN && worst == State.OK) {
-          worst = st;
-        }
-      }
-      out.add(new Observation(t, worst));
     }
     return out;
   }
 
-  /** One monitor's quorum timeline, extended to {@code to} with its state there. */
-  private List<Observation> monitorTimeline(Monitor m, Instant to) {
-    Map<String, List<Observation>> byRegion = timelines.get(m.spec().name());
-    List<Observation> t = new ArrayList<>(RegionQuorum.combine(byRegion, m.spec().interval(),
-        m.quorum()).timeline());
-    Map<String, Observation> latest = new LinkedHashMap<>();
-    byRegion.forEach((r, list) -> latest.put(r, lastAtOrBefore(list, to)));
-    t.removeIf(o -> o.time().isAfter(to));
-    t.add(new Observation(to, RegionQuorum.stateAt(latest, to, m.spec().interval(), m.quorum())));
-    return t;
+  private List<BucketDelta> advance(SloSpec slo, Instant now) {
+    Instant settled = MonitorUptimes.settledAt(monitorsOf.get(slo.name()), now);
+    long next = nextMinute.computeIfAbsent(slo.name(),
+        k -> resume(k, MonitorUptimes.settledAt(monitorsOf.get(k), createdAt)));
+    Instant from = Instant.ofEpochSecond(next * 60);
+    if (settled.isBefore(from.plusSeconds(60))) {
+      return List.of();
+    }
+    Instant to = settled.isAfter(from.plus(MAX_STEP)) ? from.plus(MAX_STEP) : settled;
+    UptimeReport r = uptimes.slo(slo, from, to, settled);
+    List<BucketDelta> out = new ArrayList<>();
+    for (Map.Entry<Long, UptimeSnapshot> e : r.settledMinutes().entrySet()) {
+      out.addAll(UptimeBuckets.deltas(slo.name(), e.getKey(), e.getValue()));
+    }
+    nextMinute.put(slo.name(), Math.max(next, minute(r.attributedUntil())));
+    return out;
   }
 
-  private static Observation lastAtOrBefore(List<Observation> list, Instant t) {
-    Observation found = null;
-    for (Observation o : list) {
-      if (!o.time().isAfter(t)) {
-        found = o;
+  /**
+   * The first minute to attribute for an SLO seen for the first time: after its newest stored
+   * minute (within {@link #RESUME_WINDOW}), else the first whole minute after {@code settled},
+   * its settled instant when this instance was made.
+   */
+  private long resume(String slo, Instant settled) {
+    long from = minute(settled) - RESUME_WINDOW.toMinutes();
+    long to = minute(settled) + RESUME_WINDOW.toMinutes();
+    long newest = -1;
+    for (String key : List.of(slo, UptimeBuckets.unknownKey(slo),
+        UptimeBuckets.uncertainKey(slo))) {
+      for (MinuteBucket b : store.minuteBuckets(key, from, to)) {
+        newest = Math.max(newest, b.period());
       }
     }
-    return found;
-  }
-
-  private static State stateAt(List<Observation> timeline, Instant t) {
-    Observation o = lastAtOrBefore(timeline, t);
-    return o == null ? State.UNKNOWN : o.state();
-  }
-
-  /** Drops observations no longer needed: older than two intervals before the watermark. */
-  private void prune(Instant watermark) {
-    for (Map.Entry<String, Map<String, List<Observation>>> e : timelines.entrySet()) {
-      Instant keep = watermark.minus(monitors.get(e.getKey()).spec().interval().multipliedBy(3));
-      for (List<Observation> list : e.getValue().values()) {
-        while (list.size() > 1 && list.get(1).time().isBefore(keep)) {
-          list.remove(0);
-        }
-      }
-    }
+    long start = newest >= 0 ? newest + 1 : Math.ceilDiv(settled.getEpochSecond(), 60);
+    LOG.info("uptime SLO {}: attributing from {}", slo, Instant.ofEpochSecond(start * 60));
+    return start;
   }
 
   private static long minute(Instant t) {
     return Math.floorDiv(t.getEpochSecond(), 60);
-  }
-
-  private static Instant minuteStart(Instant t) {
-    return Instant.ofEpochSecond(minute(t) * 60);
   }
 }

@@ -2,6 +2,7 @@ package dev.nines.live;
 
 import dev.nines.probe.Attempt;
 import dev.nines.probe.Phases;
+import dev.nines.slo.LatencyHistogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code nines_probe_attempts_total} and {@code nines_probe_phase_seconds}. Thread-safe.
  */
 public final class ProbeCounters {
-  /** Upper bounds of the phase histograms in seconds; a last, unbounded bucket follows. */
-  public static final double[] BOUNDS_SECONDS =
-      {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+  /** Upper bounds of the phase histograms in milliseconds; a last, unbounded bucket follows. */
+  public static final long[] BOUNDS_MILLIS =
+      {5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000};
   /** Phase names, in the order of {@link Snapshot#phases()}. */
   public static final List<String> PHASES = List.of("dns", "connect", "tls", "first_byte", "total");
 
@@ -33,7 +34,7 @@ public final class ProbeCounters {
 
   private static final class Cell {
     final AtomicLongArray outcomes = new AtomicLongArray(2);
-    final long[][] buckets = new long[PHASES.size()][BOUNDS_SECONDS.length + 1];
+    final long[][] buckets = new long[PHASES.size()][BOUNDS_MILLIS.length + 1];
     final double[] sums = new double[PHASES.size()];
   }
 
@@ -50,13 +51,8 @@ public final class ProbeCounters {
     synchronized (c) {
       for (int i = 0; i < millis.length; i++) {
         if (millis[i] >= 0) {
-          double s = millis[i] / 1000.0;
-          int b = 0;
-          while (b < BOUNDS_SECONDS.length && s > BOUNDS_SECONDS[b]) {
-            b++;
-          }
-          c.buckets[i][b]++;
-          c.sums[i] += s;
+          c.buckets[i][LatencyHistogram.bucketIndex(BOUNDS_MILLIS, millis[i])]++;
+          c.sums[i] += millis[i] / 1000.0;
         }
       }
     }
@@ -69,7 +65,7 @@ public final class ProbeCounters {
       List<Histogram> hs = new ArrayList<>();
       synchronized (c) {
         for (int i = 0; i < PHASES.size(); i++) {
-          long[] cum = new long[BOUNDS_SECONDS.length + 1];
+          long[] cum = new long[BOUNDS_MILLIS.length + 1];
           long run = 0;
           for (int b = 0; b < cum.length; b++) {
             run += c.buckets[i][b];

@@ -1,7 +1,5 @@
 package dev.nines.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nines.ingest.IngestWriter;
 import dev.nines.maintenance.MaintenanceCalendar;
 import dev.nines.maintenance.MaintenanceWindow;
@@ -10,6 +8,7 @@ import dev.nines.probe.Attempt;
 import dev.nines.probe.PendingStates;
 import dev.nines.probe.Phases;
 import dev.nines.probe.ProbeSink;
+import dev.nines.probe.StepAttempt;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
@@ -24,8 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +37,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProbeRecorder implements ProbeSink {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeRecorder.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The latest state of one monitor in one region. */
-  public record Latest(Observation observation, String message) {}
+  /**
+   * The latest state of one monitor in one region (a pending UNKNOWN included) and since when
+   * the region has been in that state: the first of its latest run of equal states.
+   */
+  public record Latest(Observation observation, String message, java.time.Instant since) {
+    /** The state after {@code previous} (may be null): its since carries over an equal state. */
+    static Latest after(Latest previous, Observation o, String message) {
+      java.time.Instant since = previous != null
+          && previous.observation().state() == o.state()
+          && !o.time().isBefore(previous.since()) ? previous.since() : o.time();
+      return new Latest(o, message, since);
+    }
+  }
 
   /** The certificate a monitor's last TLS handshake saw, from any region. */
   public record SeenCertificate(String subject, Instant notAfter) {
@@ -77,6 +86,9 @@ public final class ProbeRecorder implements ProbeSink {
   private final int maxWaiting;
   private final Object agentLock = new Object();
   private volatile boolean droppingDeltas;
+  /** States posted for external monitors, stored and waiting to be counted by the next flush. */
+  private final ConcurrentLinkedQueue<PendingStates.Resolved> externalResolved =
+      new ConcurrentLinkedQueue<>();
   private final ProbeCounters counters = new ProbeCounters();
 
   /** Agent results cannot be taken now: too many wait to be counted. Retry in a moment. */
@@ -125,12 +137,17 @@ public final class ProbeRecorder implements ProbeSink {
       for (StoredObservation o : store.latestObservations(clock.instant().minus(
           java.time.Duration.ofDays(1)))) {
         latest.computeIfAbsent(o.subject(), k -> new ConcurrentHashMap<>()).putIfAbsent(
-            o.region(), new Latest(new Observation(o.at(), o.state()), o.message()));
+            o.region(), new Latest(new Observation(o.at(), o.state()), o.message(), o.at()));
       }
     } catch (RuntimeException e) {
       LOG.warn("the latest monitor states could not be read back; they fill in with the next "
           + "checks: {}", e.getMessage());
     }
+  }
+
+  /** The maintenance windows this recorder follows: the spec's, and those announced. */
+  public Supplier<MaintenanceCalendar> maintenance() {
+    return maintenance;
   }
 
   /** A recorder whose maintenance windows are the spec's. */
@@ -152,8 +169,8 @@ public final class ProbeRecorder implements ProbeSink {
   }
 
   /**
-   * Puts a new spec in force for states and SLIs. Pending states are kept; uptime attribution
-   * starts again at the next watermark.
+   * Puts a new spec in force for states and SLIs. Pending states are kept; uptime SLOs that
+   * stay go on from the minute they had reached.
    */
   public synchronized void reconfigure(Spec next) {
     Map<String, String> services = new HashMap<>();
@@ -163,7 +180,8 @@ public final class ProbeRecorder implements ProbeSink {
     if (maintenance instanceof SpecMaintenance own) {
       own.calendar = MaintenanceCalendar.of(next, List.of());
     }
-    this.slis = new MonitorSlis(next, maintenance);
+    this.slis = new MonitorSlis(next, store, slis == null ? Map.of() : slis.positions(),
+        clock.instant(), maintenance);
   }
 
   /**
@@ -204,7 +222,7 @@ public final class ProbeRecorder implements ProbeSink {
   @Override public void observation(String monitor, String region, Observation o, String message) {
     seen.add(new PendingStates.Resolved(monitor, region, o, message));
     latest.computeIfAbsent(monitor, k -> new ConcurrentHashMap<>())
-        .put(region, new Latest(o, message));
+        .compute(region, (r, old) -> Latest.after(old, o, message));
   }
 
   /**
@@ -235,10 +253,28 @@ public final class ProbeRecorder implements ProbeSink {
     }
     for (PendingStates.Resolved l : live) {
       latest.computeIfAbsent(l.monitor(), k -> new ConcurrentHashMap<>())
-          .merge(region, new Latest(l.observation(), l.message()),
-              (old, now) -> now.observation().time().isBefore(old.observation().time()) ? old : now);
+          .compute(region, (r, old) -> old != null
+              && l.observation().time().isBefore(old.observation().time()) ? old
+              : Latest.after(old, l.observation(), l.message()));
     }
     return fresh;
+  }
+
+  /**
+   * Takes observations of external monitors that the observations API has stored: they
+   * become the latest states and count for check-counting SLOs on the next flush (uptime SLOs
+   * read them from the store).
+   */
+  public void acceptExternal(List<StoredObservation> stored) {
+    for (StoredObservation o : stored) {
+      Observation obs = new Observation(o.at(), o.state());
+      latest.computeIfAbsent(o.subject(), k -> new ConcurrentHashMap<>())
+          .compute(o.region(), (r, old) -> old != null
+              && obs.time().isBefore(old.observation().time()) ? old
+              : Latest.after(old, obs, o.message()));
+      externalResolved.add(new PendingStates.Resolved(o.subject(), o.region(), obs,
+          o.message()));
+    }
   }
 
   /** The latest state of every region of a monitor (empty if none yet). */
@@ -259,19 +295,25 @@ public final class ProbeRecorder implements ProbeSink {
       for (PendingStates.Resolved final0 : pending.resolve(s)) {
         PendingStates.Resolved r = maintained(final0);
         resolved.add(stored(r, "probe"));
-        deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
+        deltas.addAll(slis.observation(r.monitor(), r.observation()));
       }
     }
     for (StoredAttempt a; (a = agentCounted.poll()) != null; ) {
       deltas.addAll(slis.attempt(a.monitor(), a.startedAt(), a.ok()));
     }
     for (PendingStates.Resolved r; (r = agentResolved.poll()) != null; ) {
-      deltas.addAll(slis.observation(r.monitor(), r.region(), r.observation()));
+      deltas.addAll(slis.observation(r.monitor(), r.observation()));
     }
-    deltas.addAll(slis.advance(clock.instant().minus(slis.lag())));
+    for (PendingStates.Resolved r; (r = externalResolved.poll()) != null; ) {
+      deltas.addAll(slis.observation(r.monitor(), r.observation()));
+    }
     unstoredAttempts.addAll(storedAttempts);
     unstoredStates.addAll(resolved);
     storeOrKeep();
+    if (unstoredStates.isEmpty()) {
+      // Uptime reads the stored observations: only once every state seen is stored.
+      deltas.addAll(slis.advance(clock.instant()));
+    }
     for (BucketDelta d; (d = unsentDeltas.poll()) != null; ) {
       deltas.add(d);
     }
@@ -350,20 +392,11 @@ public final class ProbeRecorder implements ProbeSink {
 
   static StoredAttempt stored(Attempt a) {
     Phases p = a.phases();
-    String steps = null;
-    if (!a.steps().isEmpty()) {
-      try {
-        steps = JSON.writeValueAsString(a.steps().stream().map(st -> Map.of(
-            "name", st.name(), "ok", st.ok(), "status", st.status() == null ? -1 : st.status(),
-            "error", st.error() == null ? "" : st.error(),
-            "totalMillis", st.phases().totalMillis())).toList());
-      } catch (JsonProcessingException e) {
-        steps = null;
-      }
-    }
+    String steps = StepAttempt.json(a.steps());
     return new StoredAttempt(a.monitor(), a.region(), a.start(), a.ok(), a.status(), a.error(),
         phase(p.dnsMillis()), phase(p.connectMillis()), phase(p.tlsMillis()),
-        phase(p.firstByteMillis()), phase(p.totalMillis()), steps);
+        phase(p.firstByteMillis()), phase(p.totalMillis()), steps,
+        a.result().certificate() == null ? null : a.result().certificate().notAfter());
   }
 
   private static Double phase(double millis) {

@@ -30,6 +30,16 @@ public record AlertingSpec(String name, Map<String, String> labels,
     this(name, labels, annotations, page, ticket, windows, null);
   }
 
+  /**
+   * The windows of the severities that are on: a page window only when {@code page} is
+   * enabled, a ticket window only when {@code ticket} is. What the live engine alerts on, as
+   * the generated rules do.
+   */
+  public List<AlertWindow> enabledWindows() {
+    return windows.stream().filter(w -> (w.severity() == Severity.PAGE ? page : ticket) == null
+        || (w.severity() == Severity.PAGE ? page : ticket).enabled()).toList();
+  }
+
   /** Page and ticket enabled with the SRE Workbook windows. */
   public static AlertingSpec defaults() {
     return new AlertingSpec(null, Map.of(), Map.of(), AlertTarget.ENABLED, AlertTarget.ENABLED,

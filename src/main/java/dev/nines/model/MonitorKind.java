@@ -1,8 +1,16 @@
 package dev.nines.model;
 
-/** Kinds of synthetic monitor. */
+/**
+ * Kinds of monitor: synthetic checks Nines runs (http, tcp, tls-expiry, journey), and external
+ * monitors whose states come only from {@code POST /api/v1/observations}.
+ */
 public enum MonitorKind {
-  HTTP, TCP, TLS, JOURNEY;
+  HTTP, TCP, TLS, JOURNEY, EXTERNAL;
+
+  /** Whether Nines runs the check itself (every kind but external). */
+  public boolean probed() {
+    return this != EXTERNAL;
+  }
 
   /** The spec spelling. */
   public String id() {
@@ -17,6 +25,6 @@ public enum MonitorKind {
       }
     }
     throw new IllegalArgumentException("'" + text + "' is not a monitor kind. "
-        + "Expected http, tcp, tls-expiry or journey");
+        + "Expected http, tcp, tls-expiry, journey or external");
   }
 }

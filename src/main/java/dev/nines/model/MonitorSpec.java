@@ -14,14 +14,26 @@ import java.util.List;
  * @param budget a journey's end-to-end time budget, else null
  * @param warnDays days of certificate validity left below which a tls-expiry check warns
  * @param failDays days left below which it fails
+ * @param keepAlive reuse connections between checks (measures only the application); by
+ *     default every HTTP check opens a fresh connection, so DNS, connect and TLS are measured
+ *     each time, as a new customer meets them
  */
 public record MonitorSpec(String name, String service, MonitorKind kind, Depth depth,
     Duration interval, Duration timeout, int retries, Duration retryInterval,
     List<String> regions, String target, HttpCheck http, List<HttpCheck> steps, Duration budget,
-    int warnDays, int failDays) {
+    int warnDays, int failDays, boolean keepAlive) {
   public MonitorSpec {
     regions = List.copyOf(regions);
     steps = List.copyOf(steps);
+  }
+
+  /** A monitor whose HTTP checks open a fresh connection every time (the default). */
+  public MonitorSpec(String name, String service, MonitorKind kind, Depth depth,
+      Duration interval, Duration timeout, int retries, Duration retryInterval,
+      List<String> regions, String target, HttpCheck http, List<HttpCheck> steps,
+      Duration budget, int warnDays, int failDays) {
+    this(name, service, kind, depth, interval, timeout, retries, retryInterval, regions, target,
+        http, steps, budget, warnDays, failDays, false);
   }
 
   /** How much of the service a check exercises: a static health endpoint, or real work. */

@@ -40,9 +40,18 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
     channels = List.copyOf(channels);
   }
 
-  /** The regions a monitor runs in: its own list, else every region of the spec. */
+  /** The region of an external monitor that names none: where feeds without a region go. */
+  public static final String EXTERNAL_REGION = "external";
+
+  /**
+   * The regions a monitor runs in: its own list, else every region of the spec; an external
+   * monitor's regions are the sources that feed it, {@value #EXTERNAL_REGION} by default.
+   */
   public List<String> regionsOf(MonitorSpec m) {
-    return m.regions().isEmpty() ? regions : m.regions();
+    if (m.regions().isEmpty()) {
+      return m.kind() == MonitorKind.EXTERNAL ? List.of(EXTERNAL_REGION) : regions;
+    }
+    return m.regions();
   }
 
   /**
@@ -73,9 +82,10 @@ public record Spec(ZoneId timeZone, List<String> regions, List<ClientSpec> clien
     return regions / 2 + 1;
   }
 
-  /** The monitors that run in {@code region}. */
+  /** The monitors that Nines probes in {@code region} (external monitors are never probed). */
   public List<MonitorSpec> monitorsIn(String region) {
-    return monitors.stream().filter(m -> regionsOf(m).contains(region)).toList();
+    return monitors.stream().filter(m -> m.kind().probed() && regionsOf(m).contains(region))
+        .toList();
   }
 
   /** The zone a client's months and days are cut in: its own, else the spec's. */

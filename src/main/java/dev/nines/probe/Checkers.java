@@ -9,14 +9,16 @@ import java.time.InstantSource;
  */
 public final class Checkers implements Checker, AutoCloseable {
   private final HttpClients clients = new HttpClients();
-  private final HttpChecker http = new HttpChecker(clients);
+  private final HttpChecker http;
   private final TcpChecker tcp = new TcpChecker();
   private final TlsExpiryChecker tls;
-  private final JourneyChecker journey = new JourneyChecker(http);
+  private final JourneyChecker journey;
 
   /** Checkers that judge certificate expiry against {@code clock}. */
   public Checkers(InstantSource clock) {
+    this.http = new HttpChecker(clients, clock);
     this.tls = new TlsExpiryChecker(clock);
+    this.journey = new JourneyChecker(http);
   }
 
   /** Checkers on the system clock. */
@@ -30,6 +32,8 @@ public final class Checkers implements Checker, AutoCloseable {
       case TCP -> tcp.check(monitor);
       case TLS -> tls.check(monitor);
       case JOURNEY -> journey.check(monitor);
+      case EXTERNAL -> CheckResult.failed(null, monitor.name() + ": an external monitor is not "
+          + "checked by Nines. Expected its states from POST /api/v1/observations", Phases.NONE);
     };
   }
 

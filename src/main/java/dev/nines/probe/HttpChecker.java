@@ -30,13 +30,23 @@ final class HttpChecker implements Checker {
   private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final HttpClients clients;
+  private final java.time.InstantSource clock;
 
-  HttpChecker(HttpClients clients) {
+  HttpChecker(HttpClients clients, java.time.InstantSource clock) {
     this.clients = clients;
+    this.clock = clock;
   }
 
-  /** One HTTP exchange: the status and body, or the transport failure, and the phases. */
-  record Exchange(Integer status, BodyText body, Phases phases, String failure) {}
+  /**
+   * One HTTP exchange: the status and body, or the transport failure, the phases, and for
+   * HTTPS the leaf certificate the server presented (else null).
+   */
+  record Exchange(Integer status, BodyText body, Phases phases, String failure,
+      Certificate certificate) {
+    Exchange(Integer status, BodyText body, Phases phases, String failure) {
+      this(status, body, phases, failure, null);
+    }
+  }
 
   @Override public CheckResult check(MonitorSpec monitor) {
     HttpCheck c = monitor.http();
@@ -44,15 +54,20 @@ final class HttpChecker implements Checker {
       return CheckResult.failed(null, monitor.name() + ": no request. Expected a request for an "
           + "http monitor", Phases.NONE);
     }
-    Exchange x = exchange(c, c.url(), c.headers(), c.body(), monitor.timeout().toMillis());
+    Exchange x = exchange(c, c.url(), c.headers(), c.body(), monitor.timeout().toMillis(),
+        monitor.keepAlive());
     List<String> problems = problems(c, x);
-    return problems.isEmpty() ? CheckResult.passed(x.status(), x.phases())
-        : CheckResult.failed(x.status(), String.join("; ", problems), x.phases());
+    return new CheckResult(problems.isEmpty(), x.status(),
+        problems.isEmpty() ? null : String.join("; ", problems), null, x.phases(), List.of(),
+        x.certificate());
   }
 
-  /** Sends one request and reads the response; never throws. */
+  /**
+   * Sends one request and reads the response; never throws. Without {@code keepAlive} the
+   * request goes over a connection of its own.
+   */
   Exchange exchange(HttpCheck c, String url, Map<String, String> headers, String body,
-      long timeoutMillis) {
+      long timeoutMillis, boolean keepAlive) {
     String what = c.method() + " " + url;
     PhaseRecorder phases = new PhaseRecorder(System.nanoTime());
     Request request;
@@ -62,13 +77,14 @@ final class HttpChecker implements Checker {
       return new Exchange(null, null, Phases.NONE, what + ": invalid request (" + e.getMessage()
           + "). Expected a valid URL, method and headers");
     }
-    Call call = clients.client(c.followRedirects(), c.verifyTls()).newCall(request);
+    Call call = clients.client(c.followRedirects(), c.verifyTls(), keepAlive).newCall(request);
     call.timeout().timeout(timeoutMillis, TimeUnit.MILLISECONDS);
     Integer status = null;
     try (Response response = call.execute()) {
       status = response.code();
       BodyText text = read(response);
-      return new Exchange(status, text, phases.phases(System.nanoTime()), null);
+      return new Exchange(status, text, phases.phases(System.nanoTime()), null,
+          certificate(response, phases));
     } catch (IOException e) {
       return new Exchange(status, null, phases.phases(System.nanoTime()),
           Failures.describe(what, e, timeoutMillis));
@@ -100,6 +116,19 @@ final class HttpChecker implements Checker {
     RequestBody requestBody = body != null ? RequestBody.create(body, type)
         : NEEDS_BODY.contains(method) ? RequestBody.create(new byte[0], null) : null;
     return b.method(method, requestBody).build();
+  }
+
+  /** The leaf certificate of an HTTPS response with its days left now, else null. */
+  private Certificate certificate(Response response, PhaseRecorder phases) {
+    okhttp3.Handshake h = response.handshake();
+    if (h == null) {
+      return null;
+    }
+    java.security.cert.X509Certificate leaf = !h.peerCertificates().isEmpty()
+        && h.peerCertificates().get(0) instanceof java.security.cert.X509Certificate x ? x
+        : phases.leaf();
+    return leaf == null ? null : Certificate.of(leaf.getSubjectX500Principal().getName(),
+        leaf.getNotAfter().toInstant(), clock.instant());
   }
 
   private static BodyText read(Response response) throws IOException {

@@ -17,10 +17,13 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * The one shared OkHttp client of a prober, and its variants per redirect and TLS-verification
- * setting made with {@code newBuilder()} so that all share one connection pool and dispatcher.
- * Checks run synchronously on virtual threads; the dispatcher only bounds asynchronous calls
- * and is sized for thousands of them. Timeouts are set per call.
+ * The one shared OkHttp client of a prober, and its variants per redirect, TLS-verification and
+ * connection setting made with {@code newBuilder()} so that all share one dispatcher. By
+ * default a check opens a fresh connection (a pool that keeps nothing idle, TLS sessions not
+ * resumed), so DNS, connect and TLS are measured every time, as a new customer meets them;
+ * monitors with {@code keepAlive: true} share a pool of kept-alive connections. Checks run
+ * synchronously on virtual threads; the dispatcher only bounds asynchronous calls and is sized
+ * for thousands of them. Timeouts are set per call.
  */
 final class HttpClients implements AutoCloseable {
   /** Idle keep-alive connections kept for re-use, across all targets. */
@@ -30,7 +33,11 @@ final class HttpClients implements AutoCloseable {
   private final OkHttpClient shared;
   private final Map<Variant, OkHttpClient> variants = new ConcurrentHashMap<>();
 
-  private record Variant(boolean followRedirects, boolean verifyTls) {}
+  private record Variant(boolean followRedirects, boolean verifyTls, boolean keepAlive) {}
+
+  /** A pool that keeps no idle connection: each check connects afresh. */
+  private final ConnectionPool none = new ConnectionPool(0, 1, TimeUnit.SECONDS);
+  private final Fresh fresh = new Fresh();
 
   HttpClients() {
     Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
@@ -47,24 +54,72 @@ final class HttpClients implements AutoCloseable {
         .build();
   }
 
-  /** The client for one request's redirect and TLS settings. */
-  OkHttpClient client(boolean followRedirects, boolean verifyTls) {
-    return variants.computeIfAbsent(new Variant(followRedirects, verifyTls), this::build);
+  /** The client for one request's redirect, TLS and connection settings. */
+  OkHttpClient client(boolean followRedirects, boolean verifyTls, boolean keepAlive) {
+    return variants.computeIfAbsent(new Variant(followRedirects, verifyTls, keepAlive),
+        this::build);
   }
 
   private OkHttpClient build(Variant v) {
     OkHttpClient.Builder b = shared.newBuilder()
         .followRedirects(v.followRedirects())
         .followSslRedirects(v.followRedirects());
+    if (!v.keepAlive()) {
+      b.connectionPool(none);
+    }
     if (!v.verifyTls()) {
-      b.sslSocketFactory(Insecure.SOCKETS, Insecure.TRUST_ALL).hostnameVerifier((h, s) -> true);
+      b.sslSocketFactory(v.keepAlive() ? Insecure.SOCKETS : fresh.insecure, Insecure.TRUST_ALL)
+          .hostnameVerifier((h, s) -> true);
+    } else if (!v.keepAlive()) {
+      b.sslSocketFactory(fresh.verifying, fresh.trust);
     }
     return b.build();
+  }
+
+  /**
+   * TLS for fresh connections: contexts whose client sessions expire after a second, so a
+   * check does not resume the session of the check before it and its TLS phase is a full
+   * handshake.
+   */
+  static final class Fresh {
+    final X509TrustManager trust = defaultTrust();
+    final SSLSocketFactory verifying = context(trust).getSocketFactory();
+    final SSLSocketFactory insecure = context(Insecure.TRUST_ALL).getSocketFactory();
+
+    private static SSLContext context(X509TrustManager trust) {
+      try {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {trust}, new SecureRandom());
+        context.getClientSessionContext().setSessionTimeout(1);
+        return context;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("TLS: unavailable (" + e.getMessage()
+            + "). Expected a JDK with TLS support", e);
+      }
+    }
+
+    private static X509TrustManager defaultTrust() {
+      try {
+        javax.net.ssl.TrustManagerFactory f = javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        f.init((java.security.KeyStore) null);
+        for (TrustManager t : f.getTrustManagers()) {
+          if (t instanceof X509TrustManager x) {
+            return x;
+          }
+        }
+        throw new IllegalStateException("TLS: no X.509 trust manager. Expected the JDK's");
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("TLS: no trust store (" + e.getMessage()
+            + "). Expected the JDK's default", e);
+      }
+    }
   }
 
   @Override public void close() {
     shared.dispatcher().cancelAll();
     shared.connectionPool().evictAll();
+    none.evictAll();
     dispatcherThreads.shutdownNow();
   }
 

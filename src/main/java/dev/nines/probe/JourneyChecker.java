@@ -36,7 +36,7 @@ final class JourneyChecker implements Checker {
     List<StepAttempt> steps = new ArrayList<>();
     for (HttpCheck step : monitor.steps()) {
       long leftMillis = timeoutMillis - (System.nanoTime() - start) / 1_000_000;
-      StepAttempt attempt = leftMillis > 0 ? step(step, values, leftMillis)
+      StepAttempt attempt = leftMillis > 0 ? step(step, values, leftMillis, monitor.keepAlive())
           : new StepAttempt(step.name(), false, null, "journey: timed out after " + timeoutMillis
               + " ms before this step. Expected every step within the timeout", Phases.NONE);
       steps.add(attempt);
@@ -64,7 +64,8 @@ final class JourneyChecker implements Checker {
         null);
   }
 
-  private StepAttempt step(HttpCheck step, Map<String, String> values, long timeoutMillis) {
+  private StepAttempt step(HttpCheck step, Map<String, String> values, long timeoutMillis,
+      boolean keepAlive) {
     String url;
     Map<String, String> headers = new LinkedHashMap<>();
     String body;
@@ -75,7 +76,7 @@ final class JourneyChecker implements Checker {
     } catch (IllegalArgumentException e) {
       return new StepAttempt(step.name(), false, null, e.getMessage(), Phases.NONE);
     }
-    HttpChecker.Exchange x = http.exchange(step, url, headers, body, timeoutMillis);
+    HttpChecker.Exchange x = http.exchange(step, url, headers, body, timeoutMillis, keepAlive);
     List<String> problems = new ArrayList<>(HttpChecker.problems(step, x));
     if (problems.isEmpty()) {
       extract(step.extract(), x.body(), values, problems);

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 final class MonitorRun {
   final MonitorSpec spec;
   private RetryState state = RetryState.HEALTHY;
+  private boolean checked;
   private ProbeClock.Cancellable timer;
   private volatile boolean stopped;
 
@@ -25,6 +26,16 @@ final class MonitorRun {
 
   synchronized RetryState state() {
     return state;
+  }
+
+  /**
+   * Whether the attempt just applied was the monitor's very first: true exactly once, after
+   * the first {@link #apply}.
+   */
+  synchronized boolean firstDone() {
+    boolean first = !checked;
+    checked = true;
+    return first;
   }
 
   /** Applies an attempt's outcome, or returns null when the run was stopped meanwhile. */

@@ -24,11 +24,13 @@ final class PhaseRecorder extends EventListener {
   private final long startNanos;
   private long dnsStart;
   private long dnsNanos = -1;
-  private long connectStart;
+  private long connectStart = -1;
   private long connectNanos = -1;
   private long tlsStart;
+  private boolean inTls;
   private long tlsNanos = -1;
   private long firstByteNanos = -1;
+  private java.security.cert.X509Certificate leaf;
 
   PhaseRecorder(long startNanos) {
     this.startNanos = startNanos;
@@ -60,10 +62,27 @@ final class PhaseRecorder extends EventListener {
   @Override public synchronized void connectStart(Call call, InetSocketAddress address,
       Proxy proxy) {
     connectStart = System.nanoTime();
+    if (dnsNanos < 0) {
+      // An IP literal: the lookup took no time, but the column is filled.
+      dnsNanos = 0;
+    }
+  }
+
+  @Override public synchronized void connectFailed(Call call, InetSocketAddress address,
+      Proxy proxy, Protocol protocol, java.io.IOException failure) {
+    long now = System.nanoTime();
+    if (connectStart >= 0) {
+      connectNanos = add(connectNanos, now - connectStart);
+      connectStart = -1;
+    } else if (inTls) {
+      tlsNanos = add(tlsNanos, now - tlsStart);
+      inTls = false;
+    }
   }
 
   @Override public synchronized void secureConnectStart(Call call) {
     tlsStart = System.nanoTime();
+    inTls = true;
     // TCP ends where TLS begins; connectEnd comes after the handshake.
     connectNanos = add(connectNanos, tlsStart - connectStart);
     connectStart = -1;
@@ -71,13 +90,39 @@ final class PhaseRecorder extends EventListener {
 
   @Override public synchronized void secureConnectEnd(Call call, Handshake handshake) {
     tlsNanos = add(tlsNanos, System.nanoTime() - tlsStart);
+    inTls = false;
   }
 
   @Override public synchronized void connectEnd(Call call, InetSocketAddress address,
       Proxy proxy, Protocol protocol) {
     if (connectStart >= 0) {
       connectNanos = add(connectNanos, System.nanoTime() - connectStart);
+      connectStart = -1;
     }
+  }
+
+  /**
+   * Keeps the leaf certificate of the connection the call got, fresh or re-used. OkHttp's
+   * {@link Handshake#peerCertificates()} is empty when no trusted root verified the chain (a
+   * monitor with {@code verifyTls: false}); the TLS session still has what the server sent.
+   */
+  @Override public synchronized void connectionAcquired(Call call, okhttp3.Connection connection) {
+    leaf = null;
+    if (connection.socket() instanceof javax.net.ssl.SSLSocket tls) {
+      try {
+        java.security.cert.Certificate[] chain = tls.getSession().getPeerCertificates();
+        if (chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x) {
+          leaf = x;
+        }
+      } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        leaf = null; // No certificate was presented: there is nothing to report.
+      }
+    }
+  }
+
+  /** The leaf certificate the server of the last connection presented, else null. */
+  synchronized java.security.cert.X509Certificate leaf() {
+    return leaf;
   }
 
   @Override public synchronized void responseHeadersStart(Call call) {

@@ -21,12 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduler of one region's monitors. Each monitor runs on its {@link Slots} grid; a failed
+ * The scheduler of one region's monitors. A new monitor is checked at once (spread over the
+ * first {@link #FIRST_CHECK_SPREAD} so that thousands do not start in the same instant), then
+ * on its {@link Slots} grid; a failed
  * attempt makes it UNKNOWN and is retried after {@code retryInterval}; when retries run out it
  * is ERROR backdated to the first failure, and is re-checked every
  * {@link RetryState#recheckInterval} until a pass returns it to OK and to its grid. Attempts
  * run concurrently on the executor (virtual threads by default); a check still running
- * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed.
+ * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed. The
+ * watchdog is one timer for all checks in flight, set for the earliest of their limits, not a
+ * timer per check.
  *
  * <p>Slots missed, watchdog timeouts and results the sink refused are counted in
  * {@link #stats()} and logged once per burst: at the first of a run of them (per monitor for
@@ -37,6 +41,8 @@ public final class ProbeEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProbeEngine.class);
   /** How long past its timeout a check may run before the watchdog ends it. */
   public static final Duration WATCHDOG_GRACE = Duration.ofMillis(500);
+  /** New monitors get their first check within this much of being added. */
+  public static final Duration FIRST_CHECK_SPREAD = Duration.ofSeconds(1);
   private static final long CLOSE_WAIT_MILLIS = 10_000;
 
   private final String region;
@@ -56,7 +62,15 @@ public final class ProbeEngine implements AutoCloseable {
   private final Set<String> overrunning = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean attemptsFailing = new AtomicBoolean();
   private final AtomicBoolean statesFailing = new AtomicBoolean();
+  private final java.util.Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+  private final Object watchdogLock = new Object();
+  private Instant watchdogAt;
+  private ProbeClock.Cancellable watchdog;
   private volatile boolean closed;
+
+  /** A check running now: when it must have ended, and how to stop it. */
+  private record InFlight(MonitorRun run, Instant planned, int retry, Instant start,
+      Instant limit, Thread worker, AtomicBoolean finished) {}
 
   /** An engine on the given collaborators, which the caller owns and closes. */
   public ProbeEngine(String region, ProbeClock clock, Checker checker, Executor executor,
@@ -82,7 +96,8 @@ public final class ProbeEngine implements AutoCloseable {
   }
 
   /**
-   * Makes {@code monitors} the engine's set: new ones start at their next slot, removed ones
+   * Makes {@code monitors} the engine's set: new ones are checked at once (within
+   * {@link #FIRST_CHECK_SPREAD}), then on their grid, removed ones
    * stop (an attempt in flight is dropped), changed ones start afresh, and unchanged ones keep
    * their state and schedule. The engine runs every monitor it is given: choosing the monitors
    * of this region (from {@link MonitorSpec#regions()}) is the caller's job.
@@ -114,7 +129,7 @@ public final class ProbeEngine implements AutoCloseable {
       if (!runs.containsKey(m.name())) {
         MonitorRun run = new MonitorRun(m);
         runs.put(m.name(), run);
-        schedule(run, Slots.atOrAfter(m.name(), m.interval(), now), 0);
+        schedule(run, first(m, now), 0);
       }
     }
   }
@@ -156,11 +171,14 @@ public final class ProbeEngine implements AutoCloseable {
     running.incrementAndGet();
     try {
       Instant start = clock.now();
-      AtomicBoolean finished = new AtomicBoolean();
-      ProbeClock.Cancellable watchdog = watch(run, planned, retry, start, finished);
+      InFlight f = new InFlight(run, planned, retry, start,
+          start.plus(run.spec.timeout()).plus(WATCHDOG_GRACE), Thread.currentThread(),
+          new AtomicBoolean());
+      inFlight.add(f);
+      watchBy(f.limit());
       CheckResult result = safeCheck(run.spec);
-      watchdog.cancel();
-      if (finished.compareAndSet(false, true)) {
+      inFlight.remove(f);
+      if (f.finished().compareAndSet(false, true)) {
         if (overrunning.remove(run.spec.name())) {
           LOG.info("{}: checks end within their timeout again", run.spec.name());
         }
@@ -173,26 +191,53 @@ public final class ProbeEngine implements AutoCloseable {
     }
   }
 
-  /** Ends a check that outlives its timeout: interrupts it and reports it failed. */
-  private ProbeClock.Cancellable watch(MonitorRun run, Instant planned, int retry, Instant start,
-      AtomicBoolean finished) {
-    Thread worker = Thread.currentThread();
-    Duration limit = run.spec.timeout().plus(WATCHDOG_GRACE);
-    return clock.schedule(start.plus(limit), () -> {
-      if (finished.compareAndSet(false, true)) {
+  /** Makes sure the watchdog runs by {@code limit}. */
+  private void watchBy(Instant limit) {
+    synchronized (watchdogLock) {
+      if (closed || watchdogAt != null && !limit.isBefore(watchdogAt)) {
+        return;
+      }
+      if (watchdog != null) {
+        watchdog.cancel();
+      }
+      watchdogAt = limit;
+      watchdog = clock.schedule(limit, this::sweep);
+    }
+  }
+
+  /**
+   * Ends every check that outlived its limit (interrupts it and reports it failed), then sets
+   * the watchdog for the earliest limit of those still running.
+   */
+  private void sweep() {
+    synchronized (watchdogLock) {
+      watchdogAt = null;
+      watchdog = null;
+    }
+    Instant now = clock.now();
+    Instant next = null;
+    for (InFlight f : inFlight) {
+      if (now.isBefore(f.limit())) {
+        next = next == null || f.limit().isBefore(next) ? f.limit() : next;
+      } else if (inFlight.remove(f) && f.finished().compareAndSet(false, true)) {
         watchdogTimeouts.increment();
-        if (overrunning.add(run.spec.name())) {
+        Duration limit = Duration.between(f.start(), f.limit());
+        MonitorSpec spec = f.run().spec;
+        if (overrunning.add(spec.name())) {
           LOG.warn("{}: check still running {} ms after it started, ended by the watchdog "
               + "(counted in nines_probe_watchdog_timeouts_total; logged again after a check "
-              + "within its timeout)", run.spec.name(), limit.toMillis());
+              + "within its timeout)", spec.name(), limit.toMillis());
         }
-        worker.interrupt();
-        CheckResult late = CheckResult.failed(null, run.spec.name() + ": no result after "
+        f.worker().interrupt();
+        CheckResult late = CheckResult.failed(null, spec.name() + ": no result after "
             + limit.toMillis() + " ms. Expected the check to end within its "
-            + run.spec.timeout().toMillis() + " ms timeout", Phases.total(limit.toMillis()));
-        execute(() -> complete(run, planned, retry, start, late));
+            + spec.timeout().toMillis() + " ms timeout", Phases.total(limit.toMillis()));
+        execute(() -> complete(f.run(), f.planned(), f.retry(), f.start(), late));
       }
-    });
+    }
+    if (next != null) {
+      watchBy(next);
+    }
   }
 
   private CheckResult safeCheck(MonitorSpec spec) {
@@ -219,10 +264,11 @@ public final class ProbeEngine implements AutoCloseable {
     emit("attempts", attemptsFailing, () -> sink.attempt(attempt));
     emit("states", statesFailing,
         () -> sink.observation(m.name(), region, t.observation(), t.message()));
+    boolean afterFirst = run.firstDone();
     if (!closed) {
       Instant now = clock.now();
       Instant next = switch (t.next()) {
-        case SLOT -> nextSlot(m, planned, now);
+        case SLOT -> nextSlot(m, planned, now, afterFirst);
         case RETRY -> now.plus(m.retryInterval());
         case RECHECK -> now.plus(RetryState.recheckInterval(m));
       };
@@ -230,9 +276,25 @@ public final class ProbeEngine implements AutoCloseable {
     }
   }
 
-  /** The next grid slot after {@code planned}, skipping (and counting) whole slots missed. */
-  private Instant nextSlot(MonitorSpec m, Instant planned, Instant now) {
+  /**
+   * The first check of a new monitor: now, plus the part of its grid offset that falls in
+   * {@link #FIRST_CHECK_SPREAD} (or in its interval, when that is shorter).
+   */
+  static Instant first(MonitorSpec m, Instant now) {
+    long spread = Math.min(FIRST_CHECK_SPREAD.toMillis(), Math.max(1, m.interval().toMillis()));
+    return now.plusMillis(Slots.offsetMillis(m.name(), m.interval()) % spread);
+  }
+
+  /**
+   * The next grid slot after {@code planned}, skipping (and counting) whole slots missed; after
+   * a monitor's first check, a slot less than half an interval away is skipped too (not
+   * counted), so the first two checks are not bunched.
+   */
+  private Instant nextSlot(MonitorSpec m, Instant planned, Instant now, boolean afterFirst) {
     Instant next = Slots.after(m.name(), m.interval(), planned);
+    if (afterFirst && Duration.between(planned, next).compareTo(m.interval().dividedBy(2)) < 0) {
+      next = next.plus(m.interval());
+    }
     int skipped = 0;
     while (!next.plus(m.interval()).isAfter(now)) {
       next = next.plus(m.interval());
@@ -273,6 +335,12 @@ public final class ProbeEngine implements AutoCloseable {
     synchronized (this) {
       closed = true;
       runs.values().forEach(MonitorRun::cancelTimer);
+    }
+    synchronized (watchdogLock) {
+      if (watchdog != null) {
+        watchdog.cancel();
+        watchdog = null;
+      }
     }
     for (AutoCloseable c : owned) {
       if (c instanceof ExecutorService threads) {

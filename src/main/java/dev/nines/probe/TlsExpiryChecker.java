@@ -53,10 +53,8 @@ final class TlsExpiryChecker implements Checker {
   }
 
   private Certificate certificate(X509Certificate leaf) {
-    Instant notAfter = leaf.getNotAfter().toInstant();
-    long secondsLeft = notAfter.getEpochSecond() - clock.instant().getEpochSecond();
-    return new Certificate(leaf.getSubjectX500Principal().getName(), notAfter,
-        Math.floorDiv(secondsLeft, 86_400L));
+    return Certificate.of(leaf.getSubjectX500Principal().getName(),
+        leaf.getNotAfter().toInstant(), clock.instant());
   }
 
   /** Judges a certificate against the thresholds (days left below a threshold trips it). */

@@ -117,7 +117,7 @@ public record MonthlyReport(ClientSpec client, YearMonth month, ZoneId zone, Win
 
     /** Whether anything was observed. */
     public boolean hasData() {
-      return uptime.observedMillis() > 0;
+      return uptime.totalMillis() > 0;
     }
   }
 

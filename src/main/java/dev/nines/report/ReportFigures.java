@@ -37,7 +37,8 @@ final class ReportFigures {
         b.append(" monitor ").append(m.monitor().name()).append(' ')
             .append(m.uptime().upMillis()).append(' ').append(m.uptime().downMillis())
             .append(' ').append(m.uptime().unknownMillis()).append(' ')
-            .append(m.uptime().lowerRatio()).append(' ').append(m.uptime().upperRatio())
+            .append(m.uptime().uncertainMillis()).append(' ')
+            .append(m.uptime().uncertainUpMillis())
             .append('\n');
       }
     }

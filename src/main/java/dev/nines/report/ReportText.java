@@ -107,10 +107,13 @@ public final class ReportText {
 
   /** The uptime with its bounds: {@code 99.982 % (between 99.970 % and 99.991 %)}. */
   public static String uptime(UptimeSnapshot u) {
-    if (u.observedMillis() == 0) {
+    if (u.totalMillis() == 0) {
       return "no checks recorded in the month";
     }
-    if (u.lowerRatio() == u.upperRatio()) {
+    if (!u.hasUptime()) {
+      return "no data (every check was UNKNOWN: nothing was up or down)";
+    }
+    if (java.util.Objects.equals(u.lowerRatio(), u.upperRatio())) {
       return Fmt.sli(u.uptimeRatio()) + " (no interval was uncertain, so both bounds equal it)";
     }
     return Fmt.sli(u.uptimeRatio()) + " (between " + Fmt.sli(u.lowerRatio()) + " and "

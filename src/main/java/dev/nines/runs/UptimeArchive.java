@@ -63,7 +63,7 @@ public final class UptimeArchive {
         Instant b = d.plusDays(1).atStartOfDay(zone).toInstant();
         if (!have.contains(a)) {
           UptimeSnapshot u = details.uptime(m.name(), a, b);
-          if (u != null && u.observedMillis() > 0) {
+          if (u != null && u.totalMillis() > 0) {
             out.add(UptimeDays.day(m.name(), a, b, u));
           }
         }

@@ -129,14 +129,19 @@ public final class NinesServer implements AutoCloseable {
   private volatile LiveRebuild rebuilding;
   private final int port;
 
-  /** Everything derived from one version of the spec, swapped whole on a reload. */
-  private record Current(Spec spec, EventRouter router, LiveSlos live, Set<String> subjects) {
+  /**
+   * Everything derived from one version of the spec, swapped whole on a reload.
+   *
+   * @param external each external monitor with its sources, for the observations API
+   */
+  private record Current(Spec spec, EventRouter router, LiveSlos live,
+      Map<String, List<String>> external) {
     static Current of(Spec spec, LiveSlos live,
         java.util.function.Supplier<dev.nines.maintenance.MaintenanceCalendar> maintenance) {
-      Set<String> subjects = new HashSet<>();
-      spec.services().forEach(s -> subjects.add(s.name()));
-      spec.monitors().forEach(m -> subjects.add(m.name()));
-      return new Current(spec, new EventRouter(spec, maintenance), live, Set.copyOf(subjects));
+      Map<String, List<String>> external = new java.util.HashMap<>();
+      spec.monitors().stream().filter(m -> !m.kind().probed())
+          .forEach(m -> external.put(m.name(), spec.regionsOf(m)));
+      return new Current(spec, new EventRouter(spec, maintenance), live, Map.copyOf(external));
     }
   }
 
@@ -183,8 +188,8 @@ public final class NinesServer implements AutoCloseable {
       this.api = new ApiServer(config.host(), config.port(), store, new ApiServer.Handlers(
           new EventsHandler(tokens, () -> current.get().router(), writer, config.maxBodyBytes(),
               clock, requests),
-          new ObservationsHandler(tokens, store, () -> current.get().subjects(),
-              config.maxBodyBytes(), clock),
+          new ObservationsHandler(tokens, store, () -> current.get().external(),
+              accepted -> probes.acceptExternal(accepted), config.maxBodyBytes(), clock),
           new SlosHandler(this::live, this::spec), new MonitorsHandler(this::spec, probes, store),
           new AgentHandler(tokens, this::spec, probes, config.maxBodyBytes(), clock)),
           console, new ReloadModule(() -> {
@@ -541,6 +546,12 @@ public final class NinesServer implements AutoCloseable {
    * results to the writer, writes what was acknowledged and closes the store.
    */
   @Override public void close() {
+    if (prober != null) {
+      dev.nines.probe.ProbeStats st = prober.stats();
+      LOG.info("probes from {}: {} monitors, {} attempts, {} slots missed, {} checks ended by "
+          + "the watchdog", region, st.monitors(), st.attempts(), st.missedChecks(),
+          st.watchdogTimeouts());
+    }
     opened.close();
   }
 }

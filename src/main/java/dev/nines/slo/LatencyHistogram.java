@@ -53,8 +53,29 @@ public final class LatencyHistogram {
 
   /** Records {@code n} requests of {@code durationMillis}. */
   public void record(long durationMillis, long n) {
-    int i = Arrays.binarySearch(boundsMillis, durationMillis);
-    counts[i >= 0 ? i : -i - 1] += n;
+    counts[bucketIndex(boundsMillis, durationMillis)] += n;
+  }
+
+  /**
+   * The bucket a duration falls in: the first bound at or above it (a bucket holds
+   * {@code (previous bound, bound]}), or {@code boundsMillis.length} for the unbounded last
+   * bucket. The one definition of a bucket: histograms here, the ingest router and the
+   * {@code /metrics} histograms all use it.
+   *
+   * @param boundsMillis strictly increasing upper bounds
+   */
+  public static int bucketIndex(long[] boundsMillis, double millis) {
+    int lo = 0;
+    int hi = boundsMillis.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (boundsMillis[mid] < millis) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Adds every count of {@code other}, which must have the same bounds. */

@@ -15,8 +15,10 @@ import java.util.TreeSet;
  * and running good/valid sums for every look-back it needs (its alert windows, the forecast
  * windows, and its SLO window), so moving on by a minute costs a few additions per SLO;
  * {@link #recompute()} rebuilds every sum from the rings. Sums cover whole minutes
- * [now - look-back, now). Time is passed in as epoch minutes; a mutable accumulator, not
- * thread-safe.
+ * [now - look-back, now). An SLO with time-slice budgeting ({@link TimeSlices}) sums its
+ * slices instead: each slice is judged from its minutes when its last minute completes (and
+ * judged again when late data reaches it), and counts at that last minute. Time is passed in
+ * as epoch minutes; a mutable accumulator, not thread-safe.
  */
 public final class SloEngine {
   /** Look-backs whose burn rates forecast budget exhaustion. */
@@ -25,8 +27,18 @@ public final class SloEngine {
   /** How far ahead of now events may be recorded (clock skew), in minutes. */
   public static final int AHEAD_MINUTES = 60;
 
-  /** What the engine needs of an SLO. */
-  public record Definition(Target target, SloWindow window, List<AlertWindow> alerts) {}
+  /**
+   * What the engine needs of an SLO.
+   *
+   * @param slices how it counts time slices, or null to count occurrences (events)
+   */
+  public record Definition(Target target, SloWindow window, List<AlertWindow> alerts,
+      TimeSlices slices) {
+    /** An SLO that counts occurrences. */
+    public Definition(Target target, SloWindow window, List<AlertWindow> alerts) {
+      this(target, window, alerts, null);
+    }
+  }
 
   private final Slo[] slos;
   private long now;
@@ -68,6 +80,10 @@ public final class SloEngine {
     if (!s.ring.add(minute, good, valid)) {
       return false;
     }
+    if (s.slices != null) {
+      s.rejudge(minute, now);
+      return true;
+    }
     if (minute < now) {
       for (int k = 0; k < s.lookbacks.length; k++) {
         if (minute >= now - s.lookbacks[k]) {
@@ -104,10 +120,13 @@ public final class SloEngine {
   public void recompute() {
     long[] acc = new long[2];
     for (Slo s : slos) {
+      if (s.slices != null) {
+        s.judgeAll(now);
+      }
       for (int k = 0; k < s.lookbacks.length; k++) {
         acc[0] = 0;
         acc[1] = 0;
-        s.ring.sumInto(now - s.lookbacks[k], now, acc);
+        s.sumInto(now - s.lookbacks[k], now, acc);
         s.sums[2 * k] = acc[0];
         s.sums[2 * k + 1] = acc[1];
       }
@@ -115,7 +134,7 @@ public final class SloEngine {
         s.startPeriod(now);
         acc[0] = 0;
         acc[1] = 0;
-        s.ring.sumInto(s.periodStart, now, acc);
+        s.sumInto(s.periodStart, now, acc);
         s.periodSums[0] = acc[0];
         s.periodSums[1] = acc[1];
       }
@@ -153,6 +172,44 @@ public final class SloEngine {
         forecasts);
   }
 
+  /**
+   * The judged count of each slice at its last minute, for the minutes a ring holds: a slot
+   * remembers which minute it holds, so a slot left from an earlier lap reads as zero.
+   */
+  private static final class SliceCounts {
+    private final long[] minute;
+    private final long[] good;
+    private final long[] valid;
+
+    SliceCounts(int capacity) {
+      minute = new long[capacity];
+      java.util.Arrays.fill(minute, Long.MIN_VALUE);
+      good = new long[capacity];
+      valid = new long[capacity];
+    }
+
+    private int slot(long m) {
+      return (int) Math.floorMod(m, (long) minute.length);
+    }
+
+    void set(long m, long[] count) {
+      int i = slot(m);
+      minute[i] = m;
+      good[i] = count[0];
+      valid[i] = count[1];
+    }
+
+    long good(long m) {
+      int i = slot(m);
+      return minute[i] == m ? good[i] : 0;
+    }
+
+    long valid(long m) {
+      int i = slot(m);
+      return minute[i] == m ? valid[i] : 0;
+    }
+  }
+
   /** One SLO's ring, look-backs in minutes and running sums. */
   private static final class Slo {
     final Definition def;
@@ -161,6 +218,9 @@ public final class SloEngine {
     final long[] lookbacks;
     final long[] sums;
     final MinuteRing ring;
+    final TimeSlices slices;
+    /** Each judged slice's count at its last minute (time-slice SLOs only). */
+    final SliceCounts judged;
     final boolean calendar;
     final long[] periodSums = new long[2];
     long periodStart;
@@ -185,7 +245,74 @@ public final class SloEngine {
         longest = Math.max(longest, def.window().nominalLength().toMinutes() * 32 / 30 + 60);
       }
       this.ring = new MinuteRing(Math.toIntExact(longest + AHEAD_MINUTES), nowMinute - 1);
+      this.slices = def.slices();
+      this.judged = slices == null ? null : new SliceCounts(ring.capacity());
       startPeriod(nowMinute);
+    }
+
+    long good(long minute) {
+      return slices == null ? ring.good(minute) : judged.good(minute);
+    }
+
+    long valid(long minute) {
+      return slices == null ? ring.valid(minute) : judged.valid(minute);
+    }
+
+    void sumInto(long from, long to, long[] acc) {
+      if (slices == null) {
+        ring.sumInto(from, to, acc);
+        return;
+      }
+      for (long m = Math.max(from, to - ring.capacity()); m < to; m++) {
+        acc[0] += judged.good(m);
+        acc[1] += judged.valid(m);
+      }
+    }
+
+    /** The count of the slice ending at minute {@code last}, from the ring. */
+    long[] judge(long last) {
+      long good = 0;
+      long valid = 0;
+      for (long m = last - slices.sliceMinutes() + 1; m <= last; m++) {
+        good += ring.good(m);
+        valid += ring.valid(m);
+      }
+      return slices.count(good, valid);
+    }
+
+    /** Judges every complete slice the ring holds again (for {@link #recompute()}). */
+    void judgeAll(long now) {
+      for (long m = now - ring.capacity(); m < now; m++) {
+        if (slices.endsSlice(m)) {
+          judged.set(m, judge(m));
+        }
+      }
+    }
+
+    /**
+     * After late data at {@code minute}: judges its slice again when it is complete, and moves
+     * every sum that holds it by the difference.
+     */
+    void rejudge(long minute, long now) {
+      long last = slices.lastMinute(slices.sliceOf(minute));
+      if (last >= now) {
+        return;
+      }
+      long[] before = {judged.good(last), judged.valid(last)};
+      long[] after = judge(last);
+      judged.set(last, after);
+      long dg = after[0] - before[0];
+      long dv = after[1] - before[1];
+      for (int k = 0; k < lookbacks.length; k++) {
+        if (last >= now - lookbacks[k]) {
+          sums[2 * k] += dg;
+          sums[2 * k + 1] += dv;
+        }
+      }
+      if (calendar && last >= periodStart) {
+        periodSums[0] += dg;
+        periodSums[1] += dv;
+      }
     }
 
     void startPeriod(long minute) {
@@ -196,12 +323,15 @@ public final class SloEngine {
 
     /** Counts minute {@code m} in every sum and drops the minute that leaves each one. */
     void slide(long m) {
-      long g = ring.good(m);
-      long v = ring.valid(m);
+      if (slices != null && slices.endsSlice(m)) {
+        judged.set(m, judge(m));
+      }
+      long g = good(m);
+      long v = valid(m);
       for (int k = 0; k < lookbacks.length; k++) {
         long old = m - lookbacks[k];
-        sums[2 * k] += g - ring.good(old);
-        sums[2 * k + 1] += v - ring.valid(old);
+        sums[2 * k] += g - good(old);
+        sums[2 * k + 1] += v - valid(old);
       }
       if (calendar) {
         if (m >= periodEnd) {

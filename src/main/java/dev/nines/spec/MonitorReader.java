@@ -36,6 +36,10 @@ final class MonitorReader {
       f.error("service", "unknown service '" + service + "'. Expected one declared under services");
     }
     MonitorKind kind = f.parsed("kind", MonitorKind::parse, true);
+    if (kind == MonitorKind.EXTERNAL) {
+      return allowing(f, List.of("name", "service", "kind", "interval", "regions"),
+          external(f, name, service));
+    }
     List<String> allowed = new ArrayList<>(List.of("name", "service", "kind", "depth",
         "interval", "timeout", "retries", "retryInterval", "regions"));
     Duration interval = ranged(f, "interval", Duration.ofMinutes(1), Duration.ofSeconds(1),
@@ -61,6 +65,11 @@ final class MonitorReader {
         f.error("regions", "unknown region '" + r + "'. Expected one of "
             + String.join(", ", spec.regions));
       }
+    }
+    boolean keepAlive = false;
+    if (kind == MonitorKind.HTTP || kind == MonitorKind.JOURNEY) {
+      allowed.add("keepAlive");
+      keepAlive = f.bool("keepAlive", false);
     }
     String target = null;
     HttpCheck http = null;
@@ -110,10 +119,37 @@ final class MonitorReader {
       // Unknown kind, already reported: do not also call its fields unknown.
       allowed.addAll(List.of("request", "target", "warnDays", "failDays", "steps", "budget"));
     }
-    f.allowOnly(allowed.toArray(String[]::new));
-    return new MonitorSpec(name, service, kind, depth == null ? MonitorSpec.Depth.SHALLOW : depth,
-        interval, timeout, retries, retryInterval, regions, target, http, steps, budget,
-        warnDays, failDays);
+    return allowing(f, allowed, new MonitorSpec(name, service, kind,
+        depth == null ? MonitorSpec.Depth.SHALLOW : depth, interval, timeout, retries,
+        retryInterval, regions, target, http, steps, budget, warnDays, failDays, keepAlive));
+  }
+
+  /** Reports every key of {@code f} outside {@code keys}, then gives {@code m} back. */
+  private static MonitorSpec allowing(Fields f, List<String> keys, MonitorSpec m) {
+    f.allowOnly(keys.toArray(String[]::new));
+    return m;
+  }
+
+  /**
+   * An external monitor: Nines runs nothing, its states come only from the observations API.
+   * {@code interval} is how often the feed reports (it is silent, so UNKNOWN, after two);
+   * {@code regions} name the feed's sources (default one, {@code external}).
+   */
+  private MonitorSpec external(Fields f, String name, String service) {
+    Duration interval = ranged(f, "interval", Duration.ofMinutes(1), Duration.ofSeconds(1),
+        Duration.ofDays(1));
+    List<String> regions = f.strings("regions");
+    Set<String> seen = new LinkedHashSet<>();
+    for (String r : regions) {
+      if (!r.matches("[a-z0-9][a-z0-9-]*")) {
+        f.error("regions", "'" + r + "' is not a source name. Expected lower-case letters, "
+            + "digits and dashes");
+      } else if (!seen.add(r)) {
+        f.error("regions", "duplicate source '" + r + "'");
+      }
+    }
+    return new MonitorSpec(name, service, MonitorKind.EXTERNAL, MonitorSpec.Depth.SHALLOW,
+        interval, interval, 0, interval, regions, null, null, List.of(), null, 0, 0, false);
   }
 
   private HttpCheck request(Fields r, String name, boolean step) {

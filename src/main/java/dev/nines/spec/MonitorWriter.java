@@ -27,6 +27,11 @@ final class MonitorWriter {
     SpecWriter.text(n, "name", m.name());
     SpecWriter.text(n, "service", m.service());
     n.put("kind", m.kind().id());
+    if (m.kind() == MonitorKind.EXTERNAL) {
+      SpecWriter.duration(n, "interval", m.interval(), DEFAULT_INTERVAL);
+      SpecWriter.strings(n, "regions", m.regions());
+      return n;
+    }
     if (m.depth() == MonitorSpec.Depth.DEEP) {
       n.put("depth", "deep");
     }
@@ -42,6 +47,9 @@ final class MonitorWriter {
       SpecWriter.duration(n, "budget", m.budget(), timeout);
     }
     SpecWriter.strings(n, "regions", m.regions());
+    if (m.keepAlive()) {
+      n.put("keepAlive", true);
+    }
     kindFields(n, m);
     return n;
   }
@@ -68,6 +76,7 @@ final class MonitorWriter {
         }
       }
       case JOURNEY -> SpecWriter.list(n, "steps", m.steps(), s -> request(s, true));
+      case EXTERNAL -> { }
     }
   }
 

@@ -368,12 +368,20 @@ final class SloReader {
     if (method == null) {
       return null;
     }
+    Budgeting b;
     try {
-      return new Budgeting(method, f.parsed("timeSliceTarget", SloReader::share, false),
+      b = new Budgeting(method, f.parsed("timeSliceTarget", SloReader::share, false),
           f.duration("timeSliceWindow", false, Duration.ofSeconds(1), Duration.ofDays(1)));
     } catch (IllegalArgumentException e) {
       f.problems().error(f.location(), f.path(), e.getMessage());
       return null;
     }
+    Duration slice = b.timeSliceWindow();
+    if (slice != null && (slice.toMinutes() < 1 || !slice.equals(Duration.ofMinutes(slice.toMinutes())))) {
+      f.error("timeSliceWindow", f.string("timeSliceWindow") + " is not a whole number of "
+          + "minutes. Expected a slice of 1m or more, e.g. 1m or 5m (buckets are per minute)");
+      return null;
+    }
+    return b;
   }
 }

@@ -25,8 +25,8 @@ final class AttemptLog {
   static void insert(java.sql.Connection c, List<StoredAttempt> attempts) throws SQLException {
     {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO probe_attempt (monitor, region, "
-          + "started_at, ok, status, error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + "started_at, ok, status, error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps, "
+          + "cert_not_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (StoredAttempt a : attempts) {
           ps.setString(1, a.monitor());
           ps.setString(2, a.region());
@@ -40,6 +40,8 @@ final class AttemptLog {
           setNullable(ps, 10, a.firstByteMillis(), Types.DOUBLE);
           setNullable(ps, 11, a.totalMillis(), Types.DOUBLE);
           ps.setString(12, a.stepsJson());
+          setNullable(ps, 13, a.certNotAfter() == null ? null : a.certNotAfter().toEpochMilli(),
+              Types.BIGINT);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -60,7 +62,8 @@ final class AttemptLog {
       int limit) {
     return jdbc.read(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT region, started_at, ok, status, "
-          + "error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps FROM probe_attempt "
+          + "error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps, cert_not_after "
+          + "FROM probe_attempt "
           + "WHERE monitor = ? AND started_at >= ? AND started_at < ? "
           + "ORDER BY started_at DESC, id DESC LIMIT ?")) {
         ps.setString(1, monitor);
@@ -73,12 +76,17 @@ final class AttemptLog {
             out.add(new StoredAttempt(monitor, rs.getString(1),
                 Instant.ofEpochMilli(rs.getLong(2)), rs.getBoolean(3),
                 integer(rs, 4), rs.getString(5), dbl(rs, 6), dbl(rs, 7),
-                dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), rs.getString(11)));
+                dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), rs.getString(11), instant(rs, 12)));
           }
         }
         return out;
       }
     });
+  }
+
+  private static Instant instant(ResultSet rs, int i) throws SQLException {
+    long v = rs.getLong(i);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
   }
 
   private static Integer integer(ResultSet rs, int i) throws SQLException {

@@ -336,7 +336,8 @@ final class JdbcStore implements Store {
 
   @Override public boolean appendProbeResults(String key, List<StoredAttempt> attempts,
       List<StoredObservation> list) {
-    return jdbc.transaction(c -> {
+    Map<String, String> last = new java.util.HashMap<>();
+    boolean fresh = jdbc.transaction(c -> {
       try (PreparedStatement claim = c.prepareStatement(CLAIM_KEY)) {
         claim.setString(1, key);
         claim.setLong(2, System.currentTimeMillis());
@@ -349,10 +350,12 @@ final class JdbcStore implements Store {
         AttemptLog.insert(c, attempts);
       }
       if (!list.isEmpty()) {
-        ObservationLog.insert(c, list);
+        last.putAll(observations.insert(c, list));
       }
       return true;
     });
+    observations.committed(last);
+    return fresh;
   }
 
   @Override public long prune(Instant rawBefore, Instant bucketsBefore) {

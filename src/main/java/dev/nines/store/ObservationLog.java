@@ -11,9 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Storage of state observations and of the state transitions they make, per subject and region. */
+/**
+ * Storage of state observations and of the state transitions they make, per subject and region.
+ * The last state of each subject and region is remembered once committed, so a check does not
+ * cost a query to find the state it changes from.
+ */
 final class ObservationLog {
   private final Jdbc jdbc;
+  private final Map<String, String> committed = new java.util.concurrent.ConcurrentHashMap<>();
 
   ObservationLog(Jdbc jdbc) {
     this.jdbc = jdbc;
@@ -23,14 +28,16 @@ final class ObservationLog {
     if (list.isEmpty()) {
       return;
     }
-    jdbc.transaction(c -> {
-      insert(c, list);
-      return null;
-    });
+    Map<String, String> last = jdbc.transaction(c -> insert(c, list));
+    committed.putAll(last);
   }
 
-  /** Inserts observations and their state changes on {@code c}, inside the caller's transaction. */
-  static void insert(Connection c, List<StoredObservation> list) throws SQLException {
+  /**
+   * Inserts observations and their state changes on {@code c}, inside the caller's
+   * transaction; returns the last state of each subject and region it wrote, which the caller
+   * passes to {@link #committed(Map)} once the transaction has committed.
+   */
+  Map<String, String> insert(Connection c, List<StoredObservation> list) throws SQLException {
     {
       Map<String, String> last = new HashMap<>();
       try (PreparedStatement obs = c.prepareStatement("INSERT INTO observation (subject, region, "
@@ -46,7 +53,8 @@ final class ObservationLog {
           obs.setString(6, o.source());
           obs.addBatch();
           String key = o.subject() + "\u0000" + o.region();
-          String before = last.containsKey(key) ? last.get(key) : lastState(c, o);
+          String before = last.containsKey(key) ? last.get(key)
+              : committed.containsKey(key) ? committed.get(key) : lastState(c, o);
           if (!o.state().name().equals(before)) {
             change.setString(1, o.subject());
             change.setString(2, o.region());
@@ -60,7 +68,13 @@ final class ObservationLog {
         obs.executeBatch();
         change.executeBatch();
       }
+      return last;
     }
+  }
+
+  /** Remembers last states of a committed transaction of {@link #insert}. */
+  void committed(Map<String, String> last) {
+    committed.putAll(last);
   }
 
   private static String lastState(Connection c, StoredObservation o) throws SQLException {

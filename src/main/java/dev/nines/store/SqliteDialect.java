@@ -11,7 +11,7 @@ import java.util.Properties;
  */
 final class SqliteDialect implements Dialect {
   /** How long a connection waits for a lock before the store counts as unavailable. */
-  static final int BUSY_TIMEOUT_MILLIS = 2_000;
+  static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
   @Override public String name() {
     return "sqlite";

@@ -9,6 +9,7 @@ import dev.nines.model.Spec;
 import dev.nines.model.WindowPeriod;
 import dev.nines.slo.Counts;
 import dev.nines.slo.ErrorBudget;
+import dev.nines.uptime.UptimeSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -43,8 +44,11 @@ public record ClientCompliance(ClientSpec client, ZoneId zone, YearMonth month,
    * @param alert the firing burn-rate severity now, or null
    * @param days one entry per day, oldest first: the last {@link #DAYS} days for the running
    *     month's portal and status page, the month's days for a month
+   * @param monthUptime for an uptime SLO, the month's up, down and unknown time with bounds
+   *     (from the same buckets as {@code month}), else null
    */
-  public record Slo(SloSpec spec, Counts month, Window window, Severity alert, List<Day> days) {
+  public record Slo(SloSpec spec, Counts month, Window window, Severity alert, List<Day> days,
+      UptimeSnapshot monthUptime) {
     public Slo {
       days = List.copyOf(days);
     }

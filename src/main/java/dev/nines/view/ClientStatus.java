@@ -44,7 +44,7 @@ public record ClientStatus(ClientSpec client, ZoneId zone, Instant now, Componen
    *     SLOs' good share when it has no monitor
    */
   public record Component(String name, String description, ComponentState state,
-      List<Day> days, double uptimeRatio) {
+      List<Day> days, Double uptimeRatio) {
     public Component {
       days = List.copyOf(days);
     }

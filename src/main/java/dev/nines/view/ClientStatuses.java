@@ -191,7 +191,7 @@ public final class ClientStatuses {
       UptimeSnapshot worst = null;
       for (List<UptimeSnapshot> list : all) {
         UptimeSnapshot u = list.get(d);
-        if (u != null && u.observedMillis() > 0 && (worst == null
+        if (u != null && u.hasUptime() && (worst == null
             || u.uptimeRatio() < worst.uptimeRatio())) {
           worst = u;
         }

@@ -6,7 +6,6 @@ import dev.nines.model.HttpCheck;
 import dev.nines.model.MonitorSpec;
 import dev.nines.store.StoredAttempt;
 import dev.nines.uptime.JourneyOutcome;
-import dev.nines.uptime.JourneyScore;
 import dev.nines.uptime.StepResult;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A journey monitor's recent runs, each re-scored with {@link JourneyScore} from its stored
- * steps, and per step: runs, failures, median, 95th percentile and slowest time (nearest-rank
+ * A journey monitor's recent runs with the verdict decided once, when the run was checked, and
+ * stored with it (good exactly when the attempt passed; the reason read from its stored steps),
+ * and per step: runs, failures, median, 95th percentile and slowest time (nearest-rank
  * percentiles over the runs that reached the step), and the last failure.
  *
- * @param good runs that {@link JourneyScore} counts good
+ * @param good runs whose stored verdict is good
  */
 public record JourneyDetail(MonitorSpec spec, Duration budget, List<StepStats> steps,
     List<Run> runs, int good) {
@@ -57,13 +57,34 @@ public record JourneyDetail(MonitorSpec spec, Duration budget, List<StepStats> s
     for (StoredAttempt a : attempts) {
       List<StepResult> steps = steps(a.stepsJson());
       steps.forEach(s -> byStep.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s));
-      JourneyOutcome outcome = steps.isEmpty() ? null : JourneyScore.score(steps, budget);
-      good += outcome != null && outcome.good() ? 1 : 0;
+      JourneyOutcome outcome = verdict(a.ok(), steps);
+      good += a.ok() ? 1 : 0;
       runs.add(new Run(a.startedAt(), a.region(), a.ok(), a.error(), steps, outcome));
     }
     List<StepStats> stats = new ArrayList<>();
     byStep.forEach((name, results) -> stats.add(stats(name, results)));
     return new JourneyDetail(m, budget, stats, runs, good);
+  }
+
+  /**
+   * The stored verdict of a run: good when the attempt passed; else the first failed step, or
+   * over budget when every step passed; null for a failed run that stored no steps (it failed
+   * before the first one). Nothing is scored again here.
+   */
+  static JourneyOutcome verdict(boolean ok, List<StepResult> steps) {
+    if (steps.isEmpty() && !ok) {
+      return null;
+    }
+    Duration total = steps.stream().map(StepResult::duration).reduce(Duration.ZERO,
+        Duration::plus);
+    if (ok) {
+      return new JourneyOutcome(true, total, null, JourneyOutcome.Reason.PASSED);
+    }
+    String failed = steps.stream().filter(s -> !s.passed()).map(StepResult::name).findFirst()
+        .orElse(null);
+    return failed != null
+        ? new JourneyOutcome(false, total, failed, JourneyOutcome.Reason.STEP_FAILED)
+        : new JourneyOutcome(false, total, null, JourneyOutcome.Reason.OVER_BUDGET);
   }
 
   private static StepStats stats(String name, List<StepResult> results) {

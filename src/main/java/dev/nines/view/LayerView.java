@@ -39,6 +39,14 @@ public record LayerView(ServiceSpec service, List<Layer> layers, String origin) 
       slis = List.copyOf(slis);
     }
 
+    /**
+     * Whether the layer has nothing to show: no SLO is labelled with it, or none of its SLIs
+     * saw a valid event in the last hour. Screens say "no data", never a healthy green.
+     */
+    public boolean noData() {
+      return slis.isEmpty() || silent;
+    }
+
     /** The worst error ratio of the last hour among its SLIs with traffic, or null. */
     public Double recentErrorRatio() {
       Double worst = null;

@@ -1,93 +1,60 @@
 package dev.nines.view;
 
-import dev.nines.model.MonitorSpec;
-import dev.nines.model.ServiceSpec;
-import dev.nines.model.Spec;
+import dev.nines.live.MonitorUptimes;
 import dev.nines.live.ProbeRecorder;
+import dev.nines.maintenance.MaintenanceCalendar;
+import dev.nines.model.MonitorKind;
+import dev.nines.model.MonitorSpec;
+import dev.nines.model.Spec;
 import dev.nines.store.Store;
-import dev.nines.store.StoredObservation;
-import dev.nines.uptime.AttributionTable;
-import dev.nines.uptime.Observation;
-import dev.nines.uptime.QuorumResult;
-import dev.nines.uptime.RegionQuorum;
-import dev.nines.uptime.UptimeCalculator;
+import dev.nines.uptime.MonitorObservations;
+import dev.nines.uptime.State;
+import dev.nines.uptime.UptimeReport;
 import dev.nines.uptime.UptimeSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Builds {@link MonitorDetail}s from stored observations and attempts: region timelines with
- * the staleness rule of {@link RegionQuorum}, the quorum timeline, and uptime with bounds from
- * {@link UptimeCalculator} under the service's attribution table.
+ * Builds {@link MonitorDetail}s: the monitor's uptime from {@link MonitorUptimes} (the one
+ * computation, up to the settled instant), the live state of each region, why there is no
+ * data when there is none, and the stored attempts.
  */
 public final class MonitorDetails {
   private final Supplier<Spec> spec;
   private final ProbeRecorder probes;
   private final Store store;
+  private final MonitorUptimes uptimes;
 
-  /** @param probes the live probe states, or null to read the store only (reports, the CLI) */
+  /**
+   * Details with the maintenance windows the probe recorder follows (the spec's and those
+   * announced), or the spec's alone without a recorder.
+   *
+   * @param probes the live probe results, or null where only stored figures matter (reports)
+   */
   public MonitorDetails(Supplier<Spec> spec, ProbeRecorder probes, Store store) {
+    this(spec, probes, store, probes != null ? probes.maintenance()
+        : () -> MaintenanceCalendar.of(spec.get(), List.of()));
+  }
+
+  public MonitorDetails(Supplier<Spec> spec, ProbeRecorder probes, Store store,
+      Supplier<MaintenanceCalendar> maintenance) {
     this.spec = spec;
     this.probes = probes;
     this.store = store;
+    this.uptimes = new MonitorUptimes(spec, store, maintenance);
   }
 
   /**
-   * The uptime with bounds of monitor {@code name} over {@code [from, to)}, its regions
-   * combined by quorum under its service's rule table: the figure of {@link #detail}, without
-   * the timelines and attempts; null for an unknown monitor.
+   * The uptime of monitor {@code name} over {@code [from, to)} from what is stored up to
+   * {@code to} (a closed day of the status page or the report); null for an unknown monitor.
    */
   public UptimeSnapshot uptime(String name, Instant from, Instant to) {
-    MonitorDetail d = detail(name, from, to, 0);
-    return d == null ? null : d.uptime();
-  }
-
-  /** The monitor called {@code name}, or null. */
-  public MonitorSpec monitor(String name) {
-    return spec.get().monitors().stream().filter(m -> m.name().equals(name)).findFirst()
-        .orElse(null);
-  }
-
-  /** The monitor over {@code [from, to)} with its newest {@code attempts}; null if unknown. */
-  public MonitorDetail detail(String name, Instant from, Instant to, int attempts) {
-    Spec sp = spec.get();
     MonitorSpec m = monitor(name);
-    if (m == null) {
-      return null;
-    }
-    Duration interval = m.interval();
-    ServiceSpec service = sp.service(m.service());
-    AttributionTable table = AttributionTable.parse(service == null ? Map.of()
-        : service.attribution());
-    Map<String, List<Observation>> byRegion = new LinkedHashMap<>();
-    sp.regionsOf(m).forEach(r -> byRegion.put(r, new ArrayList<>()));
-    for (StoredObservation o : store.observations(name, from.minus(interval.multipliedBy(2)), to)) {
-      List<Observation> list = byRegion.get(o.region());
-      if (list != null) {
-        list.add(new Observation(o.at(), o.state()));
-      }
-    }
-    Map<String, ProbeRecorder.Latest> latest = probes == null ? Map.of() : probes.latest(name);
-    List<MonitorDetail.Region> regions = new ArrayList<>();
-    byRegion.forEach((r, obs) -> {
-      List<Observation> steps = steps(Map.of(r, obs), interval, 1, to);
-      regions.add(new MonitorDetail.Region(r, latest.get(r), Segment.of(steps, from, to),
-          UptimeCalculator.compute(steps, table, from, to)));
-    });
-    int quorum = sp.quorumOf(m);
-    List<Observation> combined = steps(byRegion, interval, quorum, to);
-    QuorumResult q = RegionQuorum.combine(byRegion, interval, quorum);
-    return new MonitorDetail(m, from, to, regions, quorum, Segment.of(combined, from, to),
-        UptimeCalculator.compute(combined, table, from, to),
-        q.regionalIncidents().stream().filter(i -> i.end() == null || i.end().isAfter(from))
-            .toList(),
-        attempts == 0 ? List.of() : store.attempts(name, from, to, attempts));
+    return m == null ? null : uptimes.monitor(m, from, to, to).uptime();
   }
 
   /**
@@ -95,53 +62,98 @@ public final class MonitorDetails {
    * with the staleness rule (UNKNOWN when too few regions reported lately); UNKNOWN for an
    * unknown monitor.
    */
-  public dev.nines.uptime.State stateNow(String name, Instant now) {
+  public State stateNow(String name, Instant now) {
     MonitorSpec m = monitor(name);
     if (m == null) {
-      return dev.nines.uptime.State.UNKNOWN;
+      return State.UNKNOWN;
     }
-    MonitorDetail d = detail(name, now.minus(m.interval().multipliedBy(4)), now, 0);
-    return d.combined().isEmpty() ? dev.nines.uptime.State.UNKNOWN
-        : d.combined().get(d.combined().size() - 1).state();
+    UptimeReport r = uptimes.monitor(m, now.minus(m.interval().multipliedBy(4)), now, now);
+    return r.current() == null ? State.UNKNOWN : r.current().state();
+  }
+
+  /** The monitor called {@code name}, or null. */
+  public MonitorSpec monitor(String name) {
+    return uptimes.monitor(name);
+  }
+
+  /** The monitor over the last {@code range} up to its settled instant at {@code now}. */
+  public MonitorDetail detail(String name, Duration range, Instant now, int attempts) {
+    MonitorSpec m = monitor(name);
+    if (m == null) {
+      return null;
+    }
+    Instant settled = MonitorUptimes.settledAt(List.of(m), now);
+    return detail(m, settled.minus(range), settled, now, attempts);
   }
 
   /**
-   * The quorum's step timeline up to {@code to}: {@link RegionQuorum#combine} up to the last
-   * observation, then the state at each staleness expiry before {@code to} and at {@code to}.
+   * The monitor over {@code [from, to)}, with {@code to} cut at the settled instant of
+   * {@code now}; null for an unknown monitor.
    */
-  static List<Observation> steps(Map<String, List<Observation>> byRegion, Duration interval,
-      int quorum, Instant to) {
-    List<Observation> out = new ArrayList<>(RegionQuorum.combine(byRegion, interval, quorum)
-        .timeline());
-    out.removeIf(o -> o.time().isAfter(to));
-    Instant horizon = out.isEmpty() ? Instant.MIN : out.get(out.size() - 1).time();
-    TreeSet<Instant> tail = new TreeSet<>(List.of(to));
-    Map<String, Observation> last = new LinkedHashMap<>();
-    byRegion.forEach((r, list) -> {
-      Observation l = lastAtOrBefore(list, to);
-      last.put(r, l);
-      if (l != null) {
-        Instant expiry = l.time().plus(interval.multipliedBy(2));
-        if (expiry.isAfter(horizon) && expiry.isBefore(to)) {
-          tail.add(expiry);
-        }
-      }
-    });
-    for (Instant t : tail) {
-      if (t.isAfter(horizon)) {
-        out.add(new Observation(t, RegionQuorum.stateAt(last, t, interval, quorum)));
-      }
-    }
-    return out;
+  public MonitorDetail detail(String name, Instant from, Instant to, Instant now, int attempts) {
+    MonitorSpec m = monitor(name);
+    return m == null ? null : detail(m, from, to, now, attempts);
   }
 
-  private static Observation lastAtOrBefore(List<Observation> list, Instant t) {
-    Observation found = null;
-    for (Observation o : list) {
-      if (!o.time().isAfter(t) && (found == null || !o.time().isBefore(found.time()))) {
-        found = o;
+  private MonitorDetail detail(MonitorSpec m, Instant from, Instant to, Instant now,
+      int attempts) {
+    Spec sp = spec.get();
+    Instant settled = MonitorUptimes.settledAt(List.of(m), now);
+    Instant end = to.isAfter(settled) ? settled : to;
+    Instant start = from.isAfter(end) ? end : from;
+    UptimeReport report = uptimes.monitor(m, start, end, settled);
+    Map<String, ProbeRecorder.Latest> latest = probes == null ? Map.of() : probes.latest(m.name());
+    List<MonitorDetail.Region> regions = new ArrayList<>();
+    for (UptimeReport.Region r : report.regions()) {
+      regions.add(new MonitorDetail.Region(r.region(), r, latest.get(r.region())));
+    }
+    int quorum = sp.quorumOf(m);
+    return new MonitorDetail(m, start, end, quorum, report, regions,
+        report.uptime().hasUptime() ? null : noData(sp, m, quorum, report),
+        store.attempts(m.name(), start, now.plusSeconds(1), attempts));
+  }
+
+  /**
+   * Why a monitor has no uptime over the window: which regions never reported in it, and
+   * whether that leaves the quorum out of reach, or that every check said UNKNOWN.
+   */
+  static String noData(Spec spec, MonitorSpec m, int quorum, UptimeReport report) {
+    Instant lead = report.from().minus(m.interval().multipliedBy(
+        MonitorObservations.STALE_INTERVALS));
+    List<String> silentAgents = new ArrayList<>();
+    boolean serverSilent = false;
+    int reporting = 0;
+    for (UptimeReport.Region r : report.regions()) {
+      boolean silent = r.lastObservation() == null || r.lastObservation().isBefore(lead);
+      reporting += silent ? 0 : 1;
+      if (silent && m.kind() != MonitorKind.EXTERNAL && r.region().equals(spec.regions().get(0))) {
+        serverSilent = true;
+      } else if (silent) {
+        silentAgents.add(r.region());
       }
     }
-    return found;
+    int regions = report.regions().size();
+    if (report.from().equals(report.to())) {
+      return "the range is empty";
+    }
+    if (reporting >= quorum) {
+      boolean maintenance = report.states().stream()
+          .anyMatch(s -> s.cause() == UptimeReport.Cause.MAINTENANCE);
+      return maintenance ? "the service was in maintenance, so every check counts as UNKNOWN"
+          : "every check in the range was UNKNOWN (a failed check waiting for its retry)";
+    }
+    List<String> why = new ArrayList<>();
+    if (!silentAgents.isEmpty()) {
+      why.add(m.kind() == MonitorKind.EXTERNAL
+          ? "nothing was posted to /api/v1/observations for " + String.join(", ", silentAgents)
+          : "no agent has reported for " + String.join(", ", silentAgents));
+    }
+    if (serverSilent) {
+      why.add("the server has not checked it from " + spec.regions().get(0)
+          + " (probes are off with --no-probes, or it has only just started)");
+    }
+    String reason = String.join("; ", why);
+    return regions == 1 ? reason : "quorum " + quorum + " of " + regions
+        + " cannot be reached: " + reason;
   }
 }

@@ -57,54 +57,24 @@ public final class UptimeDays {
     return sum(days(monitor, days, now));
   }
 
-  /**
-   * The uptime of consecutive spans from theirs: up, down and unknown time add up, and so do
-   * the certain up time ({@code lower × total}) and the uncertain time
-   * ({@code (upper − lower) × total}) of the bounds, each rounded to the millisecond. Nulls are
-   * skipped; nothing observed gives the calculator's empty answer (0 ms, ratios 1.0).
-   */
+  /** The uptime of consecutive spans from theirs: every time and uncertainty adds up. */
   public static UptimeSnapshot sum(List<UptimeSnapshot> spans) {
-    long up = 0;
-    long down = 0;
-    long unknown = 0;
-    long certainUp = 0;
-    long uncertain = 0;
+    UptimeSnapshot total = UptimeSnapshot.EMPTY;
     for (UptimeSnapshot s : spans) {
-      if (s == null) {
-        continue;
-      }
-      UptimeDay d = day("", Instant.EPOCH, Instant.EPOCH, s);
-      up += d.upMillis();
-      down += d.downMillis();
-      unknown += d.unknownMillis();
-      certainUp += d.certainUpMillis();
-      uncertain += d.uncertainMillis();
+      total = s == null ? total : total.plus(s);
     }
-    return snapshot(new UptimeDay("", Instant.EPOCH, Instant.EPOCH, up, down, unknown, certainUp,
-        uncertain));
+    return total;
   }
 
-  /** A snapshot as the row that keeps it. */
+  /** A snapshot as the row that keeps it: exactly, no ratio is stored. */
   public static UptimeDay day(String monitor, Instant start, Instant end, UptimeSnapshot s) {
-    long total = s.observedMillis();
-    long certainUp = Math.round(s.lowerRatio() * total);
-    long uncertain = Math.max(0, Math.round(s.upperRatio() * total) - certainUp);
     return new UptimeDay(monitor, start, end, s.upMillis(), s.downMillis(), s.unknownMillis(),
-        certainUp, uncertain);
+        s.upMillis() - s.uncertainUpMillis(), s.uncertainMillis());
   }
 
-  /** The snapshot a stored row keeps, with the ratios the calculator gives. */
+  /** The snapshot a stored row keeps. */
   public static UptimeSnapshot snapshot(UptimeDay d) {
-    long total = d.upMillis() + d.downMillis() + d.unknownMillis();
-    if (total == 0) {
-      return new UptimeSnapshot(0, 0, 0, 1.0, 1.0, 1.0);
-    }
-    double uptime = d.upMillis() + d.downMillis() == 0 ? 1.0
-        : (double) d.upMillis() / (d.upMillis() + d.downMillis());
-    double lower = Math.min(uptime, (double) d.certainUpMillis() / total);
-    double upper = Math.max(uptime, Math.min(1.0,
-        (double) (d.certainUpMillis() + d.uncertainMillis()) / total));
-    return new UptimeSnapshot(d.upMillis(), d.downMillis(), d.unknownMillis(), uptime, lower,
-        upper);
+    return new UptimeSnapshot(d.upMillis(), d.downMillis(), d.unknownMillis(),
+        d.uncertainMillis(), d.upMillis() - d.certainUpMillis());
   }
 }

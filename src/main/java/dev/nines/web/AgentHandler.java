@@ -94,7 +94,8 @@ public final class AgentHandler {
     List<StoredAttempt> attempts = p.attempts().stream().filter(a -> known.contains(a.monitor()))
         .map(a -> new StoredAttempt(a.monitor(), region, Instant.ofEpochMilli(a.startedAt()),
             a.ok(), a.status(), a.error(), a.dnsMs(), a.connectMs(), a.tlsMs(), a.firstByteMs(),
-            a.totalMs(), a.steps()))
+            a.totalMs(), a.steps(), a.certNotAfter() == null ? null
+                : Instant.ofEpochMilli(a.certNotAfter())))
         .toList();
     List<PendingStates.Resolved> states = resolved(p.states(), region, known);
     boolean fresh;

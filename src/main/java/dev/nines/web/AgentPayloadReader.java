@@ -55,8 +55,24 @@ final class AgentPayloadReader {
     return new AgentPayload.AttemptDto(a.text("monitor", true), time(a, "startedAt", now),
         a.bool("ok"), a.integer("status"), a.text("error", false), a.number("dnsMs"),
         a.number("connectMs"), a.number("tlsMs"), a.number("firstByteMs"), a.number("totalMs"),
-        a.text("steps", false));
+        a.text("steps", false), certificateExpiry(a));
   }
+
+  /** The notAfter of the certificate the check saw, epoch milliseconds, or null. */
+  private static Long certificateExpiry(JsonBody.Fields a) {
+    if (a.value("certNotAfter") == null) {
+      return null;
+    }
+    long ms = a.epochMillis("certNotAfter");
+    if (ms < 0 || ms > LAST_CERTIFICATE_MILLIS) {
+      throw new IllegalArgumentException(a.at("certNotAfter") + ": " + a.node().get("certNotAfter")
+          + " is not a certificate expiry. Expected epoch milliseconds in the years 1970-9999");
+    }
+    return ms;
+  }
+
+  /** 9999-12-31T23:59:59.999Z, the latest notAfter an X.509 certificate can say. */
+  private static final long LAST_CERTIFICATE_MILLIS = 253_402_300_799_999L;
 
   private static AgentPayload.StateDto state(JsonBody.Fields s, Instant now) {
     s.allowOnly(STATE_FIELDS);

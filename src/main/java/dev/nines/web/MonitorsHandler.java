@@ -62,7 +62,8 @@ public final class MonitorsHandler {
     Map<String, Object> regions = new LinkedHashMap<>();
     probes.latest(m.name()).forEach((region, latest) -> regions.put(region, Map.of(
         "state", latest.observation().state().name(),
-        "since", latest.observation().time().toString(),
+        "since", latest.since().toString(),
+        "lastCheck", latest.observation().time().toString(),
         "message", latest.message() == null ? "" : latest.message())));
     o.put("regions", regions);
     return o;

@@ -15,28 +15,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code POST /api/v1/observations}: external state feeds. A JSON array (or one object) of
- * {@code {subject, time, state, region, message}} where subject is a service or monitor of
- * the spec and state is OK, UNKNOWN or ERROR, at a time in the {@link TimeWindow}. Answers 202
- * once stored; 400 with per-item messages when any item is invalid (then nothing is stored, so
- * a corrected resend is clean).
+ * {@code {subject, time, state, region, message}} where subject is a monitor of
+ * {@code kind: external}, region one of its sources (optional when it has one) and state OK,
+ * UNKNOWN or ERROR, at a time in the {@link TimeWindow}. Answers 202 once stored; 400 with
+ * per-item messages naming item and field when any item is invalid (then nothing is stored, so
+ * a corrected resend is clean). Stored observations are the monitor's states: its page, its
+ * uptime SLOs and {@code /metrics} read them.
  */
 public final class ObservationsHandler {
   private final ApiTokens tokens;
   private final Store store;
-  private final java.util.function.Supplier<Set<String>> subjects;
+  private final java.util.function.Supplier<Map<String, List<String>>> external;
+  private final java.util.function.Consumer<List<StoredObservation>> accepted;
   private final long maxBodyBytes;
   private final java.time.Clock clock;
 
+  /**
+   * @param external each external monitor of the spec in force with its sources (regions)
+   * @param accepted told of every stored batch
+   */
   public ObservationsHandler(ApiTokens tokens, Store store,
-      java.util.function.Supplier<Set<String>> subjects, long maxBodyBytes,
+      java.util.function.Supplier<Map<String, List<String>>> external,
+      java.util.function.Consumer<List<StoredObservation>> accepted, long maxBodyBytes,
       java.time.Clock clock) {
     this.tokens = tokens;
     this.store = store;
-    this.subjects = subjects;
+    this.external = external;
+    this.accepted = accepted;
     this.maxBodyBytes = maxBodyBytes;
     this.clock = clock;
   }
@@ -59,7 +67,7 @@ public final class ObservationsHandler {
     }
     List<StoredObservation> ok = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    Set<String> known = subjects.get();
+    Map<String, List<String>> known = external.get();
     Instant now = clock.instant();
     for (int i = 0; i < items.size(); i++) {
       try {
@@ -82,6 +90,7 @@ public final class ObservationsHandler {
     } catch (StoreUnavailableException e) {
       throw new ApiError(503, "the store is unavailable; nothing was kept. Retry later", 5);
     }
+    accepted.accept(ok);
     answer.put("accepted", ok.size());
     answer.put("rejected", 0);
     Json.send(ctx, 202, answer);
@@ -90,13 +99,16 @@ public final class ObservationsHandler {
   /** The fields an observation may have, as {@code openapi.json} documents them. */
   static final List<String> FIELDS = List.of("subject", "time", "state", "region", "message");
 
-  private static StoredObservation observation(JsonBody.Fields n, Set<String> known,
-      Instant now) {
+  private static StoredObservation observation(JsonBody.Fields n,
+      Map<String, List<String>> known, Instant now) {
     n.allowOnly(FIELDS);
     String subject = n.text("subject", true);
-    if (!known.contains(subject)) {
-      throw new IllegalArgumentException(n.at("subject") + ": unknown subject '" + subject
-          + "'. Expected a service or monitor of the spec");
+    List<String> sources = known.get(subject);
+    if (sources == null) {
+      throw new IllegalArgumentException(n.at("subject") + ": '" + subject + "' is not an "
+          + "external monitor. Expected the name of a monitor of kind: external"
+          + (known.isEmpty() ? " (the spec has none)" : ", one of "
+              + String.join(", ", new java.util.TreeSet<>(known.keySet()))));
     }
     String timeText = n.text("time", true);
     Instant time;
@@ -116,7 +128,13 @@ public final class ObservationsHandler {
       throw new IllegalArgumentException(n.at("state") + ": " + e.getMessage());
     }
     String region = n.text("region", false);
-    return new StoredObservation(subject, region == null ? "external" : region, time, state,
-        n.text("message", false), "api");
+    if (region == null && sources.size() == 1) {
+      region = sources.get(0);
+    } else if (region == null || !sources.contains(region)) {
+      throw new IllegalArgumentException(n.at("region") + ": " + (region == null
+          ? "is required" : "'" + region + "' is not a source of " + subject)
+          + ". Expected one of " + String.join(", ", sources));
+    }
+    return new StoredObservation(subject, region, time, state, n.text("message", false), "api");
   }
 }

@@ -63,6 +63,23 @@ public final class Params {
     return r;
   }
 
+  /**
+   * An ISO-8601 instant parameter ({@code 2026-11-18T10:00:00Z}), or {@code fallback} when
+   * absent.
+   */
+  public static java.time.Instant instant(Context ctx, String name, java.time.Instant fallback) {
+    String v = ctx.queryParam(name);
+    if (blank(v)) {
+      return fallback;
+    }
+    try {
+      return java.time.Instant.parse(v.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(name + ": '" + v + "' is not a time. Expected an "
+          + "ISO-8601 instant such as 2026-11-18T10:00:00Z");
+    }
+  }
+
   static boolean blank(String s) {
     return s == null || s.isBlank();
   }

@@ -8,6 +8,7 @@ import dev.nines.slo.SloStatus;
 import dev.nines.view.Page;
 import dev.nines.view.SloQuery;
 import dev.nines.web.Params;
+import dev.nines.web.UptimeJson;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,9 +66,14 @@ public final class SlosHandler {
     o.put("window", v.spec().window().id());
     o.put("periodStart", s.period().start());
     o.put("periodEnd", s.period().end());
+    o.put("budgeting", v.spec().budgeting().method().name().toLowerCase(java.util.Locale.ROOT)
+        .replace('_', '-'));
     o.put("good", s.window().good());
     o.put("valid", s.window().valid());
     o.put("sli", s.budget().sliRatio());
+    if (v.uptime() != null) {
+      o.put("uptime", UptimeJson.of(v.uptime()));
+    }
     o.put("budgetRemaining", s.budget().remainingRatio());
     o.put("alert", s.alert() == null ? null : s.alert().id());
     o.put("burnRates", conditions(s.conditions()));

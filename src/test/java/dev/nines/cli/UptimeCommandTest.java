@@ -52,6 +52,21 @@ class UptimeCommandTest {
     return new ObjectMapper().readTree(text);
   }
 
+  /** The six figures of a --json answer, as one JSON object. */
+  private static String figures(String out) throws IOException {
+    JsonNode all = json(out);
+    com.fasterxml.jackson.databind.node.ObjectNode six = new ObjectMapper().createObjectNode();
+    for (String key : List.of("upSeconds", "downSeconds", "unknownSeconds", "uptime", "lower",
+        "upper")) {
+      six.set(key, all.get(key));
+    }
+    return six.toString();
+  }
+
+  private static final List<String> KEYS = List.of("upSeconds", "downSeconds",
+      "unknownSeconds", "uptime", "lower", "upper", "upMillis", "downMillis", "unknownMillis",
+      "uncertainMillis", "from", "to", "attributedUntil");
+
   private static List<String> keys(JsonNode node) {
     List<String> keys = new ArrayList<>();
     node.fieldNames().forEachRemaining(keys::add);
@@ -81,24 +96,80 @@ class UptimeCommandTest {
         up        9.000 s  9s
         down     11.000 s  11s
         unknown   0.000 s  0s
-        uptime   45.000 %  [0.000 %, 95.000 %]
+        uptime   45.000 %  [0.000 %, 100.000 %]
         """);
   }
 
   @Test
-  void printsOneJsonObjectWithExactlyTheSixKeys() throws IOException {
+  void printsWorkedExampleThreeTheChangeBetweenTwoChecksIsUncertain() throws IOException {
+    Run run = run(write("three.csv", """
+        2026-10-01T10:00:00Z,OK
+        2026-10-01T10:00:10Z,OK
+        2026-10-01T10:00:20Z,ERROR
+        2026-10-01T10:00:30Z,ERROR
+        2026-10-01T10:00:40Z,OK
+        """));
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("""
+        up       10.000 s  10s
+        down     30.000 s  30s
+        unknown   0.000 s  0s
+        uptime   25.000 %  [25.000 %, 75.000 %]
+        """);
+  }
+
+  @Test
+  void printsOneJsonObjectWithSecondsMillisecondsRatiosAndTheWindow() throws IOException {
     Run run = run(write("two.csv", EXAMPLE_TWO), "--json");
 
     assertThat(run.exitCode()).isZero();
     JsonNode result = json(run.out());
-    assertThat(keys(result)).containsExactly(
-        "upSeconds", "downSeconds", "unknownSeconds", "uptime", "lower", "upper");
+    assertThat(keys(result)).containsExactlyElementsOf(KEYS);
     assertThat(result.get("upSeconds").doubleValue()).isEqualTo(9.0);
     assertThat(result.get("downSeconds").doubleValue()).isEqualTo(11.0);
     assertThat(result.get("unknownSeconds").doubleValue()).isEqualTo(0.0);
     assertThat(result.get("uptime").doubleValue()).isEqualTo(0.45);
     assertThat(result.get("lower").doubleValue()).isEqualTo(0.0);
-    assertThat(result.get("upper").doubleValue()).isEqualTo(0.95);
+    assertThat(result.get("upper").doubleValue()).isEqualTo(1.0);
+    assertThat(result.get("upMillis").longValue()).isEqualTo(9_000);
+    assertThat(result.get("uncertainMillis").longValue()).isEqualTo(20_000);
+    assertThat(result.get("from").asText()).isEqualTo("2026-10-01T10:00:01Z");
+    assertThat(result.get("to").asText()).isEqualTo("2026-10-01T10:00:21Z");
+    assertThat(result.get("attributedUntil").asText()).isEqualTo("2026-10-01T10:00:21Z");
+  }
+
+  @Test
+  void silenceLongerThanTwoIntervalsIsUnknownNotUp() throws IOException {
+    Run run = run(write("gap.csv", """
+        2026-10-01T10:00:00Z,OK
+        2026-10-01T10:10:00Z,OK
+        """), "--interval", "1m");
+
+    assertThat(run.out()).isEqualTo("""
+        up       120.000 s  2m
+        down       0.000 s  0s
+        unknown  480.000 s  8m
+        uptime   100.000 %  [0.000 %, 100.000 %]
+        """);
+  }
+
+  @Test
+  void withoutAnythingUpOrDownThereIsNoUptimeOnlyNoData() throws IOException {
+    String file = write("empty.csv", "time,state\n");
+
+    Run text = run(file, "--from", "2026-10-01T10:00:00Z", "--to", "2026-10-01T11:00:00Z");
+    Run json = run(file, "--from", "2026-10-01T10:00:00Z", "--to", "2026-10-01T11:00:00Z",
+        "--json");
+
+    assertThat(text.out()).isEqualTo("""
+        up          0.000 s  0s
+        down        0.000 s  0s
+        unknown  3600.000 s  1h
+        uptime    no data    (nothing was up or down)
+        """);
+    assertThat(figures(json.out())).isEqualTo("{\"upSeconds\":0.0,\"downSeconds\":0.0,"
+        + "\"unknownSeconds\":3600.0,\"uptime\":null,\"lower\":0.0,\"upper\":1.0}");
   }
 
   @Test
@@ -117,7 +188,7 @@ class UptimeCommandTest {
     Run run = run(write("mixed.csv", csv), "--json");
 
     assertThat(run.err()).isEmpty();
-    assertThat(json(run.out()).toString()).isEqualTo("{\"upSeconds\":20.0,\"downSeconds\":0.0,"
+    assertThat(figures(run.out())).isEqualTo("{\"upSeconds\":20.0,\"downSeconds\":0.0,"
         + "\"unknownSeconds\":0.0,\"uptime\":1.0,\"lower\":0.45,\"upper\":1.0}");
   }
 
@@ -158,8 +229,9 @@ class UptimeCommandTest {
     Run run = run(write("regions.csv", csv), "--quorum", "1", "--json");
 
     JsonNode result = json(run.out());
-    assertThat(keys(result)).containsExactly("upSeconds", "downSeconds", "unknownSeconds",
-        "uptime", "lower", "upper", "regionalIncidents");
+    List<String> regional = new ArrayList<>(KEYS);
+    regional.add("regionalIncidents");
+    assertThat(keys(result)).containsExactlyElementsOf(regional);
     assertThat(result.get("downSeconds").doubleValue()).isEqualTo(120.0);
     assertThat(result.get("regionalIncidents").isEmpty()).isTrue();
   }
@@ -245,7 +317,7 @@ class UptimeCommandTest {
 
     Run run = run(write("one.csv", EXAMPLE_ONE), "--rules", rules, "--json");
 
-    assertThat(json(run.out()).toString()).isEqualTo("{\"upSeconds\":9.0,\"downSeconds\":11.0,"
+    assertThat(figures(run.out())).isEqualTo("{\"upSeconds\":9.0,\"downSeconds\":11.0,"
         + "\"unknownSeconds\":0.0,\"uptime\":0.45,\"lower\":0.45,\"upper\":1.0}");
   }
 
@@ -255,8 +327,8 @@ class UptimeCommandTest {
 
     Run run = run(write("two.csv", EXAMPLE_TWO), "--rules", rules, "--json");
 
-    assertThat(json(run.out()).toString()).isEqualTo("{\"upSeconds\":9.0,\"downSeconds\":1.0,"
-        + "\"unknownSeconds\":10.0,\"uptime\":0.9,\"lower\":0.0,\"upper\":0.95}");
+    assertThat(figures(run.out())).isEqualTo("{\"upSeconds\":9.0,\"downSeconds\":1.0,"
+        + "\"unknownSeconds\":10.0,\"uptime\":0.9,\"lower\":0.0,\"upper\":1.0}");
   }
 
   @Test
@@ -292,7 +364,7 @@ class UptimeCommandTest {
     Run run = run(write("two.csv", EXAMPLE_TWO), "--from", "2026-10-01T10:00:05Z",
         "--to", "2026-10-01T10:00:15", "--json");
 
-    assertThat(json(run.out()).toString()).isEqualTo("{\"upSeconds\":5.0,\"downSeconds\":5.0,"
+    assertThat(figures(run.out())).isEqualTo("{\"upSeconds\":5.0,\"downSeconds\":5.0,"
         + "\"unknownSeconds\":0.0,\"uptime\":0.5,\"lower\":0.0,\"upper\":1.0}");
   }
 
@@ -338,6 +410,55 @@ class UptimeCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo(
         "--interval: '0s' is not positive. Expected a check interval > 0, e.g. 60s\n");
+  }
+
+  private static final String SPEC = """
+      apiVersion: nines/v1
+      regions: [eu, us, ap]
+      services:
+        - name: web
+          quorum: 2
+          attribution: {OK->UNKNOWN: down}
+      monitors:
+        - {name: home, service: web, kind: http, interval: 30s, request: {url: "http://x.example/"}}
+      """;
+
+  @Test
+  void aMonitorOfASpecBringsItsRegionsQuorumIntervalAndRuleTable() throws IOException {
+    String spec = write("spec.yaml", SPEC);
+    String csv = write("export.csv", """
+        time,state,region
+        2026-10-01T10:00:00Z,OK,eu
+        2026-10-01T10:00:00Z,OK,us
+        2026-10-01T10:00:30Z,OK,eu
+        2026-10-01T10:00:30Z,UNKNOWN,us
+        2026-10-01T10:01:00Z,OK,eu
+        2026-10-01T10:01:00Z,OK,us
+        """);
+
+    Run run = run(csv, "--spec", spec, "--monitor", "home", "--json");
+
+    // ap never reported; eu and us meet the quorum of 2. At 30 s only eu decides (us is
+    // pending), so the service is UNKNOWN: 0-30 s OK -> UNKNOWN is down by this table, 30-60 s
+    // UNKNOWN -> OK up by the default.
+    assertThat(figures(run.out())).isEqualTo("{\"upSeconds\":30.0,\"downSeconds\":30.0,"
+        + "\"unknownSeconds\":0.0,\"uptime\":0.5,\"lower\":0.0,\"upper\":1.0}");
+  }
+
+  @Test
+  void aSpecNeedsItsMonitorAndOwnsTheSettingsTheOptionsWouldSet() throws IOException {
+    String spec = write("spec.yaml", SPEC);
+    String csv = write("export.csv", "2026-10-01T10:00:00Z,OK,mars\n");
+
+    assertThat(run(csv, "--spec", spec).err()).isEqualTo("--spec: given alone. Expected "
+        + "--spec FILE and --monitor NAME together\n");
+    assertThat(run(csv, "--spec", spec, "--monitor", "nope").err()).isEqualTo("--monitor nope: "
+        + "no such monitor in " + spec + ". Expected one of home\n");
+    assertThat(run(csv, "--spec", spec, "--monitor", "home", "--interval", "10s").err())
+        .isEqualTo("--interval: not used with --spec. Expected the monitor's own setting in "
+            + "the spec\n");
+    assertThat(run(csv, "--spec", spec, "--monitor", "home").err()).isEqualTo(csv + ": region "
+        + "'mars' is not a region of monitor home. Expected one of eu, us, ap\n");
   }
 
   @Test

@@ -13,7 +13,7 @@ class ValidateCommandTest {
   void validExampleExitsZero() {
     CliRun run = CliRun.of("validate", "examples/logistics.yaml");
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("examples/logistics.yaml: ok (1 clients, 1 services, 7 SLOs, 6 monitors)");
+    assertThat(run.out()).contains("examples/logistics.yaml: ok (1 clients, 1 services, 10 SLOs, 7 monitors)");
   }
 
   @Test
@@ -23,9 +23,9 @@ class ValidateCommandTest {
         .replace("target: 99.95", "target: 100.5").replace("window: month", "window: 1m"));
     CliRun run = CliRun.of("validate", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains(bad + ":59:13: slos[1].target: 100.5 is out of range. "
+    assertThat(run.err()).contains(bad + ":60:13: slos[1].target: 100.5 is out of range. "
         + "Expected 0 < target < 100")
-        .contains(bad + ":109:13: slos[5].window: 1m is shorter than a day.")
+        .contains(bad + ":114:13: slos[5].window: 1m is shorter than a day.")
         .contains(bad + ": 3 errors");
   }
 

@@ -2,26 +2,51 @@ package dev.nines.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nines.model.Spec;
 import dev.nines.spec.SpecReader;
 import dev.nines.store.BucketDelta;
+import dev.nines.store.IngestBatch;
+import dev.nines.store.Store;
+import dev.nines.store.StoredObservation;
+import dev.nines.store.Stores;
 import dev.nines.uptime.Observation;
 import dev.nines.uptime.State;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MonitorSlisTest {
   private static final Instant T0 = Instant.parse("2026-10-01T10:00:00Z");
   private static final long M0 = T0.getEpochSecond() / 60;
+  /** The monitors below settle 10 s after a check: timeout 5 s, no retries, 5 s delivery. */
+  private static final long LAG = 10;
 
-  private static MonitorSlis slis(String regions, String count) throws Exception {
-    return new MonitorSlis(SpecReader.read("t.yaml", """
+  @TempDir Path dir;
+  private Store store;
+
+  @BeforeEach
+  void open() {
+    store = Stores.open(null, dir, null, null);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private static Spec spec(String regions, String count, String extra) throws Exception {
+    return SpecReader.read("t.yaml", """
         apiVersion: nines/v1
         regions: %s
         services: [{name: web}]
         monitors:
-          - {name: home, service: web, kind: http, interval: 10s, timeout: 5s,
+          - {name: home, service: web, kind: http, interval: 30s, timeout: 5s,
              request: {url: "http://127.0.0.1/"}}
         slos:
           - name: web-uptime
@@ -30,104 +55,161 @@ class MonitorSlisTest {
             target: 99
             window: 30d
             owner: team
+            %s
           - name: web-checks
             service: web
             sli: {kind: availability, source: {monitors: [home]%s}}
             target: 99
             window: 30d
             owner: team
-        """.formatted(regions, count)).spec());
+        """.formatted(regions, extra, count)).spec();
   }
 
-  private static Observation at(int seconds, State s) {
-    return new Observation(T0.plusSeconds(seconds), s);
+  private void store(String region, String states) {
+    List<StoredObservation> list = new ArrayList<>();
+    for (String part : states.split(";")) {
+      String[] x = part.strip().split(" ");
+      list.add(new StoredObservation("home", region, T0.plusSeconds(Long.parseLong(x[1])),
+          State.valueOf(x[0]), null, "probe"));
+    }
+    store.appendObservations(list);
+  }
+
+  /** A first call at T0 + lag: attribution starts with the minute of T0. */
+  private MonitorSlis started(Spec spec) {
+    MonitorSlis slis = new MonitorSlis(spec, store, Map.of(), T0.plusSeconds(LAG));
+    assertThat(slis.advance(T0.plusSeconds(LAG))).isEmpty();
+    return slis;
+  }
+
+  private static List<BucketDelta> uptime(List<BucketDelta> deltas) {
+    return deltas.stream().filter(d -> d.sli().startsWith("web-uptime")).toList();
   }
 
   @Test
-  void uptimeCountsUpAndDownMillisecondsPerMinuteUpToTheWatermark() throws Exception {
-    MonitorSlis slis = slis("[eu]", "");
-    assertThat(slis.advance(T0)).isEmpty();                // starts attributing from here
-    slis.observation("home", "eu", at(0, State.OK));
-    slis.observation("home", "eu", at(10, State.OK));
-    slis.observation("home", "eu", at(20, State.ERROR));
-    slis.observation("home", "eu", at(30, State.OK));
-    slis.observation("home", "eu", at(70, State.OK));
-    List<BucketDelta> out = slis.advance(T0.plusSeconds(70));
-    // By the rule table: 0-10 s up (OK->OK), 10-20 down (OK->ERROR), 20-30 down (ERROR->OK),
-    // 30-60 up; then 60-70 up in the next minute.
-    assertThat(out).filteredOn(d -> d.sli().equals("web-uptime")).containsExactly(
+  void eachSettledMinuteGetsTheUptimeOfTheStoredObservationsOnce() throws Exception {
+    MonitorSlis slis = started(spec("[eu]", "", ""));
+    store("eu", "OK 0; OK 10; ERROR 20; OK 30; OK 70; OK 100; OK 130");
+
+    List<BucketDelta> out = uptime(slis.advance(T0.plusSeconds(130 + LAG)));
+
+    // 0-10 up, 10-20 OK -> ERROR and 20-30 ERROR -> OK down and uncertain, 30-120 up; the
+    // minute from 120 s is not over yet.
+    assertThat(out).containsExactly(
         new BucketDelta("web-uptime", M0, 40_000, 60_000),
-        new BucketDelta("web-uptime", M0 + 1, 10_000, 10_000));
+        new BucketDelta(UptimeBuckets.uncertainKey("web-uptime"), M0, 0, 20_000),
+        new BucketDelta("web-uptime", M0 + 1, 60_000, 60_000));
+    assertThat(uptime(slis.advance(T0.plusSeconds(130 + LAG)))).isEmpty();
   }
 
-  private static MonitorSlis withMaintenance(String mode) throws Exception {
-    return new MonitorSlis(SpecReader.read("t.yaml", """
-        apiVersion: nines/v1
-        services: [{name: web}]
-        monitors:
-          - {name: home, service: web, kind: http, interval: 10s, request: {url: "http://127.0.0.1/"}}
-        slos:
-          - name: web-uptime
-            service: web
-            maintenance: %s
-            sli: {kind: uptime, source: {monitors: [home]}}
-            target: 99
-            window: 30d
-            owner: team
-        maintenance:
-          - {service: web, start: "2026-10-01T10:00:20Z", end: "2026-10-01T10:00:40Z"}
-        """.formatted(mode)).spec());
+  @Test
+  void theTimeAfterTheLastCheckWaitsForTheNextCheck() throws Exception {
+    MonitorSlis slis = started(spec("[eu]", "", ""));
+    store("eu", "OK 0; OK 30; OK 55");
+
+    // Settled up to 100 s, but the last check was at 55 s: 55-60 waits (still fresh until 115).
+    assertThat(uptime(slis.advance(T0.plusSeconds(100 + LAG)))).isEmpty();
+    store("eu", "ERROR 90");
+    assertThat(uptime(slis.advance(T0.plusSeconds(100 + LAG)))).containsExactly(
+        new BucketDelta("web-uptime", M0, 55_000, 60_000),
+        new BucketDelta(UptimeBuckets.uncertainKey("web-uptime"), M0, 0, 5_000));
+  }
+
+  @Test
+  void silenceIsUnknownTimeInItsOwnBucket() throws Exception {
+    MonitorSlis slis = started(spec("[eu]", "", ""));
+    store("eu", "OK 0");
+
+    // Fresh until 60 s (OK -> silence: up, uncertain), then unknown.
+    assertThat(uptime(slis.advance(T0.plusSeconds(120 + LAG)))).containsExactly(
+        new BucketDelta("web-uptime", M0, 60_000, 60_000),
+        new BucketDelta(UptimeBuckets.uncertainKey("web-uptime"), M0, 60_000, 60_000),
+        new BucketDelta(UptimeBuckets.unknownKey("web-uptime"), M0 + 1, 60_000, 60_000),
+        new BucketDelta(UptimeBuckets.uncertainKey("web-uptime"), M0 + 1, 0, 60_000));
+  }
+
+  @Test
+  void afterARestartAnSloResumesAfterItsNewestStoredMinute() throws Exception {
+    Spec spec = spec("[eu]", "", "");
+    MonitorSlis first = started(spec);
+    store("eu", "OK 0; OK 30; OK 60; OK 90; OK 120; OK 150; OK 180");
+    List<BucketDelta> before = first.advance(T0.plusSeconds(130 + LAG));
+    store.commitIngest(List.of(new IngestBatch(null, before, List.of(), before.size())));
+
+    MonitorSlis restarted = new MonitorSlis(spec, store, Map.of(), T0.plusSeconds(LAG));
+    MonitorSlis reloaded = new MonitorSlis(spec, store, first.positions(), T0.plusSeconds(200));
+
+    assertThat(uptime(before)).extracting(BucketDelta::minute).containsExactly(M0, M0 + 1);
+    assertThat(uptime(restarted.advance(T0.plusSeconds(180 + LAG))))
+        .containsExactly(new BucketDelta("web-uptime", M0 + 2, 60_000, 60_000));
+    assertThat(uptime(reloaded.advance(T0.plusSeconds(180 + LAG))))
+        .containsExactly(new BucketDelta("web-uptime", M0 + 2, 60_000, 60_000));
   }
 
   @Test
   void maintenanceTimeIsUnknownOrLeftOutAsTheSloSays() throws Exception {
     for (String mode : List.of("unknown", "exclude")) {
-      MonitorSlis slis = withMaintenance(mode);
-      slis.advance(T0);
-      slis.observation("home", "local", at(0, State.OK));
-      slis.observation("home", "local", at(10, State.OK));
-      slis.observation("home", "local", at(20, State.UNKNOWN));   // recorder: in maintenance
-      slis.observation("home", "local", at(30, State.UNKNOWN));
-      slis.observation("home", "local", at(40, State.OK));
-      slis.observation("home", "local", at(60, State.OK));
-      List<BucketDelta> out = slis.advance(T0.plusSeconds(60));
-      // unknown: OK->UNKNOWN 10-20 up, UNKNOWN->UNKNOWN 20-30 unknown, UNKNOWN->OK 30-40 up.
-      // exclude: 20-40 is not counted at all.
-      assertThat(out).as(mode).containsExactly(mode.equals("unknown")
-          ? new BucketDelta("web-uptime", M0, 50_000, 50_000)
-          : new BucketDelta("web-uptime", M0, 40_000, 40_000));
+      Spec spec = SpecReader.read("t.yaml", """
+          apiVersion: nines/v1
+          services: [{name: web}]
+          monitors:
+            - {name: home, service: web, kind: http, interval: 10s, timeout: 5s,
+               request: {url: "http://127.0.0.1/"}}
+          slos:
+            - name: web-uptime
+              service: web
+              maintenance: %s
+              sli: {kind: uptime, source: {monitors: [home]}}
+              target: 99
+              window: 30d
+              owner: team
+          maintenance:
+            - {service: web, start: "2026-10-01T10:00:20Z", end: "2026-10-01T10:00:40Z"}
+          """.formatted(mode)).spec();
+      try (Store s = Stores.open(null, dir.resolve(mode), null, null)) {
+        store = s;
+        MonitorSlis slis = started(spec);
+        store("local", "OK 0; OK 10; ERROR 20; ERROR 30; OK 40; OK 50; OK 60");
+        List<BucketDelta> out = uptime(slis.advance(T0.plusSeconds(60 + LAG)));
+        // unknown: OK -> UNKNOWN 10-20 up, UNKNOWN -> UNKNOWN 20-30 unknown, UNKNOWN -> OK
+        // 30-40 up. exclude: 20-40 is not counted at all.
+        assertThat(out).as(mode).contains(mode.equals("unknown")
+            ? new BucketDelta("web-uptime", M0, 50_000, 50_000)
+            : new BucketDelta("web-uptime", M0, 40_000, 40_000));
+      }
+      store = Stores.open(null, dir, null, null);
     }
   }
 
   @Test
   void oneFailingRegionOfThreeIsNotDowntime() throws Exception {
-    MonitorSlis slis = slis("[eu, us, ap]", "");
-    slis.advance(T0);
-    for (int s = 0; s <= 60; s += 10) {
-      slis.observation("home", "eu", at(s, State.OK));
-      slis.observation("home", "us", at(s, State.OK));
-      slis.observation("home", "ap", at(s, s >= 20 ? State.ERROR : State.OK));
+    MonitorSlis slis = started(spec("[eu, us, ap]", "", ""));
+    for (String region : List.of("eu", "us")) {
+      store(region, "OK 0; OK 30; OK 60");
     }
-    assertThat(slis.advance(T0.plusSeconds(60))).filteredOn(d -> d.sli().equals("web-uptime"))
+    store("ap", "OK 0; ERROR 30; ERROR 60");
+
+    assertThat(uptime(slis.advance(T0.plusSeconds(60 + LAG))))
         .containsExactly(new BucketDelta("web-uptime", M0, 60_000, 60_000));
   }
 
   @Test
   void completedChecksAreCountedAndPendingStatesAreNot() throws Exception {
-    MonitorSlis slis = slis("[eu]", "");
+    MonitorSlis slis = new MonitorSlis(spec("[eu]", "", ""), store, Map.of(), T0);
     List<BucketDelta> out = new ArrayList<>();
-    out.addAll(slis.observation("home", "eu", at(0, State.OK)));
-    out.addAll(slis.observation("home", "eu", at(10, State.UNKNOWN)));
-    out.addAll(slis.observation("home", "eu", at(10, State.ERROR)));
+    out.addAll(slis.observation("home", new Observation(T0, State.OK)));
+    out.addAll(slis.observation("home", new Observation(T0.plusSeconds(10), State.UNKNOWN)));
+    out.addAll(slis.observation("home", new Observation(T0.plusSeconds(10), State.ERROR)));
     assertThat(out).containsExactly(new BucketDelta("web-checks", M0, 1, 1),
         new BucketDelta("web-checks", M0, 0, 1));
   }
 
   @Test
   void attemptsAreCountedWhenTheSloSaysSo() throws Exception {
-    MonitorSlis slis = slis("[eu]", ", count: attempts");
-    assertThat(slis.attempt("home", T0, false)).containsExactly(new BucketDelta("web-checks", M0, 0, 1));
-    assertThat(slis.observation("home", "eu", at(5, State.ERROR)))
-        .filteredOn(d -> d.sli().equals("web-checks")).isEmpty();
+    MonitorSlis slis = new MonitorSlis(spec("[eu]", ", count: attempts", ""), store, Map.of(), T0);
+    assertThat(slis.attempt("home", T0, false))
+        .containsExactly(new BucketDelta("web-checks", M0, 0, 1));
+    assertThat(slis.observation("home", new Observation(T0.plusSeconds(5), State.ERROR)))
+        .isEmpty();
   }
 }

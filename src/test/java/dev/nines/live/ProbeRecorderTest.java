@@ -105,7 +105,7 @@ class ProbeRecorderTest {
           new FakeClock(t.plusSeconds(40)));
       assertThat(recorder.latest("home")).containsOnlyKeys("eu", "us");
       assertThat(recorder.latest("home").get("eu")).isEqualTo(new ProbeRecorder.Latest(
-          new Observation(t.plusSeconds(30), State.ERROR), "HTTP 503"));
+          new Observation(t.plusSeconds(30), State.ERROR), "HTTP 503", t.plusSeconds(30)));
       assertThat(recorder.latest("home").get("us").observation().state()).isEqualTo(State.OK);
     }
   }

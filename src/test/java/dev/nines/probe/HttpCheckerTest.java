@@ -40,6 +40,13 @@ class HttpCheckerTest {
           + x.getRequestHeaders().getFirst("X-Probe") + " "
           + x.getRequestHeaders().getFirst("Content-Type") + " "
           + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))
+      .route("/chunked", x -> {
+        x.sendResponseHeaders(200, 0);
+        for (int i = 0; i < 50; i++) {
+          x.getResponseBody().write(("part " + i + ";").getBytes(StandardCharsets.UTF_8));
+          x.getResponseBody().flush();
+        }
+      })
       .route("/deep", x -> TestServer.json(x, 200,
           "{\"database\":\"ok\",\"courierGateway\":\"degraded\",\"queue\":{\"depth\":42},"
               + "\"orders\":[{\"id\":\"o-17\"}],\"note\":null}"));
@@ -62,9 +69,10 @@ class HttpCheckerTest {
     assertThat(r.ok()).isTrue();
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.error()).isNull();
-    assertThat(r.phases().dnsMillis()).as("no lookup for an IP literal").isEqualTo(-1);
+    assertThat(r.phases().dnsMillis()).as("no lookup needed for an IP literal").isEqualTo(0);
     assertThat(r.phases().connectMillis()).isGreaterThanOrEqualTo(0);
-    assertThat(r.phases().tlsMillis()).isEqualTo(-1);
+    assertThat(r.phases().tlsMillis()).as("no TLS over plain HTTP").isEqualTo(-1);
+    assertThat(r.certificate()).isNull();
     assertThat(r.phases().firstByteMillis()).isPositive()
         .isLessThanOrEqualTo(r.phases().totalMillis());
   }
@@ -78,13 +86,80 @@ class HttpCheckerTest {
   }
 
   @Test
-  void aReusedConnectionHasNoConnectPhase() {
+  void everyCheckOpensAFreshConnectionSoConnectIsMeasuredEveryTime() {
     check(get(server.url("/healthz")));
 
     CheckResult second = check(get(server.url("/healthz")));
 
     assertThat(second.ok()).isTrue();
+    assertThat(second.phases().dnsMillis()).isEqualTo(0);
+    assertThat(second.phases().connectMillis()).isGreaterThanOrEqualTo(0);
+    assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void aKeepAliveMonitorReusesItsConnectionAndMeasuresOnlyTheApplication() {
+    MonitorSpec m = TestMonitors.keepAlive(http(get(server.url("/healthz"))));
+    checkers.check(m);
+
+    CheckResult second = checkers.check(m);
+
+    assertThat(second.ok()).isTrue();
     assertThat(second.phases().connectMillis()).isEqualTo(-1);
+    assertThat(server.connections()).isEqualTo(1);
+  }
+
+  @Test
+  void anHttpsCheckReportsTheDaysLeftOnTheCertificateAndMeasuresTlsEveryTime()
+      throws Exception {
+    Instant notAfter = WallClock.now().plus(Duration.ofDays(90)).truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS);
+    try (Checkers at = new Checkers(() -> notAfter.minus(Duration.ofDays(40)));
+        TestServer tls = TestServer.https(TestCertificates.serverContext(notAfter))
+            .route("/", x -> TestServer.respond(x, 200, "secure"))) {
+      MonitorSpec m = http(get(tls.url("/")).noTlsVerification());
+      at.check(m);
+
+      CheckResult second = at.check(m);
+
+      assertThat(second.ok()).as(second.error()).isTrue();
+      assertThat(second.certificate().daysLeft()).isEqualTo(40);
+      assertThat(second.certificate().notAfter()).isEqualTo(notAfter);
+      assertThat(second.phases().tlsMillis()).isPositive();
+      assertThat(second.phases().connectMillis()).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  @Test
+  void aKeepAliveHttpsCheckThatReusesItsConnectionStillReportsTheCertificate()
+      throws Exception {
+    Instant notAfter = WallClock.now().plus(Duration.ofDays(90)).truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS);
+    try (Checkers at = new Checkers(() -> notAfter.minus(Duration.ofDays(40)));
+        TestServer tls = TestServer.https(TestCertificates.serverContext(notAfter))
+            .route("/", x -> TestServer.respond(x, 200, "secure"))) {
+      MonitorSpec m = TestMonitors.keepAlive(http(get(tls.url("/")).noTlsVerification()));
+      at.check(m);
+
+      CheckResult second = at.check(m);
+
+      assertThat(second.ok()).as(second.error()).isTrue();
+      assertThat(second.phases().tlsMillis()).isEqualTo(-1);
+      assertThat(second.certificate().daysLeft()).isEqualTo(40);
+    }
+  }
+
+  @Test
+  void aChunkedBodyAndABodyToTheEndOfTheConnectionAreReadWhole() throws IOException {
+    assertThat(check(get(server.url("/chunked")).contains("part 0;").contains("part 49;")).error())
+        .isNull();
+    try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
+        + "no length, up to the end")) {
+      CheckResult r = check(get(raw.url("/")).contains("up to the end"));
+
+      assertThat(r.error()).isNull();
+      assertThat(r.phases().firstByteMillis()).isPositive();
+    }
   }
 
   @Test

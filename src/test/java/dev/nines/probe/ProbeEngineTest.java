@@ -32,13 +32,26 @@ class ProbeEngineTest {
     engine.close();
   }
 
-  private static Instant first(MonitorSpec m) {
-    return Slots.atOrAfter(m.name(), m.interval(), T0);
+  /** The monitor's first check: at once, within the first second after it was added at T0. */
+  private static Instant boot(MonitorSpec m) {
+    return ProbeEngine.first(m, T0);
   }
 
-  /** Advances the clock to {@code seconds} after the monitor's first slot. */
+  /** Its first slot on the grid after that: at least half an interval after the first check. */
+  private static Instant grid(MonitorSpec m) {
+    Instant b = boot(m);
+    Instant next = Slots.after(m.name(), m.interval(), b);
+    return Duration.between(b, next).compareTo(m.interval().dividedBy(2)) < 0
+        ? next.plus(m.interval()) : next;
+  }
+
+  private void runTo(Instant t) {
+    clock.advance(Duration.between(clock.now(), t));
+  }
+
+  /** Runs until {@code seconds} after the monitor's first grid slot. */
   private void runUntil(MonitorSpec m, long seconds) {
-    clock.advance(Duration.between(clock.now(), first(m).plusSeconds(seconds)));
+    runTo(grid(m).plusSeconds(seconds));
   }
 
   private static RecordingSink.Seen seen(MonitorSpec m, Instant at, State state, String message) {
@@ -46,22 +59,38 @@ class ProbeEngineTest {
   }
 
   @Test
-  void aHealthyMonitorIsCheckedOnItsSlotOncePerInterval() {
+  void aNewMonitorIsCheckedAtOnceThenOnItsSlotOncePerInterval() {
     MonitorSpec api = scheduled("api", S30, 2, S5);
     engine.update(List.of(api));
-    Instant f = first(api);
+    Instant b = boot(api);
+    Instant g = grid(api);
 
-    runUntil(api, 60);
+    runTo(g.plus(S30));
 
-    assertThat(f).isBetween(T0, T0.plus(S30));
+    assertThat(b).isBetween(T0, T0.plus(ProbeEngine.FIRST_CHECK_SPREAD));
+    assertThat(Duration.between(b, g)).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(45));
     assertThat(sink.attempts).extracting(Attempt::start, Attempt::planned, Attempt::retry,
         Attempt::region, Attempt::depth).containsExactly(
-            tuple(f, f, 0, "eu-central", MonitorSpec.Depth.SHALLOW),
-            tuple(f.plus(S30), f.plus(S30), 0, "eu-central", MonitorSpec.Depth.SHALLOW),
-            tuple(f.plusSeconds(60), f.plusSeconds(60), 0, "eu-central",
-                MonitorSpec.Depth.SHALLOW));
-    assertThat(sink.observations).containsExactly(seen(api, f, State.OK, null),
-        seen(api, f.plus(S30), State.OK, null), seen(api, f.plusSeconds(60), State.OK, null));
+            tuple(b, b, 0, "eu-central", MonitorSpec.Depth.SHALLOW),
+            tuple(g, g, 0, "eu-central", MonitorSpec.Depth.SHALLOW),
+            tuple(g.plus(S30), g.plus(S30), 0, "eu-central", MonitorSpec.Depth.SHALLOW));
+    assertThat(sink.observations).containsExactly(seen(api, b, State.OK, null),
+        seen(api, g, State.OK, null), seen(api, g.plus(S30), State.OK, null));
+  }
+
+  @Test
+  void theFirstChecksOfManyMonitorsAreSpreadOverTheFirstSecond() {
+    List<MonitorSpec> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      many.add(scheduled("m" + i, Duration.ofSeconds(10), 0, S5));
+    }
+    engine.update(many);
+
+    runTo(T0.plus(ProbeEngine.FIRST_CHECK_SPREAD));
+
+    assertThat(sink.attempts).hasSize(200);
+    assertThat(sink.attempts.stream().map(Attempt::start).distinct().count())
+        .isGreaterThan(100);
   }
 
   @Test
@@ -69,14 +98,15 @@ class ProbeEngineTest {
     MonitorSpec api = scheduled("api", S30, 2, S5);
     checker.script("api", "ok", "connection refused", "ok");
     engine.update(List.of(api));
-    Instant f = first(api);
+    Instant b = boot(api);
+    Instant g = grid(api);
 
-    runUntil(api, 60);
+    runTo(g.plus(S30));
 
-    assertThat(sink.observations).containsExactly(seen(api, f, State.OK, null),
-        seen(api, f.plus(S30), State.UNKNOWN, "connection refused"),
-        seen(api, f.plusSeconds(35), State.OK, null),
-        seen(api, f.plusSeconds(60), State.OK, null));
+    assertThat(sink.observations).containsExactly(seen(api, b, State.OK, null),
+        seen(api, g, State.UNKNOWN, "connection refused"),
+        seen(api, g.plus(S5), State.OK, null),
+        seen(api, g.plus(S30), State.OK, null));
     assertThat(sink.attempts).extracting(Attempt::retry, Attempt::ok)
         .containsExactly(tuple(0, true), tuple(0, false), tuple(1, true), tuple(0, true));
   }
@@ -86,15 +116,16 @@ class ProbeEngineTest {
     MonitorSpec api = scheduled("api", S30, 1, S5);
     checker.script("api", "ok", "status 503", "status 502");
     engine.update(List.of(api));
-    Instant f = first(api);
+    Instant b = boot(api);
+    Instant g = grid(api);
 
-    runUntil(api, 35);
+    runTo(g.plus(S5));
 
-    assertThat(sink.observations).containsExactly(seen(api, f, State.OK, null),
-        seen(api, f.plus(S30), State.UNKNOWN, "status 503"),
-        seen(api, f.plus(S30), State.ERROR, "status 502"));
+    assertThat(sink.observations).containsExactly(seen(api, b, State.OK, null),
+        seen(api, g, State.UNKNOWN, "status 503"),
+        seen(api, g, State.ERROR, "status 502"));
     assertThat(sink.attempts).extracting(Attempt::start, Attempt::retry).containsExactly(
-        tuple(f, 0), tuple(f.plus(S30), 0), tuple(f.plusSeconds(35), 1));
+        tuple(b, 0), tuple(g, 0), tuple(g.plus(S5), 1));
   }
 
   @Test
@@ -102,14 +133,14 @@ class ProbeEngineTest {
     MonitorSpec api = scheduled("api", S30, 2, S5);
     checker.script("api", "a", "b", "c");
     engine.update(List.of(api));
-    Instant f = first(api);
+    Instant b = boot(api);
 
-    runUntil(api, 10);
+    runTo(b.plusSeconds(10));
 
     assertThat(sink.observations).extracting(s -> s.observation().state(),
         s -> s.observation().time(), RecordingSink.Seen::message).containsExactly(
-            tuple(State.UNKNOWN, f, "a"), tuple(State.UNKNOWN, f.plus(S5), "b"),
-            tuple(State.ERROR, f, "c"));
+            tuple(State.UNKNOWN, b, "a"), tuple(State.UNKNOWN, b.plus(S5), "b"),
+            tuple(State.ERROR, b, "c"));
   }
 
   @Test
@@ -117,12 +148,13 @@ class ProbeEngineTest {
     MonitorSpec api = scheduled("api", Duration.ofSeconds(60), 0, S5);
     checker.script("api", "down", "down", "down", "ok");
     engine.update(List.of(api));
-    Instant f = first(api);
+    Instant b = boot(api);
+    Instant slot = Slots.after("api", Duration.ofSeconds(60), b.plusSeconds(45));
 
-    runUntil(api, 60);
+    runTo(slot);
 
-    assertThat(sink.attempts).extracting(Attempt::start).containsExactly(f, f.plusSeconds(15),
-        f.plusSeconds(30), f.plusSeconds(45), f.plusSeconds(60));
+    assertThat(sink.attempts).extracting(Attempt::start).containsExactly(b, b.plusSeconds(15),
+        b.plusSeconds(30), b.plusSeconds(45), slot);
     assertThat(sink.observations).extracting(s -> s.observation().state()).containsExactly(
         State.ERROR, State.ERROR, State.ERROR, State.OK, State.OK);
   }
@@ -134,8 +166,8 @@ class ProbeEngineTest {
     MonitorSpec c = scheduled("c", S30, 0, S5);
     checker.script("a", "first failure", "second failure");
     engine.update(List.of(a, b));
-    runUntil(a, 1);
-    assertThat(sink.observations(a.name())).containsExactly(seen(a, first(a), State.UNKNOWN,
+    runTo(T0.plus(ProbeEngine.FIRST_CHECK_SPREAD));
+    assertThat(sink.observations(a.name())).containsExactly(seen(a, boot(a), State.UNKNOWN,
         "first failure"));
     int bAttempts = sink.attempts(b.name()).size();
 
@@ -143,7 +175,7 @@ class ProbeEngineTest {
     clock.advance(Duration.ofSeconds(60));
 
     assertThat(engine.monitors()).containsExactly("a", "c");
-    assertThat(sink.observations(a.name()).get(1)).isEqualTo(seen(a, first(a), State.ERROR,
+    assertThat(sink.observations(a.name()).get(1)).isEqualTo(seen(a, boot(a), State.ERROR,
         "second failure"));
     assertThat(sink.attempts(b.name())).hasSize(bAttempts);
     assertThat(sink.attempts(c.name())).isNotEmpty();
@@ -154,7 +186,8 @@ class ProbeEngineTest {
     MonitorSpec a = scheduled("a", S30, 1, S5);
     checker.script("a", "first failure", "after the change");
     engine.update(List.of(a));
-    runUntil(a, 1);
+    runTo(boot(a).plusSeconds(1));
+    Instant changed = clock.now();
 
     MonitorSpec slower = scheduled("a", Duration.ofSeconds(60), 1, S5);
     engine.update(List.of(slower));
@@ -162,8 +195,7 @@ class ProbeEngineTest {
 
     Attempt restart = sink.attempts(a.name()).get(1);
     assertThat(restart.retry()).isZero();
-    assertThat(restart.planned()).isEqualTo(Slots.atOrAfter("a", Duration.ofSeconds(60),
-        first(a).plusSeconds(1)));
+    assertThat(restart.planned()).isEqualTo(ProbeEngine.first(slower, changed));
     assertThat(sink.observations(a.name()).get(1).observation().state()).isEqualTo(State.UNKNOWN);
   }
 
@@ -192,7 +224,7 @@ class ProbeEngineTest {
       MonitorSpec api = scheduled("api", S30, 0, S5);
       e.update(List.of(api));
 
-      runUntil(api, 30);
+      runTo(grid(api));
 
       assertThat(sink.observations).hasSize(2);
       assertThat(e.stats()).isEqualTo(new ProbeStats(1, 2, 0, 0, 2, 0));
@@ -285,7 +317,7 @@ class ProbeEngineTest {
   void afterCloseNothingMoreIsChecked() {
     MonitorSpec api = scheduled("api", S30, 0, S5);
     engine.update(List.of(api));
-    runUntil(api, 0);
+    runTo(boot(api));
 
     engine.close();
     clock.advance(Duration.ofMinutes(5));

@@ -82,7 +82,9 @@ class ProbeEngineThreadsTest {
     MonitorSpec api = scheduled("api", Duration.ofSeconds(30), 0, Duration.ofSeconds(5));
     try (ProbeEngine engine = new ProbeEngine("local", clock, stuck, threads, sink)) {
       engine.update(List.of(api));
-      clock.advance(Duration.ofSeconds(30));
+      // Stop the clock at the first check: the check thread reads its start then, whenever it
+      // runs. Past it, the watchdog could fall due before the test looks, and again and again.
+      clock.advance(Duration.between(T0, ProbeEngine.first(api, T0)));
       assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
 
       clock.advance(Duration.ofMillis(2_500));
@@ -92,6 +94,47 @@ class ProbeEngineThreadsTest {
       assertThat(sink.observations).extracting(RecordingSink.Seen::message).containsExactly(
           "api: no result after 2500 ms. Expected the check to end within its 2000 ms timeout");
       assertThat(engine.stats().watchdogTimeouts()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void checksStuckPastDifferentTimeoutsAreEachEndedAtTheirOwnLimit() throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(2);
+    Checker stuck = m -> {
+      entered.countDown();
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        // The watchdog ended the check.
+      }
+      return CheckResult.passed(200, Phases.total(1));
+    };
+    java.util.concurrent.Semaphore reported = new java.util.concurrent.Semaphore(0);
+    RecordingSink sink = new RecordingSink(s -> reported.release());
+    FakeProbeClock clock = new FakeProbeClock(T0);
+    MonitorSpec fast = scheduled("fast", Duration.ofSeconds(30), 0, Duration.ofSeconds(5));
+    MonitorSpec slow = TestMonitors.timing(scheduled("slow", Duration.ofSeconds(30), 0,
+        Duration.ofSeconds(5)), Duration.ofSeconds(30), Duration.ofSeconds(4), 0,
+        Duration.ofSeconds(5));
+    try (ProbeEngine engine = new ProbeEngine("local", clock, stuck, threads, sink)) {
+      engine.update(List.of(fast, slow));
+      Instant first = ProbeEngine.first(fast, T0).isAfter(ProbeEngine.first(slow, T0))
+          ? ProbeEngine.first(fast, T0) : ProbeEngine.first(slow, T0);
+      // Both start within the first second, so neither limit falls before `first` + 2.5 s.
+      clock.advance(Duration.between(T0, first));
+      assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+      clock.advance(Duration.ofMillis(2_500));
+      assertThat(reported.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(sink.observations).extracting(RecordingSink.Seen::monitor)
+          .containsExactly("fast");
+
+      clock.advance(Duration.ofMillis(2_500));
+      assertThat(reported.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(sink.observations).extracting(RecordingSink.Seen::message).containsExactly(
+          "fast: no result after 2500 ms. Expected the check to end within its 2000 ms timeout",
+          "slow: no result after 4500 ms. Expected the check to end within its 4000 ms timeout");
+      assertThat(engine.stats().watchdogTimeouts()).isEqualTo(2);
     }
   }
 

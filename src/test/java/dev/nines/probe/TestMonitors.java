@@ -110,6 +110,13 @@ final class TestMonitors {
     return http("api", request, Duration.ofSeconds(5));
   }
 
+  /** The same monitor reusing its connections between checks. */
+  static MonitorSpec keepAlive(MonitorSpec m) {
+    return new MonitorSpec(m.name(), m.service(), m.kind(), m.depth(), m.interval(), m.timeout(),
+        m.retries(), m.retryInterval(), m.regions(), m.target(), m.http(), m.steps(), m.budget(),
+        m.warnDays(), m.failDays(), true);
+  }
+
   static MonitorSpec target(MonitorKind kind, String target, Duration timeout, int warnDays,
       int failDays) {
     return new MonitorSpec("target", "platform", kind, MonitorSpec.Depth.SHALLOW,

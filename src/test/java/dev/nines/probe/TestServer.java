@@ -19,6 +19,8 @@ import javax.net.ssl.SSLContext;
 final class TestServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final java.util.Set<Integer> clientPorts =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private TestServer(HttpServer server) {
     this.server = server;
@@ -48,11 +50,17 @@ final class TestServer implements AutoCloseable {
 
   TestServer route(String path, HttpHandler handler) {
     server.createContext(path, exchange -> {
+      clientPorts.add(exchange.getRemoteAddress().getPort());
       try (exchange) {
         handler.handle(exchange);
       }
     });
     return this;
+  }
+
+  /** How many client connections have sent requests (each has its own client port). */
+  int connections() {
+    return clientPorts.size();
   }
 
   int port() {

@@ -55,4 +55,11 @@ class LatencyHistogramTest {
     assertThatThrownBy(() -> h.atOrBelow(Duration.ofMillis(300)))
         .hasMessage("300ms is not a bucket bound. Expected one of 100, 500 ms");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} ms is in bucket {1} of (.., 5], (5, 10], (10, 25], (25, ..)")
+  @org.junit.jupiter.params.provider.CsvSource({"0, 0", "5, 0", "5.0001, 1", "10, 1", "24.9, 2",
+      "25, 2", "25.5, 3", "100000, 3"})
+  void aDurationFallsInTheBucketOfTheFirstBoundAtOrAboveIt(double millis, int bucket) {
+    assertThat(LatencyHistogram.bucketIndex(new long[] {5, 10, 25}, millis)).isEqualTo(bucket);
+  }
 }

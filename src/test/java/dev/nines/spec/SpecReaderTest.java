@@ -57,7 +57,8 @@ class SpecReaderTest {
     assertThat(spec.slos()).extracting(SloSpec::name).containsExactly(
         "fetch-orders-success", "assign-courier-success", "assign-courier-latency",
         "track-delivery-fast", "track-delivery-freshness", "platform-availability",
-        "order-to-tracking-journey");
+        "order-to-tracking-journey", "edge-availability", "load-balancer-availability",
+        "ingress-availability");
     SloSpec latency = spec.slos().get(2);
     assertThat(latency.sli().kind()).isEqualTo(SliKind.LATENCY);
     assertThat(latency.sli().threshold()).isEqualTo(Duration.ofMillis(300));
@@ -222,7 +223,7 @@ class SpecReaderTest {
     String twoInternal = text.substring(0, from) + text.substring(from, to)
         .replace("audience: client", "audience: internal") + text.substring(to);
     ParsedSpec parsed = SpecReader.read("t.yaml", twoInternal);
-    assertThat(parsed.spec().slos()).hasSize(7);
+    assertThat(parsed.spec().slos()).hasSize(10);
     assertThat(SpecLinter.lint(parsed, "t.yaml")).isEmpty();
   }
 }

@@ -200,12 +200,14 @@ abstract class StoreContract {
   void attemptsRoundTripWithMissingPhases() {
     Instant t = Instant.parse("2026-10-01T10:00:00Z");
     StoredAttempt ok = new StoredAttempt("m", "eu", t, true, 200, null, 1.5, 2.0, 3.25, 10.0,
-        12.5, null);
+        12.5, null, t.plus(java.time.Duration.ofDays(40)).plusSeconds(3600));
     StoredAttempt failed = new StoredAttempt("m", "eu", t.plusSeconds(5), false, null,
         "connect refused", 1.0, null, null, null, 3.0, "[]");
     store.appendAttempts(List.of(ok, failed));
     assertThat(store.attempts("m", t, t.plusSeconds(60), 10)).containsExactly(failed, ok);
     assertThat(store.attempts("m", t, t.plusSeconds(60), 1)).containsExactly(failed);
+    assertThat(store.attempts("m", t, t.plusSeconds(60), 10).get(1).certDaysLeft()).isEqualTo(40);
+    assertThat(failed.certDaysLeft()).isNull();
   }
 
   @Test

@@ -17,6 +17,42 @@ class JourneyDetailTest {
     assertThat(JourneyDetail.rank(new double[0], 0.5)).isNull();
   }
 
+  private static final String STEPS = "[{\"name\":\"fetch\",\"ok\":true,\"status\":200,"
+      + "\"error\":\"\",\"totalMillis\":40000},{\"name\":\"assign\",\"ok\":true,\"status\":200,"
+      + "\"error\":\"\",\"totalMillis\":21000}]";
+
+  private static dev.nines.store.StoredAttempt run(boolean ok, String steps) {
+    return new dev.nines.store.StoredAttempt("checkout", "eu", java.time.Instant.EPOCH, ok, null,
+        ok ? null : "journey: took 61000 ms", null, null, null, null, 61000.0, steps);
+  }
+
+  @Test
+  void theVerdictIsTheOneStoredWithTheRunNeverScoredAgain() throws Exception {
+    // Budget 60 s now; the first run was judged good when it ran (under an earlier budget).
+    dev.nines.model.MonitorSpec m = dev.nines.spec.SpecReader.read("t.yaml", """
+        apiVersion: nines/v1
+        services: [{name: web}]
+        monitors:
+          - name: checkout
+            service: web
+            kind: journey
+            interval: 5m
+            timeout: 90s
+            budget: 60s
+            steps: [{name: fetch, url: "https://x.example/a"}, {name: assign, url: "https://x.example/b"}]
+        """).spec().monitors().get(0);
+
+    JourneyDetail j = JourneyDetail.of(m, List.of(run(true, STEPS), run(false, STEPS),
+        run(true, null)));
+
+    assertThat(j.good()).isEqualTo(2);
+    assertThat(j.runs()).extracting(r -> r.outcome().reason()).containsExactly(
+        dev.nines.uptime.JourneyOutcome.Reason.PASSED,
+        dev.nines.uptime.JourneyOutcome.Reason.OVER_BUDGET,
+        dev.nines.uptime.JourneyOutcome.Reason.PASSED);
+    assertThat(JourneyDetail.verdict(false, List.of())).isNull();
+  }
+
   @Test
   void storedStepsReadBackWithTheirFailureReason() {
     List<StepResult> steps = JourneyDetail.steps("[{\"name\":\"fetch\",\"ok\":true,\"status\":200,"

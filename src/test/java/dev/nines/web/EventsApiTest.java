@@ -252,17 +252,23 @@ class EventsApiTest {
   }
 
   @Test
-  void observationsAreStoredAndUnknownSubjectsRejected() throws Exception {
+  void observationsOfAnExternalMonitorAreStoredAndOtherSubjectsRefused() throws Exception {
     h = new ServerHarness(dir);
-    HttpResponse<String> ok = h.send(h.post("/api/v1/observations", "[{\"subject\":\"platform\","
-        + "\"time\":\"" + now + "\",\"state\":\"ERROR\",\"region\":\"us-east\",\"message\":\"cdn\"}]"));
+    HttpResponse<String> ok = h.send(h.post("/api/v1/observations", "[{\"subject\":"
+        + "\"courier-gateway\",\"time\":\"" + now + "\",\"state\":\"ERROR\",\"message\":\"503\"}]"));
     assertThat(ok.statusCode()).isEqualTo(202);
-    assertThat(h.server.store().observations("platform", now, now.plusSeconds(1))).hasSize(1);
-    HttpResponse<String> bad = h.send(h.post("/api/v1/observations",
-        "{\"subject\":\"nope\",\"time\":\"" + now + "\",\"state\":\"OK\"}"));
+    assertThat(h.server.store().observations("courier-gateway", now, now.plusSeconds(1)))
+        .extracting(o -> o.region() + " " + o.state()).containsExactly("courier-partner ERROR");
+    assertThat(h.server.probes().latest("courier-gateway").get("courier-partner").observation()
+        .state()).isEqualTo(dev.nines.uptime.State.ERROR);
+    HttpResponse<String> bad = h.send(h.post("/api/v1/observations", "[{\"subject\":"
+        + "\"platform\",\"time\":\"" + now + "\",\"state\":\"OK\"}, {\"subject\":"
+        + "\"courier-gateway\",\"time\":\"" + now + "\",\"state\":\"OK\",\"region\":\"mars\"}]"));
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(json(bad).get("errors").get(0).asText()).isEqualTo("[0].subject: unknown subject "
-        + "'nope'. Expected a service or monitor of the spec");
+    assertThat(json(bad).get("errors")).extracting(JsonNode::asText).containsExactly(
+        "[0].subject: 'platform' is not an external monitor. Expected the name of a monitor of "
+            + "kind: external, one of courier-gateway",
+        "[1].region: 'mars' is not a source of courier-gateway. Expected one of courier-partner");
   }
 
   @Test

@@ -45,7 +45,7 @@ class ObservationsAndAgentBadInputTest {
   }
 
   private static String observation(String time) {
-    return "{\"subject\":\"platform\",\"time\":\"" + time + "\",\"state\":\"OK\"}";
+    return "{\"subject\":\"courier-gateway\",\"time\":\"" + time + "\",\"state\":\"OK\"}";
   }
 
   private static JsonNode json(HttpResponse<String> r) throws Exception {
@@ -63,7 +63,7 @@ class ObservationsAndAgentBadInputTest {
       assertThat(json(observe("[" + observation(t) + "]")).get("errors").get(0).asText())
           .isEqualTo("[0].time: " + t + " is outside what is kept. " + WINDOW);
     }
-    assertThat(h.server.store().observations("platform", Instant.EPOCH,
+    assertThat(h.server.store().observations("courier-gateway", Instant.EPOCH,
         Instant.parse("9999-12-31T00:00:00Z"))).isEmpty();
   }
 

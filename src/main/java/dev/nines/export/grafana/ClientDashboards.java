@@ -1,5 +1,6 @@
 package dev.nines.export.grafana;
 
+import dev.nines.export.NinesMetrics;
 import dev.nines.export.prometheus.RuleNames;
 import dev.nines.model.ClientSpec;
 import dev.nines.model.Durations;
@@ -11,8 +12,11 @@ import java.util.List;
 
 /**
  * The folder a client sees: an overview of their SLOs and one dashboard per SLO (SLI, budget
- * left, burn-down). Every query reads only the SLO recording rules ({@code slo:*}), never an
- * internal metric.
+ * left, burn-down). Queries read the SLO recording rules ({@code slo:*}), never an internal
+ * metric; for a calendar-window SLO the window figures are Nines' own exact ones
+ * ({@code nines_slo_sli_ratio} and {@code nines_slo_error_budget_remaining_ratio} from its
+ * {@code /metrics}, the figures of the portal), because the rules can only look back a
+ * rolling nominal length and would show 30 days where the client means this month.
  */
 final class ClientDashboards {
   private static final Duration HOUR = Duration.ofHours(1);
@@ -43,12 +47,15 @@ final class ClientDashboards {
       return List.of(Panel.text("No SLOs yet", 24, 3, "No SLO of " + display(client)
           + " is measured in Prometheus yet."));
     }
-    Target[] left = slos.stream().map(s -> new Target(remaining(s), s.name())).toArray(Target[]::new);
-    Target[] sli = slos.stream().map(s -> new Target(sliOverWindow(s), s.name())).toArray(Target[]::new);
+    Target[] left = slos.stream().map(s -> new Target(remaining(s), legend(s)))
+        .toArray(Target[]::new);
+    Target[] sli = slos.stream().map(s -> new Target(sliOverWindow(s), legend(s)))
+        .toArray(Target[]::new);
     return List.of(
         Panel.text("About", 24, 3, "Each SLO is a target over a window. The error budget is the "
             + "share of requests (or time) allowed to fail; **budget left** is what remains of "
-            + "it in the current window. Figures update every minute."),
+            + "it in the current window: for a calendar window (marked *this month* and so on) "
+            + "the current calendar period, as on the portal. Figures update every minute."),
         Panel.of("bargauge", "Error budget left", 24, Math.max(4, 2 * slos.size()),
             "percentunit", left).withRange(0.0, 1.0).withSteps(Panel.budgetSteps()),
         Panel.stat("SLI over the SLO window", 24, "percentunit", sli),
@@ -58,7 +65,7 @@ final class ClientDashboards {
 
   private static List<Panel> sloPanels(SloSpec slo) {
     String sel = RuleNames.selector(slo);
-    String window = "last " + Durations.format(slo.window().nominalLength());
+    String window = windowName(slo);
     return List.of(
         Panel.text("What this SLO promises", 24, 4, agreement(slo)),
         Panel.stat("SLI (" + window + ")", 8, "percentunit", new Target(sliOverWindow(slo), "SLI")),
@@ -78,8 +85,9 @@ final class ClientDashboards {
     b.append("**Objective:** ").append(slo.target().percent().toPlainString()).append(" % over ")
         .append(slo.window().id()).append(".");
     if (slo.window() instanceof SloWindow.Calendar) {
-      b.append(" These panels show the last ").append(Durations.format(slo.window().nominalLength()))
-          .append(", rolling; compliance reports count the calendar period.");
+      b.append(" The SLI and budget of ").append(windowName(slo)).append(" are Nines' own "
+          + "figures for the calendar period, as on the portal and in the compliance report; "
+          + "the hourly SLI is from the recording rules.");
     }
     if (slo.description() != null) {
       b.append(" ").append(slo.description());
@@ -97,12 +105,40 @@ final class ClientDashboards {
     return b.toString();
   }
 
+  /**
+   * The SLI over the SLO's window: the period recording for a rolling window; Nines' exact
+   * figure for a calendar window.
+   */
   static String sliOverWindow(SloSpec slo) {
+    if (slo.window() instanceof SloWindow.Calendar) {
+      return NinesMetrics.SLO_SLI + ninesSelector(slo);
+    }
     return "1 - " + RuleNames.periodErrorRatio(slo) + RuleNames.selector(slo);
   }
 
+  /** The budget left over the SLO's window, the same way. */
   static String remaining(SloSpec slo) {
+    if (slo.window() instanceof SloWindow.Calendar) {
+      return NinesMetrics.SLO_BUDGET_REMAINING + ninesSelector(slo);
+    }
     return RuleNames.PERIOD_BUDGET_REMAINING + RuleNames.selector(slo);
+  }
+
+  private static String ninesSelector(SloSpec slo) {
+    return "{service=\"" + slo.service() + "\", slo=\"" + slo.name() + "\"}";
+  }
+
+  /** How a panel names the window: "this month" for a calendar month, "last 30d" rolling. */
+  static String windowName(SloSpec slo) {
+    if (slo.window() instanceof SloWindow.Calendar c) {
+      return c.unit() == dev.nines.model.CalendarUnit.DAY ? "today"
+          : "this " + c.unit().name().toLowerCase(java.util.Locale.ROOT);
+    }
+    return "last " + Durations.format(slo.window().nominalLength());
+  }
+
+  private static String legend(SloSpec slo) {
+    return slo.name() + " (" + windowName(slo) + ")";
   }
 
   private static String display(ClientSpec client) {

@@ -2,6 +2,7 @@ package dev.nines.export.prometheus;
 
 import dev.nines.model.ServiceSpec;
 import dev.nines.model.SloSpec;
+import dev.nines.slo.TimeSlices;
 import dev.nines.model.Spec;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ public final class PrometheusRules {
       String who = "slo " + slo.name() + " (service " + slo.service() + "): ";
       SliQueries queries = SliQueries.of(slo, w -> warnings.add(who + "skipped: " + w));
       if (queries == null) {
+        continue;
+      }
+      if (options.sloth() != null && TimeSlices.of(slo.budgeting()) != null) {
+        warnings.add(who + "skipped: budgeting " + slo.budgeting().method() + " counts time "
+            + "slices, which Sloth does not. Expected OCCURRENCES with --sloth-compat");
         continue;
       }
       if (!queries.windowed()) {

@@ -1,7 +1,6 @@
 package dev.nines.export.prometheus;
 
 import dev.nines.export.NinesMetrics;
-import dev.nines.model.Budgeting;
 import dev.nines.model.SliKind;
 import dev.nines.model.SliSource;
 import dev.nines.model.SliSource.MetricQuery;
@@ -20,11 +19,6 @@ record SliQueries(String error, String good, String total, String raw, boolean s
 
   /** The queries of an SLO, or null (with a warning) when its SLI has no PromQL form. */
   static SliQueries of(SloSpec slo, Consumer<String> warn) {
-    if (slo.budgeting().method() != Budgeting.Method.OCCURRENCES) {
-      warn.accept("budgeting " + slo.budgeting().method() + " counts time slices, which the "
-          + "rules do not model. Expected OCCURRENCES");
-      return null;
-    }
     return switch (slo.sli().source()) {
       case SliSource.Events e -> nines(slo, NinesMetrics.SLI_EVENTS, false);
       case SliSource.Monitors m -> slo.sli().kind() == SliKind.UPTIME

@@ -123,6 +123,12 @@ final class Slos {
       OpenSloObject.required(o, "timeSliceWindow", "the slice length, e.g. 1m");
       ok = false;
     }
+    if (sliceWindow != null && (sliceWindow.toMinutes() < 1
+        || !sliceWindow.equals(Duration.ofMinutes(sliceWindow.toMinutes())))) {
+      o.error("timeSliceWindow", o.string("timeSliceWindow") + " is not a whole number of "
+          + "minutes. Expected a slice of 1m or more (Nines keeps per-minute buckets)");
+      ok = false;
+    }
     boolean parsed = (sliceTarget != null || !o.has("timeSliceTarget"))
         && (sliceWindow != null || !o.has("timeSliceWindow"));
     return ok && parsed ? new Budgeting(method, sliceTarget, sliceWindow) : null;

@@ -186,6 +186,7 @@ public final class Console implements WebModule {
     r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     r.get("/api/v1/slos/{name}/history", api::sloHistory);
     r.get("/api/v1/monitors/{name}", api::monitor);
+    r.get("/api/v1/monitors/{name}/observations", api::observations);
     r.get("/api/v1/journeys", api::journeys);
     r.get("/api/v1/journeys/{name}", api::journey);
     r.get("/api/v1/layers", api::layers);

@@ -15,8 +15,10 @@ import dev.nines.view.MonitorDetail;
 import dev.nines.view.MonitorDetails;
 import dev.nines.view.Page;
 import dev.nines.view.SloHistory;
+import dev.nines.store.StoredObservation;
 import dev.nines.web.ApiError;
 import dev.nines.web.Json;
+import dev.nines.web.UptimeJson;
 import dev.nines.web.auth.Users;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -61,32 +63,98 @@ public final class ConsoleApi {
         "resolution", "1h", "points", h.points()));
   }
 
-  /** {@code GET /api/v1/monitors/{name}?range=}: regions, timelines, uptime with bounds. */
+  /**
+   * {@code GET /api/v1/monitors/{name}?range=} (or {@code ?from=&to=}): the monitor's uptime
+   * with bounds up to its settled instant, the attributed timeline, state runs, regions and
+   * regional incidents.
+   */
   public void monitor(Context ctx) {
-    String range = param(() -> Params.range(ctx));
-    Instant to = clock.instant();
-    MonitorDetail d = monitors.detail(ctx.pathParam("name"), to.minus(Params.RANGES.get(range)),
-        to, 1);
-    if (d == null) {
-      throw new ApiError(404, "no monitor named '" + ctx.pathParam("name") + "'");
-    }
+    MonitorDetail d = detail(ctx, 1);
     Map<String, Object> o = monitorSummary(d.spec());
     o.put("from", d.from());
     o.put("to", d.to());
+    o.put("attributedUntil", d.report().attributedUntil());
     o.put("quorum", d.quorum());
-    o.put("uptime", d.hasData() ? d.uptime() : null);
-    o.put("timeline", d.combined());
+    o.put("uptime", UptimeJson.of(d.report().uptime()));
+    o.put("noData", d.noData());
+    o.put("state", UptimeJson.state(d.report().current()));
+    o.put("timeline", UptimeJson.spans(d.report().spans()));
+    o.put("states", UptimeJson.states(d.report().states()));
     o.put("regions", d.regions().stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("region", r.name());
-      m.put("state", r.latest() == null ? null : r.latest().observation().state());
-      m.put("since", r.latest() == null ? null : r.latest().observation().time());
-      m.put("uptime", r.uptime().observedMillis() == 0 ? null : r.uptime());
-      m.put("timeline", r.segments());
+      m.put("state", UptimeJson.state(r.report().current()));
+      m.put("live", r.latest() == null ? null : Map.of(
+          "state", r.latest().observation().state(), "since", r.latest().since(),
+          "lastCheck", r.latest().observation().time()));
+      m.put("lastObservation", r.report().lastObservation());
+      m.put("uptime", UptimeJson.of(r.report().uptime()));
+      m.put("timeline", UptimeJson.spans(r.report().spans()));
       return m;
     }).toList());
-    o.put("regionalIncidents", d.incidents());
+    o.put("regionalIncidents", d.report().incidents());
     Json.send(ctx, 200, o);
+  }
+
+  /**
+   * {@code GET /api/v1/monitors/{name}/observations?from=&to=[&format=csv]}: the stored
+   * observations in {@code [from, to)}, as JSON or as the {@code time,state,region} CSV that
+   * {@code nines uptime} reads.
+   */
+  public void observations(Context ctx) {
+    MonitorSpec m = monitors.monitor(ctx.pathParam("name"));
+    if (m == null) {
+      throw new ApiError(404, "no monitor named '" + ctx.pathParam("name") + "'");
+    }
+    Instant now = clock.instant();
+    Instant from = param(() -> Params.instant(ctx, "from", now.minus(Params.RANGES.get("24h"))));
+    Instant to = param(() -> Params.instant(ctx, "to", now));
+    if (from.isAfter(to)) {
+      throw new ApiError(400, "from: " + from + " is after to " + to + ". Expected from <= to");
+    }
+    List<StoredObservation> list = store.observations(m.name(), from, to);
+    String format = ctx.queryParam("format");
+    if ("csv".equals(format)) {
+      StringBuilder b = new StringBuilder("time,state,region\n");
+      list.forEach(x -> b.append(x.at()).append(',').append(x.state()).append(',')
+          .append(x.region()).append('\n'));
+      ctx.contentType("text/csv; charset=utf-8").result(b.toString());
+      return;
+    }
+    if (format != null && !format.equals("json")) {
+      throw new ApiError(400, "format: '" + format + "' is not a format. Expected json or csv");
+    }
+    Json.send(ctx, 200, Map.of("monitor", m.name(), "from", from, "to", to,
+        "observations", list.stream().map(x -> {
+          Map<String, Object> y = new LinkedHashMap<>();
+          y.put("time", x.at());
+          y.put("state", x.state());
+          y.put("region", x.region());
+          y.put("message", x.message());
+          y.put("source", x.source());
+          return y;
+        }).toList()));
+  }
+
+  private MonitorDetail detail(Context ctx, int attempts) {
+    String name = ctx.pathParam("name");
+    Instant now = clock.instant();
+    MonitorDetail d;
+    if (ctx.queryParam("from") != null || ctx.queryParam("to") != null) {
+      Instant to = param(() -> Params.instant(ctx, "to", now));
+      Instant from = param(() -> Params.instant(ctx, "from", to.minus(Params.RANGES.get("24h"))));
+      if (from.isAfter(to)) {
+        throw new ApiError(400, "from: " + from + " is after to " + to + ". Expected from <= to");
+      }
+      d = monitors.detail(name, from, to, now, attempts);
+    } else {
+      String range = param(() -> Params.range(ctx));
+      d = monitors.detail(name, Params.RANGES.get(range), now, attempts);
+    }
+    if (d == null) {
+      throw new ApiError(404, "no monitor named '" + name + "'");
+    }
+    return d;
   }
 
   static Map<String, Object> monitorSummary(MonitorSpec m) {
@@ -152,6 +220,7 @@ public final class ConsoleApi {
         x.put("kind", l.spec().kind());
         x.put("recentErrorRatio", l.recentErrorRatio());
         x.put("silent", l.silent());
+        x.put("noData", l.noData());
         x.put("slis", l.slis().stream().map(s -> Map.of("slo", s.slo().name(),
             "recentGood", s.recent().good(), "recentValid", s.recent().valid(),
             "windowSli", s.windowSliRatio())).toList());
@@ -201,6 +270,9 @@ public final class ConsoleApi {
       x.put("monthMet", s.monthMet());
       x.put("monthGood", s.month().good());
       x.put("monthValid", s.month().valid());
+      if (s.monthUptime() != null) {
+        x.put("monthUptime", UptimeJson.of(s.monthUptime()));
+      }
       if (portal) {
         x.put("monthBudgetRemaining", s.month().valid() == 0 ? null
             : s.monthBudget().remainingRatio());

@@ -116,8 +116,8 @@ public final class ConsolePages {
   public void monitor(Context ctx) {
     String range = range(ctx);
     Instant to = clock.instant();
-    MonitorDetail d = monitors.detail(ctx.pathParam("name"), to.minus(Params.RANGES.get(range)),
-        to, ATTEMPTS);
+    MonitorDetail d = monitors.detail(ctx.pathParam("name"), Params.RANGES.get(range), to,
+        ATTEMPTS);
     if (d == null) {
       throw PageError.of(404, "There is no monitor named '" + ctx.pathParam("name") + "'.");
     }

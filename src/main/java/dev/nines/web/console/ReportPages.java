@@ -172,10 +172,15 @@ public final class ReportPages {
           "budgetUsed", ReportText.budgetUsedPct(s.figures()),
           "badAgainstAllowed", ReportText.badAgainstAllowed(s.figures()),
           "previous", ReportText.previous(s), "change", ReportText.change(s)));
-      x.put("uptime", s.uptime().stream().map(m -> Map.of("monitor", m.monitor().name(),
-          "uptime", m.uptime().uptimeRatio(), "lower", m.uptime().lowerRatio(),
-          "upper", m.uptime().upperRatio(), "unknownMillis", m.uptime().unknownMillis()))
-          .toList());
+      x.put("uptime", s.uptime().stream().map(m -> {
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("monitor", m.monitor().name());
+        u.put("uptime", m.uptime().uptimeRatio());          // null: no data
+        u.put("lower", m.uptime().lowerRatio());
+        u.put("upper", m.uptime().upperRatio());
+        u.put("unknownMillis", m.uptime().unknownMillis());
+        return u;
+      }).toList());
       return x;
     }).toList());
     o.put("incidents", r.incidents().stream().map(e -> {

@@ -89,12 +89,9 @@ public final class StatusPages {
         Map<String, Object> y = new LinkedHashMap<>();
         y.put("date", d.date().toString());
         y.put("level", d.level());
-        y.put("uptime", d.uptime() == null || d.uptime().observedMillis() == 0 ? null
-            : d.uptime().uptimeRatio());
-        y.put("lower", d.uptime() == null || d.uptime().observedMillis() == 0 ? null
-            : d.uptime().lowerRatio());
-        y.put("upper", d.uptime() == null || d.uptime().observedMillis() == 0 ? null
-            : d.uptime().upperRatio());
+        y.put("uptime", d.uptime() == null ? null : d.uptime().uptimeRatio());
+        y.put("lower", d.uptime() == null ? null : d.uptime().lowerRatio());
+        y.put("upper", d.uptime() == null ? null : d.uptime().upperRatio());
         y.put("sli", d.counts() == null || d.counts().valid() == 0 ? null : d.counts().ratio());
         return y;
       }).toList());

@@ -83,7 +83,8 @@ public final class MetricsHandler {
 
   private void slos(TextFormat t) {
     TextFormat.Family time = t.family("nines_sli_time_seconds_total", "counter", "Seconds "
-        + "attributed by a time SLI since the process started: good (up) and bad (down).");
+        + "attributed by a time SLI since the process started: good (up), bad (down) and "
+        + "unknown (neither; not valid time).");
     TextFormat.Family events = t.family("nines_sli_events_total", "counter", "Valid events "
         + "counted by an event SLI since the process started.");
     TextFormat.Family sli = t.family("nines_slo_sli_ratio", "gauge", "Good / valid over the SLO "
@@ -101,8 +102,11 @@ public final class MetricsHandler {
       String slo = v.spec().name();
       long[] totals = slos.totalsSinceStart(slo);
       if (v.spec().sli().kind() == SliKind.UPTIME) {
-        time.sample(totals[0] / 1000.0, "service", svc, "slo", slo, "outcome", "good");
-        time.sample((totals[1] - totals[0]) / 1000.0, "service", svc, "slo", slo, "outcome", "bad");
+        dev.nines.uptime.UptimeSnapshot u = slos.uptimeSinceStart(slo);
+        time.sample(u.upMillis() / 1000.0, "service", svc, "slo", slo, "outcome", "good");
+        time.sample(u.downMillis() / 1000.0, "service", svc, "slo", slo, "outcome", "bad");
+        time.sample(u.unknownMillis() / 1000.0, "service", svc, "slo", slo, "outcome",
+            "unknown");
       } else {
         events.sample(totals[0], "service", svc, "slo", slo, "outcome", "good");
         events.sample(totals[1] - totals[0], "service", svc, "slo", slo, "outcome", "bad");
@@ -157,8 +161,8 @@ public final class MetricsHandler {
       for (ProbeCounters.Histogram h : c.phases()) {
         long[] cum = h.cumulative();
         for (int b = 0; b < cum.length; b++) {
-          String le = b < ProbeCounters.BOUNDS_SECONDS.length
-              ? TextFormat.number(ProbeCounters.BOUNDS_SECONDS[b]) : "+Inf";
+          String le = b < ProbeCounters.BOUNDS_MILLIS.length
+              ? TextFormat.number(ProbeCounters.BOUNDS_MILLIS[b] / 1000.0) : "+Inf";
           phases.sampleOf("nines_probe_phase_seconds_bucket", cum[b], "monitor", c.monitor(),
               "service", svc, "region", c.region(), "phase", h.phase(), "le", le);
         }

@@ -2,6 +2,7 @@ package dev.nines.web.metrics;
 
 import dev.nines.ingest.EventRouter;
 import dev.nines.model.RequestEvent;
+import dev.nines.slo.LatencyHistogram;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,8 @@ public final class RequestMetrics {
       if (h == null || h.router() != r) {
         h = histogram(key, r, e);
       }
-      int i = Arrays.binarySearch(h.boundsMillis(), e.durationMillis());
-      h.counts().incrementAndGet(i >= 0 ? i : -i - 1);
+      h.counts().incrementAndGet(LatencyHistogram.bucketIndex(h.boundsMillis(),
+          e.durationMillis()));
       h.sumMillis().add(e.durationMillis());
     }
   }

@@ -128,9 +128,32 @@ class GrafanaProvisioningTest {
 
     assertThat(clientExprs).isNotEmpty();
     for (String expr : clientExprs) {
-      assertThat(expr).doesNotContain("node_", "kube_", "container_", "nines_", "ALERTS", "up{");
-      assertThat(metrics(expr)).as(expr).isNotEmpty().allMatch(m -> m.startsWith("slo:"));
+      assertThat(expr).doesNotContain("node_", "kube_", "container_", "ALERTS", "up{");
+      assertThat(metrics(expr)).as(expr).isNotEmpty().allMatch(m -> m.startsWith("slo:")
+          || m.equals("nines_slo_sli_ratio") || m.equals("nines_slo_error_budget_remaining_ratio"));
     }
+  }
+
+  @Test
+  void aCalendarSloShowsNinesExactFiguresForThisMonthNotThirtyRollingDays() throws Exception {
+    Map<String, JsonNode> dashboards = dashboards(GrafanaProvisioning.generate(spec(),
+        GrafanaOptions.defaults()));
+    JsonNode monthly = dashboards.get("dashboards/Client - Acme Logistics/platform-availability.json");
+    JsonNode rolling = dashboards.get("dashboards/Client - Acme Logistics/assign-courier-success.json");
+    List<String> titles = new ArrayList<>();
+    List<String> exprs = new ArrayList<>();
+    monthly.get("panels").forEach(p -> {
+      titles.add(p.path("title").asText());
+      p.path("targets").forEach(t -> exprs.add(t.get("expr").asText()));
+    });
+
+    assertThat(titles).contains("SLI (this month)");
+    assertThat(exprs).contains("nines_slo_error_budget_remaining_ratio{service=\"platform\", "
+        + "slo=\"platform-availability\"}", "nines_slo_sli_ratio{service=\"platform\", "
+        + "slo=\"platform-availability\"}");
+    assertThat(exprs).noneMatch(e -> e.contains("slo:period_error_budget_remaining:ratio"));
+    assertThat(rolling.toString()).contains("SLI (last 30d)")
+        .contains("slo:period_error_budget_remaining:ratio").doesNotContain("nines_slo_");
   }
 
   @Test
@@ -234,16 +257,16 @@ class GrafanaProvisioningTest {
     JsonNode dash = dashboards(GrafanaProvisioning.generate(spec(), GrafanaOptions.defaults()))
         .get("dashboards/Client - Acme Logistics/platform-availability.json");
 
-    assertThat(titles(dash)).containsExactly("What this SLO promises", "SLI (last 30d)",
+    assertThat(titles(dash)).containsExactly("What this SLO promises", "SLI (this month)",
         "Objective", "Error budget left", "SLI", "Error budget burn-down");
     assertThat(dash.at("/panels/0/options/content").asText()).isEqualTo("**Objective:** 99.95 % "
-        + "over month. These panels show the last 30d, rolling; compliance reports count the "
-        + "calendar period. The dashboard and core APIs are available 99.95 % of the time (21.6 "
+        + "over month. The SLI and budget of this month are Nines' own figures for the calendar "
+        + "period, as on the portal and in the compliance report; the hourly SLI is from the "
+        + "recording rules. The dashboard and core APIs are available 99.95 % of the time (21.6 "
         + "min a month).\n\n**Set by:** client and SRE team, approved by Dana Fischer.\n\n"
         + "**Why:** Sellers work around the clock; the platform must be there.");
-    assertThat(dash.at("/panels/1/targets/0/expr").asText()).isEqualTo("1 - "
-        + "slo:sli_error:ratio_rate30d{sloth_id=\"platform-platform-availability\", "
-        + "sloth_service=\"platform\", sloth_slo=\"platform-availability\"}");
+    assertThat(dash.at("/panels/1/targets/0/expr").asText()).isEqualTo("nines_slo_sli_ratio"
+        + "{service=\"platform\", slo=\"platform-availability\"}");
     assertThat(dash.at("/time/from").asText()).isEqualTo("now-30d");
   }
 

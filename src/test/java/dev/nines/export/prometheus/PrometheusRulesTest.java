@@ -66,7 +66,7 @@ class PrometheusRulesTest {
         "nines-slo-meta-recordings-platform-platform-availability", "sloth_slo_info");
 
     assertThat(info.labels()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-        "nines_audience", "client", "nines_client", "acme", "nines_window", "month",
+        "layer", "cdn", "nines_audience", "client", "nines_client", "acme", "nines_window", "month",
         "sloth_id", "platform-platform-availability", "sloth_objective", "99.95",
         "sloth_service", "platform", "sloth_slo", "platform-availability")));
   }
@@ -252,19 +252,39 @@ class PrometheusRulesTest {
     SliSource datadog = new SliSource.Ratio(null, new MetricQuery("datadog", null, Map.of("query", "a")),
         new MetricQuery("datadog", null, Map.of("query", "b")));
     SliSource threshold = new SliSource.Threshold(MetricQuery.prometheus("latency"), "lt", 0.5);
-    SloSpec slices = withBudgeting(slo("slices", EVENTS, DAYS_30, null),
-        new Budgeting(Budgeting.Method.TIMESLICES, new BigDecimal("0.95"), Duration.ofMinutes(1)));
     GeneratedRules rules = generate(RulesOptions.defaults().withBaseline(false),
-        slo("dd", datadog, DAYS_30, null), slo("lat", threshold, DAYS_30, null), slices);
+        slo("dd", datadog, DAYS_30, null), slo("lat", threshold, DAYS_30, null));
 
     assertThat(rules.groups()).isEmpty();
     assertThat(rules.warnings()).containsExactly(
         "slo dd (service api): skipped: its metrics come from datadog, not Prometheus. Expected "
             + "a prometheus source",
         "slo lat (service api): skipped: a threshold metric has no error-ratio form in PromQL. "
-            + "Expected a ratio of good or bad over total events, or an error-ratio query",
-        "slo slices (service api): skipped: budgeting TIMESLICES counts time slices, which the "
-            + "rules do not model. Expected OCCURRENCES");
+            + "Expected a ratio of good or bad over total events, or an error-ratio query");
+  }
+
+  @Test
+  void timeSliceSlosAreRecordedOverTheirSlicesAndSkippedOnlyForSloth() {
+    SloSpec slices = withBudgeting(slo("slices", EVENTS, DAYS_30, null),
+        new Budgeting(Budgeting.Method.TIMESLICES, new BigDecimal("0.95"), Duration.ofMinutes(1)));
+    SloSpec ratio = withBudgeting(slo("ratios", EVENTS, DAYS_30, null),
+        new Budgeting(Budgeting.Method.RATIO_TIMESLICES, null, Duration.ofMinutes(5)));
+
+    GeneratedRules rules = generate(RulesOptions.defaults().withBaseline(false), slices, ratio);
+
+    assertThat(rules.warnings()).isEmpty();
+    assertThat(rule(rules, "nines-slo-sli-recordings-api-slices", "slo:sli_error:ratio_rate1h")
+        .expr()).isEqualTo("1 - avg_over_time(((slo:sli_error:ratio_rate1m{sloth_id=\"api-slices\", "
+            + "sloth_service=\"api\", sloth_slo=\"slices\"} <= bool 0.05) and (slo:sli_error:"
+            + "ratio_rate1m{sloth_id=\"api-slices\", sloth_service=\"api\", sloth_slo=\"slices\"} "
+            + "== slo:sli_error:ratio_rate1m{sloth_id=\"api-slices\", sloth_service=\"api\", "
+            + "sloth_slo=\"slices\"}))[3599s:1m])");
+    assertThat(rule(rules, "nines-slo-sli-recordings-api-ratios", "slo:sli_error:ratio_rate30d")
+        .expr()).startsWith("avg_over_time((slo:sli_error:ratio_rate5m{").endsWith("[2591999s:5m])");
+    assertThat(generate(RulesOptions.sloth(RulesOptions.SlothCompat.of("prometheus/v1",
+        "dev")).withBaseline(false), slices).warnings()).containsExactly("slo slices (service api): "
+        + "skipped: budgeting TIMESLICES counts time slices, which Sloth does not. Expected "
+        + "OCCURRENCES with --sloth-compat");
   }
 
   @Test

@@ -42,6 +42,7 @@ class PromtoolTest {
         new Scenario("window-event-weighted.test.yml", nines("two-days.yaml"),
             RulesOptions.defaults()),
         new Scenario("window-sloth-mean.test.yml", nines("two-days.yaml"), compat),
+        new Scenario("slices.test.yml", nines("slices.yaml"), RulesOptions.defaults()),
         new Scenario("baseline.test.yml", nines("shop.yaml"), RulesOptions.defaults()),
         new Scenario("sloth-getting-started.test.yml",
             SlothReader.read("getting-started.in.yml", Fixtures.read("sloth/getting-started.in.yml")),
@@ -74,8 +75,8 @@ class PromtoolTest {
     Promtool.Run run = Promtool.run(dir, "check", "rules", "rules.yml");
 
     assertThat(run.exit()).as(run.output()).isZero();
-    // 7 SLOs x (10 SLI + 7 meta + 2 burn + 1 absent) + 6 baseline alerts
-    assertThat(run.output()).contains("SUCCESS: 146 rules found");
+    // 10 SLOs x (10 SLI + 7 meta + 2 burn + 1 absent) + 6 baseline alerts
+    assertThat(run.output()).contains("SUCCESS: 206 rules found");
   }
 
   @ParameterizedTest(name = "{0}")
