@@ -49,6 +49,10 @@ final class BudgetCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "TARGET: " + e.getMessage());
     }
+    if (t.ratioHint() != null) {
+      spec.commandLine().getErr().println("TARGET: warning: " + t.ratioHint());
+      spec.commandLine().getErr().flush();
+    }
     List<AllowedDowntime> rows = window == null ? AllowedDowntime.table(t) : List.of(one(t));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

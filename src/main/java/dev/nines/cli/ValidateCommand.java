@@ -34,6 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
       if (parsed == null) {
         exit = Math.max(exit, loaded.exit());
       } else {
+        parsed.warnings().forEach(out::println);
         out.printf("%s: ok (%d clients, %d services, %d SLOs, %d monitors)%n", file,
             parsed.spec().clients().size(), parsed.spec().services().size(),
             parsed.spec().slos().size(), parsed.spec().monitors().size());

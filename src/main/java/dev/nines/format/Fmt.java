@@ -74,12 +74,68 @@ public final class Fmt {
     return sec + "s";
   }
 
-  /** When the budget is gone at a forecast's pace: {@code never}, {@code now} or {@code in 3d 4h}. */
+  /**
+   * When the budget is gone at a forecast's pace: {@code never}, {@code spent} (nothing is
+   * left) or {@code in 3d 4h}.
+   */
   public static String exhaustion(SloStatus.Forecast f) {
     if (f.exhaustion() == null) {
       return "never";
     }
-    return f.exhaustion().isZero() ? "now" : "in " + dur(f.exhaustion());
+    return f.exhaustion().isZero() ? "spent" : "in " + dur(f.exhaustion());
+  }
+
+  /**
+   * When an SLO's budget is gone: {@code spent} once nothing is left (whatever the pace now),
+   * else at the soonest forecast, or {@code never} when no forecast runs out.
+   */
+  public static String budgetGone(SloStatus s) {
+    if (s.budget().remainingRatio() <= 0) {
+      return "spent";
+    }
+    SloStatus.Forecast soonest = soonest(s);
+    return soonest == null ? "never" : exhaustion(soonest);
+  }
+
+  /** A count with its noun, singular for one: {@code 1 step}, {@code 3 steps}, {@code 0 steps}. */
+  public static String plural(long n, String noun) {
+    return count(n) + " " + (n == 1 ? noun : noun + "s");
+  }
+
+  /**
+   * A monitor's retries: {@code no retries}, {@code 1 retry after 5s} or
+   * {@code 2 retries 5s apart}.
+   */
+  public static String retries(int n, Duration apart) {
+    return n == 0 ? "no retries" : n == 1 ? "1 retry after " + dur(apart)
+        : n + " retries " + dur(apart) + " apart";
+  }
+
+  /**
+   * Milliseconds of time as minutes and seconds, for bad time and valid time of uptime SLOs:
+   * {@code 3m 32s} for 212,043 ms, {@code 1d 2h 3m}, {@code 0.4s}; exact below a second.
+   */
+  public static String millisAsTime(long millis) {
+    if (millis < 1000) {
+      return millis == 0 ? "0s" : String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+    long s = millis / 1000;
+    long days = s / 86400;
+    long h = s % 86400 / 3600;
+    long m = s % 3600 / 60;
+    long sec = s % 60;
+    StringBuilder b = new StringBuilder();
+    if (days > 0) {
+      b.append(days).append("d ");
+    }
+    if (days > 0 || h > 0) {
+      b.append(h).append("h ");
+    }
+    b.append(m).append("m");
+    if (days == 0) {
+      b.append(' ').append(sec).append('s');
+    }
+    return b.toString();
   }
 
   /** The soonest exhaustion among the forecasts, or null when none runs out. */

@@ -39,6 +39,19 @@ public record Target(BigDecimal percent) {
     return new Target(percent.scale() < 0 ? percent.setScale(0) : percent);
   }
 
+  /**
+   * A warning when the percentage looks like a 0–1 ratio as OpenSLO and Sloth users write it
+   * ({@code 0.999 is a percentage here: did you mean 99.9?}), or null for a target of 1 % or more.
+   */
+  public String ratioHint() {
+    if (percent.compareTo(BigDecimal.ONE) >= 0) {
+      return null;
+    }
+    BigDecimal meant = percent.multiply(HUNDRED).stripTrailingZeros();
+    return percent.toPlainString() + " is a percentage here: did you mean "
+        + (meant.scale() < 0 ? meant.setScale(0) : meant).toPlainString() + "?";
+  }
+
   /** The objective as a ratio, e.g. 0.999. */
   public double ratio() {
     return percent.divide(HUNDRED, MathContext.DECIMAL64).doubleValue();

@@ -22,6 +22,7 @@ import dev.nines.runs.ReportRun;
 import dev.nines.runs.StatusNotices;
 import dev.nines.runs.UptimeArchive;
 import dev.nines.spec.SpecException;
+import dev.nines.spec.SpecFiles;
 import dev.nines.spec.SpecReader;
 import dev.nines.store.ApiToken;
 import dev.nines.store.Store;
@@ -105,6 +106,9 @@ public final class NinesServer implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicReference<Current> current =
       new java.util.concurrent.atomic.AtomicReference<>();
   private volatile long specModified;
+  /** The text of the spec in force: a file touched or written again unchanged reloads nothing. */
+  private volatile String specText;
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private final Opened opened = new Opened();
   private final IngestWriter writer;
   private final ApiServer api;
@@ -260,8 +264,20 @@ public final class NinesServer implements AutoCloseable {
    * @throws SpecException with every problem when the file is invalid (nothing changes)
    */
   public synchronized void reload() throws IOException, SpecException {
-    Spec spec = SpecReader.read(config.specFile()).spec();
-    specModified = modified(config.specFile());
+    reload(false);
+  }
+
+  /** Reloads, or with {@code onlyIfChanged} does nothing when the text is the one in force. */
+  private synchronized void reload(boolean onlyIfChanged) throws IOException, SpecException {
+    long modifiedBefore = modified(config.specFile());
+    String text = SpecFiles.read(config.specFile());
+    if (onlyIfChanged && text.equals(specText)) {
+      specModified = modifiedBefore;
+      return;
+    }
+    Spec spec = SpecReader.read(config.specFile().toString(), text).spec();
+    specModified = modifiedBefore;
+    specText = text;
     LiveRebuild rebuild = new LiveRebuild();
     rebuilding = rebuild;
     try {
@@ -374,7 +390,7 @@ public final class NinesServer implements AutoCloseable {
     try {
       reloader.execute(() -> {
         try {
-          reload();
+          reload(true);
         } catch (SpecException e) {
           specModified = now;
           LOG.warn("spec changed but is invalid; keeping the one in force:\n{}", e.getMessage());
@@ -417,8 +433,11 @@ public final class NinesServer implements AutoCloseable {
   /** {@link #start(Config, Clock)} on the store {@code decorate} makes, for fault tests. */
   static NinesServer start(Config config, Clock clock, UnaryOperator<Store> decorate)
       throws IOException, SpecException {
-    Spec spec = SpecReader.read(config.specFile()).spec();
-    return new NinesServer(config, spec, clock, decorate);
+    String text = SpecFiles.read(config.specFile());
+    Spec spec = SpecReader.read(config.specFile().toString(), text).spec();
+    NinesServer server = new NinesServer(config, spec, clock, decorate);
+    server.specText = text;
+    return server;
   }
 
   /** Raw attempts and observations are kept this many days (NINES_RAW_RETENTION_DAYS). */
@@ -546,6 +565,12 @@ public final class NinesServer implements AutoCloseable {
    * results to the writer, writes what was acknowledged and closes the store.
    */
   @Override public void close() {
+    if (!stopped.compareAndSet(false, true)) {
+      opened.close();
+      return;
+    }
+    long queued = writer.queuedEvents();
+    long commits = writer.commits();
     if (prober != null) {
       dev.nines.probe.ProbeStats st = prober.stats();
       LOG.info("probes from {}: {} monitors, {} attempts, {} slots missed, {} checks ended by "
@@ -553,5 +578,9 @@ public final class NinesServer implements AutoCloseable {
           st.watchdogTimeouts());
     }
     opened.close();
+    long left = writer.queuedEvents();
+    LOG.info("stopped: wrote {} of the {} events queued at stop ({} batches){}, stored the last "
+        + "probe results and closed the store", queued - left, queued, writer.commits() - commits,
+        left > 0 ? "; " + left + " were not written" : "");
   }
 }

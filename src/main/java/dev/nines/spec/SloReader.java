@@ -52,6 +52,10 @@ final class SloReader {
           + "'. Expected one listed under its endpoints");
     }
     Target target = f.parsed("target", Target::parse, true);
+    String ratioHint = target == null ? null : target.ratioHint();
+    if (ratioHint != null) {
+      f.warning("target", ratioHint);
+    }
     SloWindow window = window(f);
     SliSpec sli = sli(f, serviceName);
     if (f.has("owner") == false) {

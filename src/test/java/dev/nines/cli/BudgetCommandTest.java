@@ -67,4 +67,13 @@ class BudgetCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).startsWith("TARGET: 101 is out of range. Expected 0 < target < 100");
   }
+
+  @Test
+  void aRatioTargetWarnsOnStderrThatItIsAPercentage() {
+    CliRun run = CliRun.of("budget", "0.999");
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).isEqualTo("TARGET: warning: 0.999 is a percentage here: did you mean 99.9?\n");
+    assertThat(run.out()).startsWith("Allowed bad time at 0.999%");
+    assertThat(CliRun.of("budget", "99.9").err()).isEmpty();
+  }
 }

@@ -15,13 +15,13 @@ class GrafanaCommandTest {
     CliRun run = CliRun.of("grafana", "examples/logistics.yaml", "-o", dir.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).isEqualTo("wrote 21 files to " + dir + System.lineSeparator());
+    assertThat(run.err()).isEqualTo("wrote 19 files to " + dir + System.lineSeparator());
     assertThat(dir.resolve("provisioning/dashboards/nines.yaml")).content()
         .contains("    foldersFromFilesStructure: true\n");
     assertThat(dir.resolve("dashboards/Client - Acme Logistics/slo-overview.json")).exists();
     assertThat(dir.resolve("dashboards/Internal/Infrastructure/nodes.json")).exists();
     try (Stream<Path> files = Files.walk(dir.resolve("dashboards"))) {
-      assertThat(files.filter(Files::isRegularFile)).hasSize(19);
+      assertThat(files.filter(Files::isRegularFile)).hasSize(17);
     }
   }
 

@@ -23,7 +23,7 @@ class ValidateCommandTest {
         .replace("target: 99.95", "target: 100.5").replace("window: month", "window: 1m"));
     CliRun run = CliRun.of("validate", bad.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains(bad + ":60:13: slos[1].target: 100.5 is out of range. "
+    assertThat(run.err()).contains(bad + ":62:13: slos[1].target: 100.5 is out of range. "
         + "Expected 0 < target < 100")
         .contains(bad + ":114:13: slos[5].window: 1m is shorter than a day.")
         .contains(bad + ": 3 errors");
@@ -64,10 +64,37 @@ class ValidateCommandTest {
   }
 
   @Test
-  void lintWarnsButPassesUnlessStrict() {
-    assertThat(CliRun.of("lint", "examples/logistics.yaml").exit()).isZero();
+  void theLogisticsExamplePassesStrictLint() {
     CliRun strict = CliRun.of("lint", "--strict", "examples/logistics.yaml");
+    assertThat(strict.exit()).as(strict.out()).isZero();
+    assertThat(strict.out()).isEqualTo("examples/logistics.yaml: ok, no warnings\n");
+  }
+
+  @Test
+  void lintWarnsButPassesUnlessStrict(@TempDir Path dir) throws Exception {
+    Path seven = dir.resolve("seven.yaml");
+    Files.writeString(seven, Files.readString(Path.of("examples/logistics.yaml"))
+        .replace("audience: internal           #", "audience: client           #"));
+    assertThat(CliRun.of("lint", seven.toString()).exit()).isZero();
+    CliRun strict = CliRun.of("lint", "--strict", seven.toString());
     assertThat(strict.exit()).isEqualTo(1);
     assertThat(strict.out()).contains("warning: client 'acme' has 7 SLOs");
+  }
+
+  @Test
+  void aRatioTargetIsAWarningAtItsLineInValidateAndLint(@TempDir Path dir) throws Exception {
+    Path ratio = dir.resolve("ratio.yaml");
+    String text = Files.readString(Path.of("examples/logistics.yaml"));
+    int line = (int) text.substring(0, text.indexOf("target: 99.9\n")).lines().count();
+    Files.writeString(ratio, text.replaceFirst("target: 99.9\n", "target: 0.999\n"));
+    String warning = ratio + ":" + line + ":13: slos[0].target: warning: 0.999 is a percentage "
+        + "here: did you mean 99.9?";
+    CliRun validate = CliRun.of("validate", ratio.toString());
+    assertThat(validate.exit()).isZero();
+    assertThat(validate.out()).startsWith(warning + "\n").contains(ratio + ": ok (");
+    CliRun lint = CliRun.of("lint", ratio.toString());
+    assertThat(lint.exit()).isZero();
+    assertThat(lint.out()).isEqualTo(warning + "\n");
+    assertThat(CliRun.of("lint", "--strict", ratio.toString()).exit()).isEqualTo(1);
   }
 }

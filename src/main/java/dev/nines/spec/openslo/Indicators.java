@@ -21,8 +21,13 @@ import java.util.Map;
 final class Indicators {
   static final String NINES_TYPE = "Nines";
 
-  /** What an SLI yields: a source, or for a thresholdMetric the metric awaiting op and value. */
-  record Indicator(SliSource source, MetricQuery thresholdMetric) {}
+  /**
+   * What an SLI yields: a source, or for a thresholdMetric the metric awaiting op and value.
+   *
+   * @param about the SLI's name, display name and description, which tell a latency
+   *     threshold from another
+   */
+  record Indicator(SliSource source, MetricQuery thresholdMetric, String about) {}
 
   private final OpenSloIndex index;
   private final Map<String, String> dataSourceTypes = new HashMap<>();
@@ -68,12 +73,14 @@ final class Indicators {
   /** The indicator of an SLI object, read once however many SLOs use it. */
   Indicator of(OpenSloObject sli) {
     if (!read.containsKey(sli)) {
-      read.put(sli, sli.spec() == null ? null : read(sli.spec()));
+      read.put(sli, sli.spec() == null ? null : read(sli.spec(), String.join(" ",
+          String.valueOf(sli.name()), String.valueOf(sli.meta().displayName()),
+          String.valueOf(sli.spec().string("description")))));
     }
     return read.get(sli);
   }
 
-  private Indicator read(Fields spec) {
+  private Indicator read(Fields spec, String about) {
     spec.allowOnly("description", "thresholdMetric", "ratioMetric");
     if (spec.has("thresholdMetric") == spec.has("ratioMetric")) {
       spec.error(spec.has("ratioMetric") ? "thresholdMetric" : "ratioMetric",
@@ -84,11 +91,11 @@ final class Indicators {
     Fields threshold = spec.map("thresholdMetric");
     if (threshold != null) {
       MetricQuery q = metric(threshold);
-      return q == null ? null : new Indicator(null, q);
+      return q == null ? null : new Indicator(null, q, about);
     }
     Fields ratio = spec.map("ratioMetric");
     SliSource source = ratio == null ? null : ratio(ratio);
-    return source == null ? null : new Indicator(source, null);
+    return source == null ? null : new Indicator(source, null, about);
   }
 
   private SliSource ratio(Fields r) {

@@ -90,15 +90,47 @@ final class Objectives {
     return op;
   }
 
-  /** The SLI: the annotated kind or the default for the source; null when reported. */
-  static SliSpec sli(SliSource source, NinesAnnotations nines, Fields spec) {
-    SliKind kind = nines.kind() != null ? nines.kind() : Indicators.defaultKind(source);
-    if (kind.needsThreshold() && nines.threshold() == null) {
+  /**
+   * The SLI: the annotated kind and threshold, else the default for the source. A
+   * thresholdMetric compared with {@code lt} or {@code lte} whose SLI or query speaks of latency,
+   * duration or response time is a latency SLI with the objective's value as its threshold;
+   * null when reported.
+   *
+   * @param about the SLI's name, display name and description
+   */
+  static SliSpec sli(SliSource source, String about, NinesAnnotations nines, Fields spec) {
+    Duration latency = nines.kind() == null ? latencyThreshold(source, about) : null;
+    SliKind kind = nines.kind() != null ? nines.kind()
+        : latency != null ? SliKind.LATENCY : Indicators.defaultKind(source);
+    Duration threshold = nines.threshold() != null ? nines.threshold() : latency;
+    if (kind.needsThreshold() && threshold == null) {
       spec.problems().error(spec.location(), spec.path(), kind.id() + " needs a threshold. "
           + "Expected an annotation nines.dev/sli-threshold such as 300ms");
       return null;
     }
-    return new SliSpec(kind, nines.threshold(), source, nines.badStatuses());
+    return new SliSpec(kind, threshold, source, nines.badStatuses());
+  }
+
+  private static final java.util.regex.Pattern LATENCY = java.util.regex.Pattern.compile(
+      "latenc|duration|response[ _-]?time", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The latency threshold a thresholdMetric source stands for, or null when it is not about
+   * latency. The value is in seconds when the query names seconds (Prometheus's
+   * {@code *_duration_seconds}), else in milliseconds (OpenSLO's {@code value: 500}).
+   */
+  static Duration latencyThreshold(SliSource source, String about) {
+    if (!(source instanceof SliSource.Threshold t) || !t.op().startsWith("lt")
+        || !(t.value() > 0) || Double.isInfinite(t.value())) {
+      return null;
+    }
+    String query = String.join(" ", t.metric().spec().values());
+    if (!LATENCY.matcher(about + " " + query).find()) {
+      return null;
+    }
+    boolean seconds = query.contains("seconds") && !query.contains("milliseconds");
+    long nanos = Math.round(t.value() * (seconds ? 1e9 : 1e6));
+    return nanos > 0 ? Duration.ofNanos(nanos) : null;
   }
 
   /** Alerting from policy windows and Nines annotations, or null when the SLO declares none. */

@@ -18,7 +18,8 @@ import java.util.Map;
  * Imports OpenSLO ({@code openslo/v1}, and {@code openslo/v1alpha} SLOs and services) into a
  * Nines spec. Files may be multi-document streams or top-level lists of objects; references
  * between objects resolve across all the files read together. Every problem is reported in one
- * pass, located by file, line, column and path.
+ * pass, located by file, line, column and path. A Service's {@code nines.dev/spec} annotation,
+ * written by {@link OpenSloWriter}, brings back the parts OpenSLO has no object for.
  */
 public final class OpenSloReader {
 
@@ -82,8 +83,27 @@ public final class OpenSloReader {
     if (!index.problems().hasErrors()) {
       List.of("SLI", "AlertPolicy", "AlertCondition").forEach(index::warnUnused);
     }
+    Spec nines = index.all("Service").stream().map(o -> NinesSpecAnnotation.read(o,
+        index.problems())).filter(s -> s != null).findFirst().orElse(null);
+    if (nines != null) {
+      return withNinesParts(nines, services, slos);
+    }
     return new Spec(ZoneOffset.UTC, List.of(), List.of(), withSloEndpoints(services, slos), slos,
         List.of(), alerts.channels());
+  }
+
+  /**
+   * The imported SLOs with the Nines-only parts of an exported native spec: its services in
+   * full (besides any the OpenSLO objects add), monitors, channels, clients and settings.
+   */
+  private static Spec withNinesParts(Spec nines, Map<String, ServiceSpec> imported,
+      List<SloSpec> slos) {
+    Map<String, ServiceSpec> services = new LinkedHashMap<>();
+    nines.services().forEach(s -> services.put(s.name(), s));
+    imported.forEach(services::putIfAbsent);
+    return new Spec(nines.timeZone(), nines.regions(), nines.clients(),
+        withSloEndpoints(services, slos), slos, nines.monitors(), nines.channels(),
+        nines.maintenance(), nines.alerting());
   }
 
   /** Services with every endpoint an SLO names declared, critical since it carries an SLO. */

@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * Exports a Nines spec as OpenSLO v1: a multi-document stream of Services, one
  * AlertNotificationTarget per channel, and one SLO per Nines SLO with its indicator and alert
  * policies inline. What OpenSLO cannot say goes into {@code nines.dev/} annotations (see
- * {@link NinesAnnotations}); clients, monitor definitions, regions and a service's layers,
- * endpoints and attribution rules are omitted.
+ * {@link NinesAnnotations}). The parts OpenSLO has no object for (time zone, regions, clients,
+ * services in full, monitors, channels, maintenance and alerting settings) travel as a native
+ * spec without SLOs in the {@value NinesSpecAnnotation#KEY} annotation of the first Service,
+ * which {@link OpenSloReader} reads back.
  */
 public final class OpenSloWriter {
   /** The start of every calendar period: a Monday, the first of a month, quarter and year. */
@@ -50,7 +52,11 @@ public final class OpenSloWriter {
    */
   public static String write(Spec spec) {
     List<Map<String, Object>> docs = new ArrayList<>();
-    spec.services().forEach(s -> docs.add(service(s)));
+    String ninesOnly = NinesSpecAnnotation.of(spec);
+    for (ServiceSpec s : spec.services()) {
+      docs.add(service(s, docs.isEmpty() && ninesOnly != null
+          ? Map.of(NinesSpecAnnotation.KEY, ninesOnly) : Map.of()));
+    }
     spec.channels().forEach(c -> docs.add(target(c)));
     List<String> internal = spec.channels().stream()
         .filter(c -> c.audience() == Audience.INTERNAL).map(ChannelSpec::name).toList();
@@ -93,12 +99,12 @@ public final class OpenSloWriter {
     return m;
   }
 
-  private static Map<String, Object> service(ServiceSpec s) {
+  private static Map<String, Object> service(ServiceSpec s, Map<String, String> annotations) {
     Map<String, Object> spec = new LinkedHashMap<>();
     if (s.description() != null) {
       spec.put("description", s.description());
     }
-    return object("Service", metadata(s.name(), Map.of(), Map.of()), spec);
+    return object("Service", metadata(s.name(), Map.of(), annotations), spec);
   }
 
   private static Map<String, Object> target(ChannelSpec c) {

@@ -85,7 +85,7 @@ final class Slos {
     SliSource source = indicator.thresholdMetric() != null
         ? Objectives.threshold(o, indicator.thresholdMetric()) : indicator.source();
     return source == null ? null : Objectives.slo(name, common,
-        Objectives.sli(source, common.nines(), spec), target, budgeting);
+        Objectives.sli(source, indicator.about(), common.nines(), spec), target, budgeting);
   }
 
   private static Budgeting.Method method(Fields spec) {

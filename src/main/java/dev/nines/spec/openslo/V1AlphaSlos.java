@@ -70,7 +70,8 @@ final class V1AlphaSlos {
     }
     var target = Objectives.target(o, false);
     return source == null ? null : Objectives.slo(name, common,
-        Objectives.sli(source, common.nines(), spec), target, Budgeting.OCCURRENCES);
+        Objectives.sli(source, name + " " + common.description(), common.nines(), spec), target,
+        Budgeting.OCCURRENCES);
   }
 
   private static MetricQuery thresholdMetric(Fields spec) {

@@ -62,14 +62,12 @@ class GrafanaProvisioningTest {
     assertThat(folders).containsExactly("Client - Acme Logistics", "Internal/Infrastructure",
         "Internal/Probes", "Internal/SLO Burn Rates", "Internal/Services");
     assertThat(tree.files().keySet()).filteredOn(p -> p.startsWith("dashboards/Client - Acme Logistics/"))
-        .containsExactly("dashboards/Client - Acme Logistics/assign-courier-latency.json",
-            "dashboards/Client - Acme Logistics/assign-courier-success.json",
+        .containsExactly("dashboards/Client - Acme Logistics/assign-courier-success.json",
             "dashboards/Client - Acme Logistics/fetch-orders-success.json",
             "dashboards/Client - Acme Logistics/order-to-tracking-journey.json",
             "dashboards/Client - Acme Logistics/platform-availability.json",
             "dashboards/Client - Acme Logistics/slo-overview.json",
-            "dashboards/Client - Acme Logistics/track-delivery-fast.json",
-            "dashboards/Client - Acme Logistics/track-delivery-freshness.json");
+            "dashboards/Client - Acme Logistics/track-delivery-fast.json");
     assertThat(tree.files()).containsKeys("README.md", "provisioning/dashboards/nines.yaml");
     assertThat(tree.warnings()).isEmpty();
   }

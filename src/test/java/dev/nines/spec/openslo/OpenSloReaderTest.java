@@ -130,13 +130,14 @@ class OpenSloReaderTest {
   }
 
   @Test
-  void occurrencesFixtureIsAThresholdSloOverTwoRollingWeeks() throws SpecException {
+  void occurrencesFixtureIsALatencySloOf500MillisecondsOverTwoRollingWeeks() throws SpecException {
     Spec spec = read(OCCURRENCES);
     SloSpec slo = spec.slos().get(0);
     assertThat(spec.slos()).hasSize(1);
     assertThat(slo.name()).isEqualTo("search-slo");
     assertThat(slo.service()).isEqualTo("web-shop");
-    assertThat(slo.sli().kind()).isEqualTo(SliKind.ERROR_RATIO);
+    assertThat(slo.sli().kind()).as("SLI search-latency, op lt, value 500").isEqualTo(SliKind.LATENCY);
+    assertThat(slo.sli().threshold()).isEqualTo(Duration.ofMillis(500));
     assertThat(slo.sli().source())
         .isEqualTo(new SliSource.Threshold(query("any", null, "Any"), "lt", 500));
     assertThat(slo.target()).isEqualTo(new Target(new BigDecimal("99")));
@@ -325,5 +326,37 @@ class OpenSloReaderTest {
 
   static Map<String, SloSpec> byName(Spec spec) {
     return spec.slos().stream().collect(java.util.stream.Collectors.toMap(SloSpec::name, s -> s));
+  }
+
+  static String thresholdSlo(String sliName, String query, String op, String value) {
+    return """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata: {name: checkout}
+        spec:
+          service: shop
+          indicator:
+            metadata: {name: %s}
+            spec:
+              thresholdMetric:
+                metricSource: {type: Prometheus, spec: {query: '%s'}}
+          timeWindow: [{duration: 28d, isRolling: true}]
+          budgetingMethod: Occurrences
+          objectives: [{op: %s, value: %s, target: 0.99}]
+        """.formatted(sliName, query, op, value);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} with {2} {3}: {4} {5}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "checkout-latency | histogram_quantile(0.95, rate(x_bucket[5m])) | lt | 300 | latency | PT0.3S",
+      "checkout | histogram_quantile(0.95, rate(http_request_duration_seconds_bucket[5m])) | lte | 0.25 | latency | PT0.25S",
+      "checkout-response-time | avg(rt) | lt | 1500 | latency | PT1.5S",
+      "checkout-latency | x | gt | 300 | error-ratio | ",
+      "consumer-lag | sum(kafka_consumergroup_lag) | lt | 100 | error-ratio | "})
+  void aThresholdMetricAboutLatencyImportsAsLatencyWithItsThreshold(String sli, String query,
+      String op, String value, String kind, Duration threshold) throws SpecException {
+    SloSpec slo = OpenSloReader.read("t.yaml", thresholdSlo(sli, query, op, value)).slos().get(0);
+    assertThat(slo.sli().kind().id()).isEqualTo(kind);
+    assertThat(slo.sli().threshold()).isEqualTo(threshold);
   }
 }

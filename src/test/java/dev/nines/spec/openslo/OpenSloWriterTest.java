@@ -173,16 +173,21 @@ class OpenSloWriterTest {
   }
 
   @Test
-  void clientsMonitorsAndServiceDetailsAreLeftOut() throws SpecException {
+  void clientsMonitorsAndServiceDetailsTravelInTheNinesSpecAnnotation() throws SpecException {
     Spec spec = new Spec(ZoneOffset.UTC, List.of("eu"), List.of(new ClientSpec("acme", "Acme",
         List.of(new Contact("Ann", "ann@acme.test", "ops")), true)), List.of(new ServiceSpec(
-        "orders", "acme", null, List.of(new LayerSpec("cdn", "cdn")), List.of(), Map.of(), 2)),
+        "orders", "acme", null, List.of(new LayerSpec("cdn", "cdn")), List.of(), Map.of(), 1)),
         List.of(), List.of(new MonitorSpec("db", "orders", MonitorKind.TCP, MonitorSpec.Depth.DEEP,
             Duration.ofMinutes(1), Duration.ofSeconds(5), 1, Duration.ofSeconds(10), List.of("eu"),
             "db:5432", null, List.of(), null, 0, 0)), List.of());
-    assertThat(OpenSloWriter.write(spec)).doesNotContain("acme", "db:5432", "cdn");
-    assertThat(reimport(spec)).isEqualTo(new Spec(ZoneOffset.UTC, List.of(), List.of(),
-        List.of(new ServiceSpec("orders", null, null, List.of(), List.of(), Map.of(), 0)),
-        List.of(), List.of(), List.of()));
+    assertThat(OpenSloWriter.write(spec)).contains("    nines.dev/spec: |\n", "db:5432", "cdn");
+    assertThat(reimport(spec)).isEqualTo(spec);
+  }
+
+  @Test
+  void aSpecOpenSloSaysInFullGetsNoNinesSpecAnnotation() throws SpecException {
+    Spec spec = new Spec(ZoneOffset.UTC, List.of(), List.of(), List.of(new ServiceSpec("orders",
+        null, null, List.of(), List.of(), Map.of(), 0)), List.of(), List.of(), List.of());
+    assertThat(OpenSloWriter.write(spec)).doesNotContain("nines.dev/spec");
   }
 }

@@ -182,4 +182,59 @@ class BrowserTest {
     return ((Number) b.driver.executeScript("return document.documentElement.scrollWidth"
         + " - document.documentElement.clientWidth")).intValue();
   }
+
+  /** Emulates a phone 390 CSS pixels wide (an iPhone 12 to 15), touch and mobile viewport. */
+  private void phone() {
+    b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+        "width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+  }
+
+  private static final int PHONE_WIDTH = 390;
+
+  private Number js(String script, Object... args) {
+    return (Number) b.driver.executeScript(script, args);
+  }
+
+  /** The page does not scroll sideways, and every table scrolls inside a box within the page. */
+  private void fitsThePhone(String path) {
+    assertThat(js("return document.documentElement.scrollWidth").intValue()).as(path + " page width")
+        .isLessThanOrEqualTo(PHONE_WIDTH);
+    for (WebElement table : b.driver.findElements(By.cssSelector("main table"))) {
+      Number right = js("""
+          let e = arguments[0];
+          while (e && e !== document.body && getComputedStyle(e).overflowX !== 'auto') e = e.parentElement;
+          return (e && e !== document.body ? e : arguments[0]).getBoundingClientRect().right;""", table);
+      assertThat(right.doubleValue()).as(path + ": a table's scroll box").isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+  }
+
+  @Test
+  void theConsoleIsUsableOnAPhone390PixelsWide() throws Exception {
+    signIn("ada");
+    phone();
+    for (String path : List.of("/console", "/console/monitors", "/console/journeys",
+        "/console/journeys/order-to-tracking", "/console/layers", "/console/alerts",
+        "/console/notifications", "/console/users")) {
+      go(path);
+      fitsThePhone(path);
+      WebElement signOut = b.driver.findElement(By.cssSelector("header .who button"));
+      assertThat(signOut.getRect().getX() + signOut.getRect().getWidth()).as(path + " sign out")
+          .isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+    go("/console");
+    java.nio.file.Files.createDirectories(Browser.SHOTS);
+    java.nio.file.Files.write(Browser.SHOTS.resolve("phone-overview.png"),
+        b.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    // Every link of the navigation can be scrolled to and tapped within the screen.
+    List<WebElement> links = b.driver.findElements(By.cssSelector("header nav a"));
+    assertThat(links).hasSize(11);
+    for (WebElement link : links) {
+      b.driver.executeScript("arguments[0].scrollIntoView({inline: 'nearest', block: 'nearest'})", link);
+      var r = link.getRect();
+      assertThat(r.getX()).as(link.getText()).isGreaterThanOrEqualTo(0);
+      assertThat(r.getX() + r.getWidth()).as(link.getText()).isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+    links.get(links.size() - 1).click();
+    Browser.await(() -> b.driver.getCurrentUrl().endsWith("/console/users"), "Users opens");
+  }
 }
