@@ -80,11 +80,12 @@ record HistoryEpisodes(Span courierDown, Span courierDegraded, Span slowShop,
     Instant t0 = courierDown.start();
     Alert burn = new Alert(condition(AlertKind.BURN_RATE, "assign-courier-availability", null,
         "Page: assign-courier-availability burns its error budget 1,900x as fast as allowed"),
+        "Resolved: assign-courier-availability burns its error budget at 0.9x",
         t0.plusSeconds(60), t0.plusSeconds(180), courierDegraded.end().plus(Duration.ofMinutes(
             15)));
     Alert down = new Alert(condition(AlertKind.MONITOR_DOWN, null, "platform-deep",
-        "Page: platform-deep is down"), t0.plusSeconds(90), t0.plusSeconds(90),
-        courierDown.end().plusSeconds(60));
+        "Page: platform-deep is down"), "Resolved: platform-deep is OK", t0.plusSeconds(90),
+        t0.plusSeconds(90), courierDown.end().plusSeconds(60));
     store.commitAlerts(List.of(), List.of(), concat(burn.history(), down.history()));
     long id = store.createIncident(SERVICE, CLIENT, burn.condition.title().replaceFirst(
         "^Page: ", ""), burn.firing, "alert", List.of("assign-courier-availability"),
@@ -109,6 +110,7 @@ record HistoryEpisodes(Span courierDown, Span courierDegraded, Span slowShop,
     Instant t0 = slowShop.start();
     Alert burn = new Alert(condition(AlertKind.BURN_RATE, "fetch-orders-latency", null,
         "Page: fetch-orders-latency burns its error budget 480x as fast as allowed"),
+        "Resolved: fetch-orders-latency burns its error budget at 0.7x",
         t0.plusSeconds(120), t0.plusSeconds(240), slowShop.end().plus(Duration.ofMinutes(10)));
     store.commitAlerts(List.of(), List.of(), burn.history());
     long id = store.createIncident(SERVICE, CLIENT, burn.condition.title().replaceFirst(
@@ -124,7 +126,8 @@ record HistoryEpisodes(Span courierDown, Span courierDegraded, Span slowShop,
   }
 
   /** One past alert: pending, firing, resolved. */
-  private record Alert(Condition condition, Instant pending, Instant firing, Instant resolved) {
+  private record Alert(Condition condition, String resolvedTitle, Instant pending,
+      Instant firing, Instant resolved) {
     String instance() {
       return condition.fingerprint() + "@" + pending.toEpochMilli();
     }
@@ -135,8 +138,7 @@ record HistoryEpisodes(Span courierDown, Span courierDegraded, Span slowShop,
         out.add(event("pending", pending, false, condition.title()));
       }
       out.add(event("firing", firing, true, condition.title()));
-      out.add(event("resolved", resolved, true, condition.title().replaceFirst("^Page: ",
-          "Resolved: ")));
+      out.add(event("resolved", resolved, true, resolvedTitle));
       return out;
     }
 
