@@ -20,8 +20,8 @@ import java.util.Random;
  * get observations per region (see {@link HistoryProbes}), and the episodes of
  * {@link HistoryEpisodes} show in both, with their alerts, incidents and maintenance window.
  * Buckets go through {@link Store#commitIngest}, so the hourly rollups are written as by
- * ingestion. A store that already holds this history (a demo started again on its store) is
- * left as it is.
+ * ingestion. A store that already holds SLI buckets in the span (a demo started again on its
+ * store) is left as it is.
  */
 public final class GeneratedHistory implements DemoHistory {
   /** How many days of history. */

@@ -168,4 +168,21 @@ class GeneratedHistoryTest {
     assertThat(budgetsLeft()).isEqualTo(before);
     assertThat(store.maintenanceWindows()).hasSize(1);
   }
+
+  @Test
+  void theSameStartGivesTheSameHistory(@TempDir Path other) throws Exception {
+    try (Store again = Stores.open(null, other, null, null)) {
+      history(again);
+      for (String slo : List.of("assign-courier-availability", "platform-uptime",
+          "order-to-tracking-journey")) {
+        long to = clock.instant().getEpochSecond() / 60;
+        long from = to - GeneratedHistory.DAYS * 1440L;
+        assertThat(again.minuteBuckets(slo, from, to)).as(slo)
+            .isEqualTo(store.minuteBuckets(slo, from, to));
+      }
+      Instant day = clock.instant().minus(Duration.ofDays(3));
+      assertThat(again.observations("platform-health", day, day.plus(Duration.ofHours(1))))
+          .isEqualTo(store.observations("platform-health", day, day.plus(Duration.ofHours(1))));
+    }
+  }
 }
