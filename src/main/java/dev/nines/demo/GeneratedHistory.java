@@ -1,16 +1,22 @@
 package dev.nines.demo;
 
+import dev.nines.ingest.EventRouter;
+import dev.nines.model.SliKind;
 import dev.nines.model.SliSource;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
 import dev.nines.store.BucketDelta;
+import dev.nines.store.HistogramDelta;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -35,8 +41,12 @@ public final class GeneratedHistory implements DemoHistory {
     this.progress = progress;
   }
 
-  /** How an event SLO's bad events arise: its share of the traffic and its base error rate. */
-  private record EventSli(SloSpec slo, double share, double baseBadRatio) {}
+  /**
+   * How an event SLO's bad events arise: its share of the traffic and its base error rate; for
+   * a latency SLO the histogram series and bounds its requests' durations go to, else null.
+   */
+  private record EventSli(SloSpec slo, double share, double baseBadRatio, String series,
+      long[] bounds) {}
 
   @Override public void write(Context context) {
     long started = System.nanoTime();
@@ -51,17 +61,23 @@ public final class GeneratedHistory implements DemoHistory {
     ZoneId zone = spec.timeZone() == null ? TrafficShape.DEFAULT.zone() : spec.timeZone();
     HistoryEpisodes episodes = HistoryEpisodes.before(context.now(), zone);
     Random random = new Random(SEED);
+    Random durations = new Random(SEED + 1);
     List<EventSli> events = eventSlis(spec);
     HistoryProbes probes = new HistoryProbes(spec, episodes, context.speed(), random);
     for (int day = 0; day < DAYS; day++) {
       long from = startMinute + day * 1440L;
       long to = from + 1440;
       List<BucketDelta> deltas = new ArrayList<>();
+      Map<List<Object>, long[]> histograms = new LinkedHashMap<>();
       for (long m = from; m < to; m++) {
         eventBuckets(events, episodes, m, random, deltas);
       }
+      latencies(events, deltas, durations, histograms);
       deltas.addAll(probes.writeDay(store, from, to));
-      store.commitIngest(List.of(new IngestBatch(null, deltas, List.of(), deltas.size())), 0,
+      List<HistogramDelta> hist = new ArrayList<>(histograms.size());
+      histograms.forEach((k, v) -> hist.add(new HistogramDelta((String) k.get(0),
+          (Long) k.get(1), (Long) k.get(2), v[0])));
+      store.commitIngest(List.of(new IngestBatch(null, deltas, hist, deltas.size())), 0,
           context.now());
       bar(day + 1);
     }
@@ -88,6 +104,7 @@ public final class GeneratedHistory implements DemoHistory {
    */
   private static List<EventSli> eventSlis(Spec spec) {
     List<EventSli> out = new ArrayList<>();
+    EventRouter router = new EventRouter(spec);
     for (SloSpec s : spec.slos()) {
       if (!(s.sli().source() instanceof SliSource.Events)) {
         continue;
@@ -101,7 +118,13 @@ public final class GeneratedHistory implements DemoHistory {
         case "cdn-availability" -> budget * 0.05;
         default -> budget * 0.08;
       };
-      out.add(new EventSli(s, share, base));
+      String series = null;
+      long[] bounds = null;
+      if (s.sli().kind() == SliKind.LATENCY && s.endpoint() != null) {
+        series = EventRouter.series(s.service(), s.endpoint(), s.labels().get("layer"));
+        bounds = router.boundsOf(s.service(), s.endpoint());
+      }
+      out.add(new EventSli(s, share, base, series, bounds));
     }
     return out;
   }
@@ -118,6 +141,36 @@ public final class GeneratedHistory implements DemoHistory {
       double badRatio = e.baseBadRatio() + episodeBadRatio(e.slo(), ep, t);
       long bad = binomial(random, valid, Math.min(1, badRatio));
       out.add(new BucketDelta(e.slo().name(), minute, valid - bad, valid));
+    }
+  }
+
+  /**
+   * The durations of a latency SLO's requests in its histogram, as the router counts them:
+   * good ones log-normal around 180 ms below the threshold, slow ones 2.4 to 3.6 s (the slow
+   * shop's).
+   */
+  private static void latencies(List<EventSli> slis, List<BucketDelta> deltas, Random random,
+      Map<List<Object>, long[]> into) {
+    for (EventSli e : slis) {
+      if (e.series() == null) {
+        continue;
+      }
+      long threshold = e.slo().sli().threshold().toMillis();
+      for (BucketDelta d : deltas) {
+        if (!d.sli().equals(e.slo().name())) {
+          continue;
+        }
+        for (long i = 0; i < d.valid(); i++) {
+          long millis = i < d.good()
+              ? Math.min(threshold, Math.round(Math.exp(Math.log(180) + 0.5
+                  * random.nextGaussian())))
+              : 2_400 + random.nextInt(1_200);
+          int at = Arrays.binarySearch(e.bounds(), millis);
+          int slot = at >= 0 ? at : -at - 1;
+          long bound = slot < e.bounds().length ? e.bounds()[slot] : -1;
+          into.computeIfAbsent(List.of(e.series(), d.minute(), bound), k -> new long[1])[0]++;
+        }
+      }
     }
   }
 

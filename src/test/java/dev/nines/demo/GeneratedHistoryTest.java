@@ -185,4 +185,20 @@ class GeneratedHistoryTest {
           .isEqualTo(store.observations("platform-health", day, day.plus(Duration.ofHours(1))));
     }
   }
+
+  @Test
+  void fetchOrdersDurationsAreInItsHistogramSlowDuringTheSlowShop() {
+    String series = "platform /fetch-orders @ingress";
+    long from = episodes.slowShop().start().getEpochSecond() / 60;
+    long to = episodes.slowShop().end().getEpochSecond() / 60;
+    Map<Long, Long> slow = store.latency(series, from, to);
+    long over = slow.entrySet().stream().filter(e -> e.getKey() == -1 || e.getKey() > 2_000)
+        .mapToLong(Map.Entry::getValue).sum();
+    long total = slow.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(over).isBetween(total / 3, total * 2 / 3);
+    Map<Long, Long> before = store.latency(series, from - 60, from);
+    assertThat(before.entrySet().stream().filter(e -> e.getKey() == -1 || e.getKey() > 2_000)
+        .mapToLong(Map.Entry::getValue).sum()).isLessThan(5);
+    assertThat(before.values().stream().mapToLong(Long::longValue).sum()).isPositive();
+  }
 }
