@@ -7,6 +7,7 @@ import dev.nines.demo.DemoHistory;
 import dev.nines.demo.DemoOptions;
 import dev.nines.demo.DemoTime;
 import dev.nines.demo.Fault;
+import dev.nines.demo.GeneratedHistory;
 import dev.nines.demo.OutputStep;
 import dev.nines.model.Durations;
 import dev.nines.spec.SpecException;
@@ -88,8 +89,13 @@ final class DemoCommand implements Callable<Integer> {
       + "schedule.")
   boolean noSchedule;
 
-  /** Where a later history generator plugs in; none yet. */
-  DemoHistory history = DemoHistory.NONE;
+  @Option(names = "--no-history", description = "Start from an empty past instead of "
+      + "generating " + GeneratedHistory.DAYS + " days of history (buckets, checks, incidents, "
+      + "a maintenance window) before the start.")
+  boolean noHistory;
+
+  /** The history laid before the live run; null: generated unless --no-history. */
+  DemoHistory history;
 
   @Override public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -107,7 +113,9 @@ final class DemoCommand implements Callable<Integer> {
     say(o, "starting the demo in " + out.toAbsolutePath() + " (speed " + speed + "x) ...");
     Demo demo;
     try {
-      demo = Demo.start(options, outputs(), history, Clock.systemUTC(), line -> say(o, line));
+      DemoHistory past = history != null ? history
+          : noHistory ? DemoHistory.NONE : new GeneratedHistory(err);
+      demo = Demo.start(options, outputs(), past, Clock.systemUTC(), line -> say(o, line));
     } catch (SpecException e) {
       e.problems().forEach(err::println);
       err.flush();

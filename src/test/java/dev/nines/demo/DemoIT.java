@@ -69,12 +69,18 @@ class DemoIT {
   }
 
   @Test
-  @Timeout(value = 115, unit = TimeUnit.SECONDS)
+  @Timeout(value = 135, unit = TimeUnit.SECONDS)
   void theDemoShowsEachFaultWhereNinesMeasuresItAndStopsOnSigterm() throws Exception {
     Path out = dir.resolve("out");
     startChild(out);
-    URI control = await("the control endpoint", Duration.ofSeconds(40), () -> controlUrl(out));
+    URI control = await("the control endpoint", Duration.ofSeconds(60), () -> controlUrl(out));
     URI nines = await("the banner with the console URL", Duration.ofSeconds(10), this::ninesUrl);
+    // The generated history is in the windows from the start: a month of assignments, the
+    // courier outage 12 days ago spent part of the budget.
+    JsonNode assign = getJson(nines.resolve("/api/v1/slos/assign-courier-availability"), true);
+    assertThat(assign.path("valid").asLong()).isGreaterThan(1_000_000);
+    assertThat(assign.path("budgetRemaining").asDouble()).isBetween(0.3, 0.95);
+    assertThat(Files.readString(stderr)).contains("history: 35 days before");
     JsonNode status = getJson(control.resolve("/demo"), false);
     URI cdn = URI.create(status.path("platform").path("cdn").asText());
     // A seller opens the dashboard: the CDN caches it (it serves it while the app is down).
@@ -163,7 +169,7 @@ class DemoIT {
       cli.setOut(new PrintWriter(text, true));
       cli.setErr(new PrintWriter(text, true));
       exit.set(cli.execute("demo", "--out", out.toString(), "--port", "0", "--speed", "10",
-          "--for", "6s"));
+          "--for", "6s", "--no-history"));
     });
     URI control = await("the control endpoint", Duration.ofSeconds(40), () -> controlUrl(out));
     JsonNode status = getJson(control.resolve("/demo"), false);
@@ -185,6 +191,7 @@ class DemoIT {
     assertThat(run.isAlive()).as(text.toString()).isFalse();
     assertThat(exit.get()).as(text.toString()).isZero();
     assertThat(text.toString()).contains("--for 6s is over: stopping").contains("stopped");
+    assertThat(text.toString()).as("--no-history").doesNotContain("history:");
     for (InetSocketAddress a : listening) {
       assertThatThrownBy(() -> {
         try (Socket s = new Socket()) {
