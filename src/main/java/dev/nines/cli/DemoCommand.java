@@ -163,7 +163,10 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The outputs, in order: the spec must lint clean, then rules and Grafana from it. */
+  /**
+   * The outputs, in order: the spec must lint clean, then rules and Grafana from it, then last
+   * month's client reports and the SLO proposals from the store.
+   */
   private static List<OutputStep> outputs() {
     return List.of(
         step("lint", ctx -> {
@@ -180,7 +183,49 @@ final class DemoCommand implements Callable<Integer> {
           Path grafana = ctx.outDir().resolve("grafana");
           run("grafana", ctx.specFile().toString(), "-o", grafana.toString());
           return List.of(grafana);
-        }));
+        }),
+        step("report", DemoCommand::lastMonthsReports),
+        step("proposal", DemoCommand::proposals));
+  }
+
+  /**
+   * Last month's report of every client, in each format, from the store the history was
+   * written to: what the monthly run archives and mails once a month closes.
+   */
+  private static List<Path> lastMonthsReports(OutputStep.Context ctx) throws Exception {
+    Path dir = Files.createDirectories(ctx.outDir().resolve("reports"));
+    List<Path> out = new java.util.ArrayList<>();
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    for (dev.nines.model.ClientSpec c : ctx.spec().clients()) {
+      java.time.YearMonth month = java.time.YearMonth.now(clock.withZone(ctx.spec().zoneOf(c)))
+          .minusMonths(1);
+      dev.nines.report.MonthlyReport r = dev.nines.report.Reports.build(ctx.spec(), ctx.store(),
+          dev.nines.maintenance.MaintenanceCalendar.of(ctx.spec(),
+              ctx.store().maintenanceWindows()), c.name(), month, clock);
+      for (dev.nines.report.ReportFormat f : dev.nines.report.ReportFormat.values()) {
+        Path file = dir.resolve(dev.nines.report.Reports.fileName(c.name(), month, f));
+        Files.write(file, dev.nines.report.Reports.render(r, f));
+        out.add(file);
+      }
+    }
+    return out;
+  }
+
+  /** The SLO proposal of every client, scored over the last 28 days of the history. */
+  private static List<Path> proposals(OutputStep.Context ctx) throws Exception {
+    Path dir = Files.createDirectories(ctx.outDir().resolve("reports"));
+    List<Path> out = new java.util.ArrayList<>();
+    for (dev.nines.model.ClientSpec c : ctx.spec().clients()) {
+      dev.nines.report.Proposal p = dev.nines.report.Proposals.build(ctx.spec(), c.name(),
+          ctx.store(), java.time.Duration.ofDays(28), List.of(), null, java.time.Instant.now());
+      for (dev.nines.report.ReportFormat f : List.of(dev.nines.report.ReportFormat.PDF,
+          dev.nines.report.ReportFormat.MD)) {
+        Path file = dir.resolve(c.name() + "-slo-proposal." + f.id());
+        Files.write(file, dev.nines.report.Reports.render(p, f));
+        out.add(file);
+      }
+    }
+    return out;
   }
 
   private interface StepBody {

@@ -80,6 +80,21 @@ class DemoIT {
     JsonNode assign = getJson(nines.resolve("/api/v1/slos/assign-courier-availability"), true);
     assertThat(assign.path("valid").asLong()).isGreaterThan(1_000_000);
     assertThat(assign.path("budgetRemaining").asDouble()).isBetween(0.3, 0.95);
+    // Last month's client report in every format and the SLO proposal, from that history.
+    List<String> reports;
+    try (java.util.stream.Stream<Path> files = Files.list(out.resolve("reports"))) {
+      reports = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertThat(reports).hasSize(5).anyMatch(n -> n.matches("acme-\\d{4}-\\d{2}\\.pdf"))
+        .anyMatch(n -> n.matches("acme-\\d{4}-\\d{2}\\.html"))
+        .contains("acme-slo-proposal.pdf", "acme-slo-proposal.md");
+    String md = reports.stream().filter(n -> n.matches("acme-\\d{4}-\\d{2}\\.md")).findFirst()
+        .map(n -> read(out.resolve("reports").resolve(n))).orElseThrow();
+    assertThat(md).contains("Acme Logistics");
+    for (String pdf : reports.stream().filter(n -> n.endsWith(".pdf")).toList()) {
+      assertThat(Files.readAllBytes(out.resolve("reports").resolve(pdf))).as(pdf)
+          .startsWith("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
     assertThat(Files.readString(stderr)).contains("history: 35 days before");
     JsonNode status = getJson(control.resolve("/demo"), false);
     URI cdn = URI.create(status.path("platform").path("cdn").asText());
@@ -369,5 +384,13 @@ class DemoIT {
       }
     }
     return null;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
