@@ -96,6 +96,22 @@ class ReportCommandTest {
   }
 
   @Test
+  void postgresqlGivesTheSameFiguresAsSqlite() throws Exception {
+    String url = dev.nines.store.PostgresStoreTest.url();    // skips without the test cluster
+    dev.nines.store.PostgresStoreTest.reset(url);
+    try (Store store = Stores.open(url, null, null, null)) {
+      ReportSeed.write(store);
+    }
+    Path out = dir.resolve("acme-pg.md");
+    Run r = run("--client", "acme", "--spec", ReportSeed.SPEC.toString(), "--db", url,
+        "--month", "2026-10", "--format", "md", "-o", out.toString());
+    dev.nines.store.PostgresStoreTest.reset(url);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.hash()).isEqualTo(apiHash);
+    assertThat(Files.readString(out)).contains("Courier assignment");
+  }
+
+  @Test
   void withoutAMonthItIsTheLastOneOverInTheClientsZone() throws Exception {
     Path out = dir.resolve("last.md");
     Run r = run(fromStore("--format", "md", "-o", out.toString()));
