@@ -94,6 +94,15 @@ final class DemoCommand implements Callable<Integer> {
       + "a maintenance window) before the start.")
   boolean noHistory;
 
+  @Option(names = "--alertmanager", paramLabel = "URL", description = "Also send the team's "
+      + "alerts to this Alertmanager (its base URL, e.g. http://localhost:9093).")
+  String alertmanager;
+
+  @Option(names = "--smtp", paramLabel = "URL", description = "Also mail the client's notices "
+      + "and reports through this SMTP server, e.g. smtp://localhost:1025?tls=none for a local "
+      + "catcher: smtp://[USER[:PASSWORD]@]HOST[:PORT][?tls=none|starttls] or smtps://...")
+  String smtp;
+
   /** The history laid before the live run; null: generated unless --no-history. */
   DemoHistory history;
 
@@ -107,9 +116,30 @@ final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--speed: " + e.getMessage());
     }
     Path data = dataDir != null ? dataDir : out.resolve("data");
+    java.net.URI am = null;
+    if (alertmanager != null) {
+      try {
+        am = java.net.URI.create(alertmanager.strip());
+      } catch (IllegalArgumentException e) {
+        am = null;
+      }
+      if (am == null || !("http".equals(am.getScheme()) || "https".equals(am.getScheme()))
+          || am.getHost() == null) {
+        throw new ParameterException(spec.commandLine(), "--alertmanager: '" + alertmanager
+            + "' is not an HTTP URL. Expected Alertmanager's base URL, e.g. "
+            + "http://localhost:9093");
+      }
+    }
+    if (smtp != null) {
+      try {
+        dev.nines.demo.DemoSpec.Smtp.parse(smtp);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--smtp: " + e.getMessage());
+      }
+    }
     DemoOptions options = new DemoOptions(out, port, blank(db), data, speed, !noAgents,
         !noSchedule, blank(System.getenv("NINES_API_TOKEN")),
-        blank(System.getenv("NINES_ADMIN_PASSWORD")));
+        blank(System.getenv("NINES_ADMIN_PASSWORD")), am, blank(smtp));
     say(o, "starting the demo in " + out.toAbsolutePath() + " (speed " + speed + "x) ...");
     Demo demo;
     try {

@@ -190,8 +190,15 @@ public final class Demo implements AutoCloseable {
     Files.writeString(oncall, receiver.url("oncall") + "\n", StandardCharsets.UTF_8);
     Files.writeString(client, receiver.url("client-notices") + "\n", StandardCharsets.UTF_8);
     Platform.Ports p = platform.ports();
+    Path alertmanager = null;
+    if (options.alertmanager() != null) {
+      alertmanager = secrets.resolve("alertmanager-url");
+      Files.writeString(alertmanager, options.alertmanager() + "\n", StandardCharsets.UTF_8);
+    }
+    DemoSpec.Smtp smtp = options.smtp() == null ? null
+        : DemoSpec.Smtp.parse(options.smtp()).withPasswordIn(secrets.resolve("smtp-password"));
     String text = DemoSpec.render(new DemoSpec.Values(URI.create("http://localhost:" + p.cdn()),
-        "localhost:" + p.cdnTls(), regions, time, oncall, client));
+        "localhost:" + p.cdnTls(), regions, time, oncall, client, alertmanager, smtp));
     Path file = out.resolve("nines-demo.yaml");
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;

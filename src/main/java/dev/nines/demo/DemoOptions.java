@@ -1,5 +1,6 @@
 package dev.nines.demo;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -15,4 +16,11 @@ import java.nio.file.Path;
  * @param schedule play {@link FaultSchedule#DEFAULT}; without it faults only play on demand
  */
 public record DemoOptions(Path out, int port, String dbUrl, Path dataDir, double speed,
-    boolean agents, boolean schedule, String apiToken, String adminPassword) {}
+    boolean agents, boolean schedule, String apiToken, String adminPassword, URI alertmanager,
+    String smtp) {
+  /** Without a real Alertmanager or SMTP server. */
+  public DemoOptions(Path out, int port, String dbUrl, Path dataDir, double speed,
+      boolean agents, boolean schedule, String apiToken, String adminPassword) {
+    this(out, port, dbUrl, dataDir, speed, agents, schedule, apiToken, adminPassword, null, null);
+  }
+}

@@ -99,4 +99,35 @@ class DemoSpecTest {
     assertThat(DemoSpec.render("a: {{x}}, b: {{x}}", Map.of("x", "$1\\"))).isEqualTo(
         "a: $1\\, b: $1\\");
   }
+
+  @Test
+  void withARealAlertmanagerAndSmtpServerTheSpecGetsTheirChannelsAndNoPassword()
+      throws Exception {
+    DemoSpec.Values v = values(1, List.of("eu-central", "us-east", "ap-south"));
+    DemoSpec.Smtp smtp = new DemoSpec.Smtp("mail.local", 1025, "demo", "s3cret", "none",
+        Path.of("/tmp/demo/secrets/smtp-password"));
+    String text = DemoSpec.render(new DemoSpec.Values(v.cdn(), v.tlsTarget(), v.regions(),
+        v.time(), v.oncallUrlFile(), v.clientUrlFile(), Path.of("/tmp/demo/secrets/am"), smtp));
+    Spec spec = SpecReader.read("nines-demo.yaml", text).spec();
+    assertThat(spec.channels()).extracting(c -> c.name() + " " + c.kind() + " " + c.audience())
+        .containsExactly("oncall webhook INTERNAL", "client-notices webhook CLIENT",
+            "alertmanager alertmanager INTERNAL", "client-email email CLIENT");
+    assertThat(text).contains("url: file:/tmp/demo/secrets/am")
+        .contains("smtp: {host: mail.local, port: 1025, tls: none, username: demo, "
+            + "password: file:/tmp/demo/secrets/smtp-password}").doesNotContain("s3cret");
+  }
+
+  @Test
+  void smtpUrlsGiveTheirHostPortTlsAndUserOrSayWhatIsWrong() {
+    assertThat(DemoSpec.Smtp.parse("smtp://localhost:1025?tls=none")).isEqualTo(
+        new DemoSpec.Smtp("localhost", 1025, null, null, "none", null));
+    assertThat(DemoSpec.Smtp.parse("smtps://u:p@mail.example")).isEqualTo(
+        new DemoSpec.Smtp("mail.example", 465, "u", "p", "tls", null));
+    assertThat(DemoSpec.Smtp.parse("smtp://mail.example").port()).isEqualTo(587);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoSpec.Smtp.parse(
+        "http://mail.example")).hasMessage("'http://mail.example' is not an SMTP URL. Expected "
+            + "smtp://[USER[:PASSWORD]@]HOST[:PORT][?tls=none|starttls] or smtps://...");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoSpec.Smtp.parse(
+        "smtp://mail.example?tls=maybe")).hasMessageStartingWith("'tls=maybe': unknown.");
+  }
 }
