@@ -50,6 +50,12 @@ public final class MonitorConditions {
   /** A certificate a check saw: whose, and its whole days left. */
   public record Certificate(String subject, long daysLeft) {}
 
+  /**
+   * How long a region must stay silent before its ticket fires: an agent that is starting,
+   * restarting or briefly cut off is not worth a ticket.
+   */
+  public static final Duration REGION_SILENT_FOR = Duration.ofMinutes(2);
+
   private MonitorConditions() {}
 
   /** Adds the monitor's conditions that hold now, and those of its open alerts, to {@code out}. */
@@ -154,7 +160,8 @@ public final class MonitorConditions {
 
   /**
    * The regions silent now, as one condition per region: none of the monitors that run there
-   * has a fresh result. An agent that stops reporting makes its region UNKNOWN, never down.
+   * has a fresh result, for {@link #REGION_SILENT_FOR}. An agent that stops reporting makes its
+   * region UNKNOWN, never down.
    *
    * @param monitorsByRegion the inputs of the monitors that run in each region
    */
@@ -184,7 +191,8 @@ public final class MonitorConditions {
       Map<String, String> labels = new TreeMap<>(Map.of("alertname", "RegionSilent",
           "severity", "ticket", "region", region, "category", "probe"));
       out.add(new Condition(fp, AlertKind.REGION_SILENT, "ticket", null, null, null, null,
-          region, active, Duration.ZERO, title, summary, figures, "/console/monitors", labels));
+          region, active, REGION_SILENT_FOR, title, summary, figures, "/console/monitors",
+          labels));
     });
   }
 
