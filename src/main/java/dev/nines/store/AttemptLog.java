@@ -84,6 +84,45 @@ final class AttemptLog {
     });
   }
 
+  /** One page of {@code monitor}'s attempts in [from, to), newest first, and their count. */
+  static Slice<StoredAttempt> page(Jdbc jdbc, String monitor, Instant from, Instant to,
+      int offset, int limit) {
+    return jdbc.read(c -> {
+      long total;
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM probe_attempt "
+          + "WHERE monitor = ? AND started_at >= ? AND started_at < ?")) {
+        ps.setString(1, monitor);
+        ps.setLong(2, from.toEpochMilli());
+        ps.setLong(3, to.toEpochMilli());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT region, started_at, ok, status, "
+          + "error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps, cert_not_after "
+          + "FROM probe_attempt "
+          + "WHERE monitor = ? AND started_at >= ? AND started_at < ? "
+          + "ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")) {
+        ps.setString(1, monitor);
+        ps.setLong(2, from.toEpochMilli());
+        ps.setLong(3, to.toEpochMilli());
+        ps.setInt(4, limit);
+        ps.setInt(5, offset);
+        List<StoredAttempt> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new StoredAttempt(monitor, rs.getString(1),
+                Instant.ofEpochMilli(rs.getLong(2)), rs.getBoolean(3),
+                integer(rs, 4), rs.getString(5), dbl(rs, 6), dbl(rs, 7),
+                dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), rs.getString(11), instant(rs, 12)));
+          }
+        }
+        return new Slice<>(out, total);
+      }
+    });
+  }
+
   private static Instant instant(ResultSet rs, int i) throws SQLException {
     long v = rs.getLong(i);
     return rs.wasNull() ? null : Instant.ofEpochMilli(v);

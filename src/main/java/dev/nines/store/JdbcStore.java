@@ -334,6 +334,11 @@ final class JdbcStore implements Store {
     return AttemptLog.between(jdbc, monitor, from, to, limit);
   }
 
+  @Override public Slice<StoredAttempt> attemptPage(String monitor, Instant from, Instant to,
+      int offset, int limit) {
+    return AttemptLog.page(jdbc, monitor, from, to, offset, limit);
+  }
+
   @Override public boolean appendProbeResults(String key, List<StoredAttempt> attempts,
       List<StoredObservation> list) {
     Map<String, String> last = new java.util.HashMap<>();

@@ -97,6 +97,13 @@ public interface Store extends AutoCloseable {
   List<StoredAttempt> attempts(String monitor, Instant from, Instant to, int limit);
 
   /**
+   * Attempts of {@code monitor} in [from, to), newest first, skipping {@code offset}, at most
+   * {@code limit}, with how many there are in all.
+   */
+  Slice<StoredAttempt> attemptPage(String monitor, Instant from, Instant to, int offset,
+      int limit);
+
+  /**
    * Deletes what is past retention: attempts, observations, latency rows, idempotency keys and
    * delivered or failed outbox rows received before {@code rawBefore}; minute buckets before
    * {@code bucketsBefore}, and with them the keys that protect those minutes

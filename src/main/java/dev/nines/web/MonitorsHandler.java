@@ -16,11 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/monitors}: monitors with their interval and latest state per region;
- * {@code GET /api/v1/monitors/{name}/attempts?limit=N}: its newest attempts with phase timings.
+ * {@code GET /api/v1/monitors/{name}/attempts?page=P&size=N}: its attempts, newest first, with
+ * phase timings, as {@code {monitor, attempts, page, size, total}}.
  */
 public final class MonitorsHandler {
-  private static final int MAX_LIMIT = 1_000;
-
   private final Supplier<Spec> spec;
   private final ProbeRecorder probes;
   private final Store store;
@@ -74,20 +73,26 @@ public final class MonitorsHandler {
     if (spec.get().monitors().stream().noneMatch(m -> m.name().equals(name))) {
       throw new ApiError(404, "no monitor named '" + name + "'");
     }
-    int limit = 100;
-    String l = ctx.queryParam("limit");
-    if (l != null) {
-      try {
-        limit = Integer.parseInt(l);
-      } catch (NumberFormatException e) {
-        throw new ApiError(400, "limit: '" + l + "' is not a number");
-      }
-      if (limit < 1 || limit > MAX_LIMIT) {
-        throw new ApiError(400, "limit: " + limit + " is out of range. Expected 1 to " + MAX_LIMIT);
-      }
+    int size;
+    int page;
+    try {
+      size = Params.integer(ctx, "size", Params.integer(ctx, "limit", 100)); // limit: older name
+      page = Params.integer(ctx, "page", 1);
+      Page.check(page, size);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
     }
-    List<StoredAttempt> attempts = store.attempts(name, Instant.EPOCH, Instant.now().plusSeconds(60),
-        limit);
-    Json.send(ctx, 200, Map.of("monitor", name, "attempts", attempts));
+    long offset = (long) (page - 1) * size;
+    dev.nines.store.Slice<StoredAttempt> s = store.attemptPage(name, Instant.EPOCH,
+        Instant.ofEpochMilli(Long.MAX_VALUE / 2), (int) Math.min(offset, Integer.MAX_VALUE),
+        size);
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("monitor", name);
+    o.put("attempts", s.items());
+    o.put("page", page);
+    o.put("size", size);
+    o.put("total", s.total());
+    Json.send(ctx, 200, o);
   }
+
 }

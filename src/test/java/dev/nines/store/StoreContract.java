@@ -206,6 +206,9 @@ abstract class StoreContract {
     store.appendAttempts(List.of(ok, failed));
     assertThat(store.attempts("m", t, t.plusSeconds(60), 10)).containsExactly(failed, ok);
     assertThat(store.attempts("m", t, t.plusSeconds(60), 1)).containsExactly(failed);
+    assertThat(store.attemptPage("m", t, t.plusSeconds(60), 1, 1))
+        .isEqualTo(new Slice<>(List.of(ok), 2));
+    assertThat(store.attemptPage("m", t, t.plusSeconds(60), 2, 5).items()).isEmpty();
     assertThat(store.attempts("m", t, t.plusSeconds(60), 10).get(1).certDaysLeft()).isEqualTo(40);
     assertThat(failed.certDaysLeft()).isNull();
   }
