@@ -61,9 +61,7 @@ final class AttemptLog {
   static List<StoredAttempt> between(Jdbc jdbc, String monitor, Instant from, Instant to,
       int limit) {
     return jdbc.read(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT region, started_at, ok, status, "
-          + "error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps, cert_not_after "
-          + "FROM probe_attempt "
+      try (PreparedStatement ps = c.prepareStatement(COLUMNS
           + "WHERE monitor = ? AND started_at >= ? AND started_at < ? "
           + "ORDER BY started_at DESC, id DESC LIMIT ?")) {
         ps.setString(1, monitor);
@@ -73,10 +71,7 @@ final class AttemptLog {
         List<StoredAttempt> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new StoredAttempt(monitor, rs.getString(1),
-                Instant.ofEpochMilli(rs.getLong(2)), rs.getBoolean(3),
-                integer(rs, 4), rs.getString(5), dbl(rs, 6), dbl(rs, 7),
-                dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), rs.getString(11), instant(rs, 12)));
+            out.add(row(monitor, rs));
           }
         }
         return out;
@@ -99,9 +94,7 @@ final class AttemptLog {
           total = rs.getLong(1);
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT region, started_at, ok, status, "
-          + "error, dns_ms, connect_ms, tls_ms, ttfb_ms, total_ms, steps, cert_not_after "
-          + "FROM probe_attempt "
+      try (PreparedStatement ps = c.prepareStatement(COLUMNS
           + "WHERE monitor = ? AND started_at >= ? AND started_at < ? "
           + "ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?")) {
         ps.setString(1, monitor);
@@ -112,15 +105,22 @@ final class AttemptLog {
         List<StoredAttempt> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new StoredAttempt(monitor, rs.getString(1),
-                Instant.ofEpochMilli(rs.getLong(2)), rs.getBoolean(3),
-                integer(rs, 4), rs.getString(5), dbl(rs, 6), dbl(rs, 7),
-                dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), rs.getString(11), instant(rs, 12)));
+            out.add(row(monitor, rs));
           }
         }
         return new Slice<>(out, total);
       }
     });
+  }
+
+  /** The columns {@link #row} reads, in its order. */
+  private static final String COLUMNS = "SELECT region, started_at, ok, status, error, dns_ms, "
+      + "connect_ms, tls_ms, ttfb_ms, total_ms, steps, cert_not_after FROM probe_attempt ";
+
+  private static StoredAttempt row(String monitor, ResultSet rs) throws SQLException {
+    return new StoredAttempt(monitor, rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+        rs.getBoolean(3), integer(rs, 4), rs.getString(5), dbl(rs, 6), dbl(rs, 7), dbl(rs, 8),
+        dbl(rs, 9), dbl(rs, 10), rs.getString(11), instant(rs, 12));
   }
 
   private static Instant instant(ResultSet rs, int i) throws SQLException {
