@@ -164,6 +164,17 @@ public final class Fmt {
     return millis == null ? "–" : String.format(Locale.ROOT, "%.1f ms", millis);
   }
 
+  /** A chart step in words: {@code minute}, {@code 5 minutes}, {@code hour}. */
+  public static String step(Duration step) {
+    if (step.equals(Duration.ofMinutes(1))) {
+      return "minute";
+    }
+    if (step.equals(Duration.ofHours(1))) {
+      return "hour";
+    }
+    return step.toMinutes() + " minutes";
+  }
+
   /** "every 30s": the check interval shown next to every uptime figure. */
   public static String every(Duration interval) {
     return "checked every " + dur(interval);

@@ -13,10 +13,11 @@ public final class Charts {
   private Charts() {}
 
   /**
-   * An SLO history as columns: {@code t} (epoch seconds of each hour), {@code sli} and
-   * {@code burn} (null without traffic), {@code left} (burn-down, 0–1) and {@code target}.
+   * An SLO history as columns: {@code t} (epoch seconds of each step), {@code sli} and
+   * {@code burn} (null without traffic), {@code left} (burn-down, 0–1), {@code target} and the
+   * {@code zone} the axes are drawn in.
    */
-  public static String history(SloHistory h, double targetRatio) {
+  public static String history(SloHistory h, double targetRatio, java.time.ZoneId zone) {
     List<Long> t = new ArrayList<>();
     List<Double> sli = new ArrayList<>();
     List<Double> burn = new ArrayList<>();
@@ -33,6 +34,7 @@ public final class Charts {
     o.put("burn", burn);
     o.put("left", left);
     o.put("target", targetRatio);
+    o.put("zone", zone.getId());
     try {
       return Json.MAPPER.writeValueAsString(o);
     } catch (JsonProcessingException e) {

@@ -52,15 +52,27 @@ public final class ConsoleApi {
     this.clock = clock;
   }
 
-  /** {@code GET /api/v1/slos/{name}/history}: the window hour by hour. */
+  /**
+   * {@code GET /api/v1/slos/{name}/history?range=1h|6h|1d|7d|window}: the window (default)
+   * hour by hour, or the last hour or six minute by minute, the last day in five minutes, the
+   * last week hourly; the burn-down always over the window.
+   */
   public void sloHistory(Context ctx) {
     LiveSlos.View v = live.get().view(ctx.pathParam("name"));
     if (v == null) {
       throw new ApiError(404, "no SLO named '" + ctx.pathParam("name") + "'");
     }
-    SloHistory h = SloHistory.load(store, v, clock.instant());
-    Json.send(ctx, 200, Map.of("slo", v.spec().name(), "from", h.from(), "to", h.to(),
-        "resolution", "1h", "points", h.points()));
+    String r = ctx.queryParam("range");
+    SloHistory.Range range;
+    try {
+      range = r == null || r.isBlank() ? SloHistory.Range.WINDOW : SloHistory.Range.parse(r);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    SloHistory h = SloHistory.load(store, v, clock.instant(), range);
+    Json.send(ctx, 200, Map.of("slo", v.spec().name(), "range", range.id(), "from", h.from(),
+        "to", h.to(), "resolution", dev.nines.model.Durations.format(h.step()),
+        "points", h.points()));
   }
 
   /**

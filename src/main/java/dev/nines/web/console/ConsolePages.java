@@ -88,10 +88,21 @@ public final class ConsolePages {
     if (v == null) {
       throw PageError.of(404, "There is no SLO named '" + ctx.pathParam("name") + "'.");
     }
+    SloHistory.Range range;
+    try {
+      String r = ctx.queryParam("range");
+      range = r == null || r.isBlank() ? SloHistory.Range.WINDOW : SloHistory.Range.parse(r);
+    } catch (IllegalArgumentException e) {
+      throw PageError.of(400, e.getMessage());
+    }
+    Instant now = clock.instant();
     Map<String, Object> p = params(ctx, v.spec().name(), "overview");
     p.put("v", v);
     p.put("client", slos.clientOf(v.spec()));
-    p.put("history", SloHistory.load(store, v, clock.instant()));
+    p.put("history", SloHistory.load(store, v, now));
+    p.put("range", range);
+    p.put("ranged", range == SloHistory.Range.WINDOW ? p.get("history")
+        : SloHistory.load(store, v, now, range));
     p.put("monitors", monitorsOf(v));
     p.put("alerts", dev.nines.view.SubjectAlerts.of(v.spec().name(), openAlerts.get(), store));
     templates.send(ctx, 200, "slo.jte", p);

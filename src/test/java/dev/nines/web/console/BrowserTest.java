@@ -80,6 +80,21 @@ class BrowserTest {
         "the three uPlot charts are drawn");
     assertThat(b.driver.findElement(By.tagName("h1")).getText()).startsWith("api-internal-errors");
     b.shot("slo");
+    b.driver.findElement(By.linkText("6h")).click();
+    Browser.await(() -> b.driver.findElements(By.cssSelector(".uplot")).size() == 3,
+        "the charts of the last six hours are drawn");
+    assertThat(b.driver.findElement(By.cssSelector("nav.ranges a.on")).getText()).isEqualTo("6h");
+    // The legend tells a point's time in the spec's zone (Europe/Berlin), not the browser's.
+    @SuppressWarnings("unchecked")
+    List<Object> at = (List<Object>) b.driver.executeScript(
+        "var u = document.querySelector('[data-chart=sli]').uplot;"
+            + "u.setCursor({left: u.valToPos(u.data[0][0], 'x'), top: 10});"
+            + "return [u.data[0][0], u.root.querySelector('.u-legend .u-series .u-value').textContent];");
+    java.time.Instant first = java.time.Instant.ofEpochSecond(((Number) at.get(0)).longValue());
+    assertThat(at.get(1)).isEqualTo(java.time.format.DateTimeFormatter
+        .ofPattern("d MMM HH:mm", java.util.Locale.ENGLISH)
+        .format(first.atZone(java.time.ZoneId.of("Europe/Berlin"))));
+    b.shot("slo-6h");
     go("/console/monitors/platform-health");
     assertThat(b.driver.findElements(By.cssSelector("svg.timeline"))).hasSize(4);
     assertThat(texts(".uptime .every")).containsOnly("checked every 30s").hasSize(4);

@@ -89,6 +89,34 @@ class ConsolePagesTest {
   }
 
   @Test
+  void theSloPageCharts1h6h1dOr7dMinuteByMinuteOrHourlyWithTheBurnDownOverTheWindow()
+      throws Exception {
+    JsonNode window = json("/api/v1/slos/api-internal-errors/history");
+    JsonNode sixHours = json("/api/v1/slos/api-internal-errors/history?range=6h");
+    assertThat(sixHours.get("resolution").asText()).isEqualTo("1m");
+    assertThat(sixHours.get("points").size()).isBetween(360, 361);
+    assertThat(json("/api/v1/slos/api-internal-errors/history?range=1d").get("resolution")
+        .asText()).isEqualTo("5m");
+    assertThat(json("/api/v1/slos/api-internal-errors/history?range=7d").get("points").size())
+        .isBetween(7 * 24, 7 * 24 + 1);
+    // Whatever the range, the burn-down ends at the window's budget left.
+    JsonNode lastWindow = window.get("points").get(window.get("points").size() - 1);
+    JsonNode lastSix = sixHours.get("points").get(sixHours.get("points").size() - 1);
+    assertThat(lastSix.get("budgetRemainingRatio").asDouble()).isCloseTo(
+        lastWindow.get("budgetRemainingRatio").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    HttpResponse<String> bad = sam.get("/api/v1/slos/api-internal-errors/history?range=2h");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("range: '2h' is not a range. Expected 1h, 6h, 1d, 7d or window");
+
+    String html = sam.get("/console/slos/api-internal-errors?range=6h").body();
+    assertThat(html).contains("<a href=\"?range=6h\" class=\"on\">6h</a>")
+        .contains("<a href=\"?range=window\">30d window</a>")
+        .contains("Good / valid per minute over the last 6h")
+        .contains("Drag across a chart to zoom in").contains("&#34;zone&#34;:&#34;");
+    assertThat(sam.get("/console/slos/api-internal-errors?range=2h").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void theMonitorPageShowsTheIntervalNextToEveryUptimeFigure() throws Exception {
     String html = sam.get("/console/monitors/platform-health").body();
     int uptimes = html.split("class=\"uptime", -1).length - 1;
