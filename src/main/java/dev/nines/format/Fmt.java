@@ -49,7 +49,10 @@ public final class Fmt {
     return ratio > 0.5 ? "ok" : ratio > 0 ? "warn" : "bad";
   }
 
-  /** A duration in its two largest units: {@code 3d 4h}, {@code 5m 10s}, {@code 450 ms}. */
+  /**
+   * A duration in its two largest units: {@code 3d 4h}, {@code 5m 10s}, {@code 7.5s},
+   * {@code 450 ms}.
+   */
   public static String dur(Duration d) {
     if (d == null) {
       return "–";
@@ -71,7 +74,8 @@ public final class Fmt {
     if (m > 0) {
       return sec == 0 ? m + "m" : m + "m " + sec + "s";
     }
-    return sec + "s";
+    long tenths = d.toMillis() % 1000 / 100;
+    return tenths == 0 ? sec + "s" : sec + "." + tenths + "s";
   }
 
   /**

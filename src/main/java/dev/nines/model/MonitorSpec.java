@@ -36,6 +36,17 @@ public record MonitorSpec(String name, String service, MonitorKind kind, Depth d
         http, steps, budget, warnDays, failDays, false);
   }
 
+  /**
+   * How soon a monitor in ERROR is checked again: {@code max(retryInterval, interval / 4)}, but
+   * never later than the interval. A 30 s monitor with 5 s retries re-checks every 7.5 s; a
+   * 6 h certificate check every 1.5 h rather than every few seconds.
+   */
+  public Duration recheckInterval() {
+    Duration quarter = interval.dividedBy(4);
+    Duration faster = retryInterval.compareTo(quarter) > 0 ? retryInterval : quarter;
+    return faster.compareTo(interval) < 0 ? faster : interval;
+  }
+
   /** How much of the service a check exercises: a static health endpoint, or real work. */
   public enum Depth { SHALLOW, DEEP }
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * on its {@link Slots} grid; a failed
  * attempt makes it UNKNOWN and is retried after {@code retryInterval}; when retries run out it
  * is ERROR backdated to the first failure, and is re-checked every
- * {@link RetryState#recheckInterval} until a pass returns it to OK and to its grid. Attempts
+ * {@link MonitorSpec#recheckInterval} until a pass returns it to OK and to its grid. Attempts
  * run concurrently on the executor (virtual threads by default); a check still running
  * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed. The
  * watchdog is one timer for all checks in flight, set for the earliest of their limits, not a
@@ -270,7 +270,7 @@ public final class ProbeEngine implements AutoCloseable {
       Instant next = switch (t.next()) {
         case SLOT -> nextSlot(m, planned, now, afterFirst);
         case RETRY -> now.plus(m.retryInterval());
-        case RECHECK -> now.plus(RetryState.recheckInterval(m));
+        case RECHECK -> now.plus(m.recheckInterval());
       };
       schedule(run, next, t.state().nextRetry());
     }

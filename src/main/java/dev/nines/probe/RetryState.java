@@ -3,7 +3,6 @@ package dev.nines.probe;
 import dev.nines.model.MonitorSpec;
 import dev.nines.uptime.Observation;
 import dev.nines.uptime.State;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,7 +20,7 @@ record RetryState(int failures, Instant firstFailure, boolean down) {
     SLOT,
     /** A retry, {@code retryInterval} after this attempt. */
     RETRY,
-    /** A faster re-check of a down monitor, {@link #recheckInterval} after this attempt. */
+    /** A faster re-check of a down monitor, {@link MonitorSpec#recheckInterval} after this attempt. */
     RECHECK
   }
 
@@ -54,17 +53,5 @@ record RetryState(int failures, Instant firstFailure, boolean down) {
     }
     return new Transition(new RetryState(failures + 1, first, true),
         new Observation(first, State.ERROR), result.error(), Next.RECHECK);
-  }
-
-  /**
-   * How soon a down monitor is checked again: {@code max(retryInterval, interval / 4)}, but
-   * never later than the interval. A 30 s monitor with 5 s retries re-checks every 7.5 s; a
-   * 6 h certificate check every 1.5 h rather than every few seconds.
-   */
-  static Duration recheckInterval(MonitorSpec monitor) {
-    Duration quarter = monitor.interval().dividedBy(4);
-    Duration faster = monitor.retryInterval().compareTo(quarter) > 0 ? monitor.retryInterval()
-        : quarter;
-    return faster.compareTo(monitor.interval()) < 0 ? faster : monitor.interval();
   }
 }

@@ -76,14 +76,25 @@ public final class MonitorDetails {
     return uptimes.monitor(name);
   }
 
-  /** The monitor over the last {@code range} up to its settled instant at {@code now}. */
+  /**
+   * The monitor over the last {@code range} up to its settled instant at {@code now}, with the
+   * first page of {@code attempts} attempts.
+   */
   public MonitorDetail detail(String name, Duration range, Instant now, int attempts) {
+    return detail(name, range, now, 1, attempts);
+  }
+
+  /**
+   * The monitor over the last {@code range} up to its settled instant at {@code now}, with page
+   * {@code page} of its attempts, {@code size} a page.
+   */
+  public MonitorDetail detail(String name, Duration range, Instant now, int page, int size) {
     MonitorSpec m = monitor(name);
     if (m == null) {
       return null;
     }
     Instant settled = MonitorUptimes.settledAt(List.of(m), now);
-    return detail(m, settled.minus(range), settled, now, attempts);
+    return detail(m, settled.minus(range), settled, now, page, size);
   }
 
   /**
@@ -92,11 +103,12 @@ public final class MonitorDetails {
    */
   public MonitorDetail detail(String name, Instant from, Instant to, Instant now, int attempts) {
     MonitorSpec m = monitor(name);
-    return m == null ? null : detail(m, from, to, now, attempts);
+    return m == null ? null : detail(m, from, to, now, 1, attempts);
   }
 
-  private MonitorDetail detail(MonitorSpec m, Instant from, Instant to, Instant now,
-      int attempts) {
+  private MonitorDetail detail(MonitorSpec m, Instant from, Instant to, Instant now, int page,
+      int size) {
+    Page.check(page, size);
     Spec sp = spec.get();
     Instant settled = MonitorUptimes.settledAt(List.of(m), now);
     Instant end = to.isAfter(settled) ? settled : to;
@@ -110,7 +122,15 @@ public final class MonitorDetails {
     int quorum = sp.quorumOf(m);
     return new MonitorDetail(m, start, end, quorum, report, regions,
         report.uptime().hasUptime() ? null : noData(sp, m, quorum, report),
-        store.attempts(m.name(), start, now.plusSeconds(1), attempts));
+        attempts(m, start, now.plusSeconds(1), page, size));
+  }
+
+  private Page<dev.nines.store.StoredAttempt> attempts(MonitorSpec m, Instant from, Instant to,
+      int page, int size) {
+    long offset = (long) (page - 1) * size;
+    dev.nines.store.Slice<dev.nines.store.StoredAttempt> s = store.attemptPage(m.name(), from, to,
+        (int) Math.min(offset, Integer.MAX_VALUE), size);
+    return new Page<>(s.items(), page, size, (int) Math.min(s.total(), Integer.MAX_VALUE));
   }
 
   /**

@@ -20,6 +20,13 @@ class FmtTest {
     assertThat(Fmt.millisAsTime(millis)).isEqualTo(reads);
   }
 
+  @ParameterizedTest(name = "{0} reads {1}")
+  @CsvSource({"PT0.45S, 450 ms", "PT7.5S, 7.5s", "PT30S, 30s", "PT5M10S, 5m 10s", "PT3H, 3h",
+      "P3DT4H, 3d 4h"})
+  void durationsReadInTheirTwoLargestUnits(Duration d, String reads) {
+    assertThat(Fmt.dur(d)).isEqualTo(reads);
+  }
+
   @ParameterizedTest(name = "{0} retries {1} apart: {2}")
   @CsvSource({"0, PT5S, no retries", "1, PT5S, 1 retry after 5s", "2, PT30S, 2 retries 30s apart"})
   void retriesReadInTheSingularForOne(int n, Duration apart, String reads) {

@@ -23,6 +23,6 @@ class RetryStateTest {
         1, Durations.parse(retryInterval)), Durations.parse(interval), Durations.parse("1s"), 1,
         Durations.parse(retryInterval));
 
-    assertThat(RetryState.recheckInterval(m)).isEqualTo(Durations.parse(recheck));
+    assertThat(m.recheckInterval()).isEqualTo(Durations.parse(recheck));
   }
 }

@@ -105,6 +105,7 @@ public final class ConsoleApi {
       return m;
     }).toList());
     o.put("regionalIncidents", d.report().incidents());
+    o.put("outages", d.outages());
     Json.send(ctx, 200, o);
   }
 

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  */
 public final class ConsolePages {
   /** Attempts listed on a monitor page. */
-  static final int ATTEMPTS = 50;
+  static final int ATTEMPTS = 25;
   /** Journey runs read for a journey page. */
   static final int RUNS = 500;
 
@@ -123,11 +123,18 @@ public final class ConsolePages {
     templates.send(ctx, 200, "monitors.jte", p);
   }
 
-  /** {@code GET /console/monitors/{name}?range=1h|24h|7d}. */
+  /** {@code GET /console/monitors/{name}?range=1h|24h|7d&page=N} (N pages the attempts). */
   public void monitor(Context ctx) {
     String range = range(ctx);
+    int page;
+    try {
+      page = Params.integer(ctx, "page", 1);
+      dev.nines.view.Page.check(page, ATTEMPTS);
+    } catch (IllegalArgumentException e) {
+      throw PageError.of(400, e.getMessage());
+    }
     Instant to = clock.instant();
-    MonitorDetail d = monitors.detail(ctx.pathParam("name"), Params.RANGES.get(range), to,
+    MonitorDetail d = monitors.detail(ctx.pathParam("name"), Params.RANGES.get(range), to, page,
         ATTEMPTS);
     if (d == null) {
       throw PageError.of(404, "There is no monitor named '" + ctx.pathParam("name") + "'.");

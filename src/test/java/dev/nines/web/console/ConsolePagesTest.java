@@ -141,6 +141,37 @@ class ConsolePagesTest {
         Instant.parse(incidents.get(0).get("end").asText()))).hasSeconds(600);
     assertThat(m.get("intervalSeconds").asInt()).isEqualTo(30);
     assertThat(sam.get("/api/v1/monitors/platform-health?range=2y").statusCode()).isEqualTo(400);
+    // The 3-minute outage seen by all regions, from the last OK check to the first OK one, the
+    // 30 s at each edge uncertain: the same down time as the uptime.
+    JsonNode outages = m.get("outages");
+    assertThat(outages.size()).isEqualTo(1);
+    assertThat(outages.get(0).get("downMillis").asLong()).isEqualTo(210_000L)
+        .isEqualTo(u.get("downMillis").asLong());
+    assertThat(outages.get(0).get("uncertainMillis").asLong()).isEqualTo(60_000L);
+    assertThat(outages.get(0).get("regions").toString())
+        .isEqualTo("[\"ap-south\",\"eu-central\",\"us-east\"]");
+  }
+
+  private static int attemptRows(String html) {
+    String table = html.substring(html.indexOf("<table class=\"attempts\">"));
+    return table.substring(0, table.indexOf("</table>")).split("<td><span class=\"pill st-", -1)
+        .length - 1;
+  }
+
+  @Test
+  void theMonitorPageListsOutagesPagesAttemptsAndSaysHowOftenItRechecksWhileDown()
+      throws Exception {
+    String html = sam.get("/console/monitors/platform-health").body();
+    assertThat(html).contains("<h3>Outages</h3>").contains("<td class=\"num\">3m 30s</td>")
+        .contains("ap-south, eu-central, us-east")
+        .contains("While it is down it is checked every 7.5s")
+        .contains("60 attempts since").contains("page 1 of 3")
+        .contains("<a href=\"?range=24h&page=2\">older</a>");
+    assertThat(attemptRows(html)).isEqualTo(25);
+    String last = sam.get("/console/monitors/platform-health?page=3").body();
+    assertThat(last).contains("page 3 of 3").contains("newer</a>").doesNotContain(">older</a>");
+    assertThat(attemptRows(last)).isEqualTo(10);
+    assertThat(sam.get("/console/monitors/platform-health?page=0").statusCode()).isEqualTo(400);
   }
 
   @Test
