@@ -31,6 +31,7 @@ public final class MonitorUptimes {
   private final Supplier<Spec> spec;
   private final Store store;
   private final Supplier<MaintenanceCalendar> calendar;
+  private volatile ByName byName;
 
   /** Uptimes whose maintenance windows are the spec's own. */
   public MonitorUptimes(Supplier<Spec> spec, Store store) {
@@ -46,9 +47,19 @@ public final class MonitorUptimes {
 
   /** The monitor called {@code name} in the spec in force, or null. */
   public MonitorSpec monitor(String name) {
-    return spec.get().monitors().stream().filter(m -> m.name().equals(name)).findFirst()
-        .orElse(null);
+    Spec sp = spec.get();
+    ByName index = byName;
+    if (index == null || index.spec() != sp) {
+      Map<String, MonitorSpec> map = new HashMap<>();
+      sp.monitors().forEach(m -> map.putIfAbsent(m.name(), m));
+      index = new ByName(sp, map);
+      byName = index;
+    }
+    return index.monitors().get(name);
   }
+
+  /** The monitors of one spec by name, rebuilt when the spec in force changes. */
+  private record ByName(Spec spec, Map<String, MonitorSpec> monitors) {}
 
   /**
    * The instant up to which the checks of {@code monitors} are settled at {@code now}:

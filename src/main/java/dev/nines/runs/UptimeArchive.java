@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * Keeps each monitor's closed days of uptime with bounds ({@link UptimeDay}), in the time zone
  * of the client its service belongs to, before the raw observations they come from are pruned:
  * the status page's 90 daily bars and the monthly reports read them through
- * {@link UptimeDays}. Days already kept are not computed again.
+ * {@link UptimeDays}. Days already kept, and days before the monitor's first observation, are
+ * not computed.
  */
 public final class UptimeArchive {
   private final Store store;
@@ -55,13 +56,17 @@ public final class UptimeArchive {
       if (!from.isBefore(to)) {
         continue;
       }
+      Instant observed = store.firstObservationAt(m.name(), from, to);
+      if (observed == null) {
+        continue;
+      }
       Set<Instant> have = new HashSet<>();
       store.uptimeDays(m.name(), from, to).forEach(d -> have.add(d.start()));
       List<UptimeDay> out = new ArrayList<>();
       for (LocalDate d = first; d.isBefore(today); d = d.plusDays(1)) {
         Instant a = d.atStartOfDay(zone).toInstant();
         Instant b = d.plusDays(1).atStartOfDay(zone).toInstant();
-        if (!have.contains(a)) {
+        if (!have.contains(a) && b.isAfter(observed)) {
           UptimeSnapshot u = details.uptime(m.name(), a, b);
           if (u != null && u.totalMillis() > 0) {
             out.add(UptimeDays.day(m.name(), a, b, u));

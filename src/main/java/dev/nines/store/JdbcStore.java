@@ -239,6 +239,10 @@ final class JdbcStore implements Store {
     return observations.between(subject, from, to);
   }
 
+  @Override public Instant firstObservationAt(String subject, Instant from, Instant to) {
+    return observations.first(subject, from, to);
+  }
+
   @Override public List<StoredObservation> latestObservations(Instant since) {
     return observations.latest(since);
   }

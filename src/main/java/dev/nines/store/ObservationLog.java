@@ -108,6 +108,22 @@ final class ObservationLog {
     });
   }
 
+  /** The time of the oldest observation of {@code subject} in [from, to), or null. */
+  Instant first(String subject, Instant from, Instant to) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT MIN(at) FROM observation "
+          + "WHERE subject = ? AND at >= ? AND at < ?")) {
+        ps.setString(1, subject);
+        ps.setLong(2, from.toEpochMilli());
+        ps.setLong(3, to.toEpochMilli());
+        try (ResultSet rs = ps.executeQuery()) {
+          long at = rs.next() ? rs.getLong(1) : 0;
+          return at == 0 && rs.wasNull() ? null : Instant.ofEpochMilli(at);
+        }
+      }
+    });
+  }
+
   /** The newest observation of every subject and region since {@code since}. */
   List<StoredObservation> latest(Instant since) {
     return jdbc.read(c -> {

@@ -87,6 +87,9 @@ public interface Store extends AutoCloseable {
   /** Observations of a subject in [from, to), ascending by time. */
   List<StoredObservation> observations(String subject, Instant from, Instant to);
 
+  /** When the oldest observation of a subject in [from, to) was made, or null without one. */
+  Instant firstObservationAt(String subject, Instant from, Instant to);
+
   /** The newest observation of every subject and region since {@code since}. */
   List<StoredObservation> latestObservations(Instant since);
 

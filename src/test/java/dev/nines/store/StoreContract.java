@@ -194,6 +194,11 @@ abstract class StoreContract {
     assertThat(store.observations("m", t, t.plusSeconds(60))).extracting(StoredObservation::state)
         .containsExactly(State.OK, State.OK, State.ERROR, State.ERROR);
     assertThat(store.observations("m", t.plusSeconds(15), t.plusSeconds(25))).hasSize(1);
+    assertThat(store.firstObservationAt("m", t.minusSeconds(60), t.plusSeconds(60))).isEqualTo(t);
+    assertThat(store.firstObservationAt("m", t.plusSeconds(5), t.plusSeconds(60)))
+        .isEqualTo(t.plusSeconds(10));
+    assertThat(store.firstObservationAt("m", t.plusSeconds(31), t.plusSeconds(60))).isNull();
+    assertThat(store.firstObservationAt("other", t, t.plusSeconds(60))).isNull();
   }
 
   @Test
