@@ -86,18 +86,25 @@ final class HttpChecker implements Checker {
       return new Exchange(status, text, phases.phases(System.nanoTime()), null,
           certificate(response, phases));
     } catch (IOException e) {
+      if (e instanceof java.io.InterruptedIOException && Thread.currentThread().isInterrupted()) {
+        return interrupted(status, what, phases);
+      }
       return new Exchange(status, null, phases.phases(System.nanoTime()),
           Failures.describe(what, e, timeoutMillis));
     } catch (Exception e) {
       // OkHttp is Kotlin: it can throw InterruptedException without declaring it.
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
-        return new Exchange(status, null, phases.phases(System.nanoTime()), what
-            + ": interrupted. Expected the check to run to its end");
+        return interrupted(status, what, phases);
       }
       return new Exchange(status, null, phases.phases(System.nanoTime()), what + ": "
           + e.getClass().getSimpleName() + " (" + e.getMessage() + "). Expected a response");
     }
+  }
+
+  private static Exchange interrupted(Integer status, String what, PhaseRecorder phases) {
+    return new Exchange(status, null, phases.phases(System.nanoTime()), what
+        + ": interrupted. Expected the check to run to its end");
   }
 
   private static Request request(String method, String url, Map<String, String> headers,
