@@ -468,6 +468,15 @@ final class JdbcStore implements Store {
     LeaseTable.release(jdbc, name, holder);
   }
 
+  @Override public List<StoredAlertGroup> alertGroups(String key, Instant dueBy) {
+    return AlertGroupTable.all(jdbc, key, dueBy);
+  }
+
+  @Override public boolean saveAlertGroup(StoredAlertGroup group, boolean delete,
+      List<OutboxMessage> rows) {
+    return AlertGroupTable.save(jdbc, group, delete, rows);
+  }
+
   @Override public long createIncident(String service, String client, String title, Instant at,
       String openedBy, List<String> slos, dev.nines.incident.Incident.Event first) {
     return IncidentTable.create(jdbc, service, client, title, at, openedBy, slos, first);

@@ -45,6 +45,34 @@ abstract class AlertStoreContract {
   }
 
   @Test
+  void anAlertGroupIsWrittenOnlyOverTheVersionItWasReadAtAndItsMessageCommitsWithIt() {
+    StoredAlertGroup fresh = new StoredAlertGroup("{}:{service=\"checkout\"}", "{\"a\":1}",
+        T.plusSeconds(30), 0);
+    assertThat(store.saveAlertGroup(fresh, false, List.of())).isTrue();
+    assertThat(store.saveAlertGroup(fresh, false, List.of())).as("created by another").isFalse();
+    StoredAlertGroup read = store.alertGroups(fresh.key(), null).get(0);
+    assertThat(read).isEqualTo(new StoredAlertGroup(fresh.key(), "{\"a\":1}", T.plusSeconds(30),
+        1));
+    assertThat(store.alertGroups(null, T.plusSeconds(29))).isEmpty();
+    assertThat(store.alertGroups(null, T.plusSeconds(30))).containsExactly(read);
+
+    OutboxMessage row = OutboxMessage.pending("group:checkout:1:0", "oncall", "alert", null,
+        "checkout: 1 alert firing (1 page)", "{}", T);
+    StoredAlertGroup next = new StoredAlertGroup(read.key(), "{\"a\":2}", T.plusSeconds(330),
+        read.version());
+    assertThat(store.saveAlertGroup(next, false, List.of(row))).isTrue();
+    assertThat(store.saveAlertGroup(next, false, List.of(row))).as("stale").isFalse();
+    assertThat(store.outbox(null, null, 0, 10).messages()).extracting(OutboxMessage::key)
+        .containsExactly("group:checkout:1:0");
+    assertThat(store.alertGroups(null, null).get(0).version()).isEqualTo(2);
+
+    assertThat(store.saveAlertGroup(read, true, List.of())).as("stale delete").isFalse();
+    assertThat(store.saveAlertGroup(store.alertGroups(null, null).get(0), true, List.of()))
+        .isTrue();
+    assertThat(store.alertGroups(null, null)).isEmpty();
+  }
+
+  @Test
   void openAlertsAndTheirHistoryAreCommittedTogetherAndReadBack() {
     store.commitAlerts(List.of(alert("a", "pending"), alert("b", "firing")), List.of(),
         List.of(event("a", "pending", T, "platform"), event("b", "firing", T, "platform")));
