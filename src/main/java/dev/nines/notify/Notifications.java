@@ -79,9 +79,17 @@ public final class Notifications implements AutoCloseable {
     return counters;
   }
 
-  /** Stops the sender (what it sends now finishes and is recorded), then the HTTP client. */
+  /**
+   * Stops looking at alert groups, then the sender (what it sends now finishes and is
+   * recorded), then the HTTP client.
+   */
   @Override public void close() {
     ticks.shutdownNow();
+    try {
+      ticks.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     sender.close();
     http.close();
   }
