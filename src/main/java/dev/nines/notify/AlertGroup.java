@@ -112,7 +112,7 @@ record AlertGroup(String key, Map<String, String> groupLabels, Instant startedAt
     if (remain.isEmpty()) {
       return new Flush(message, null, null);
     }
-    Instant sentAt = send ? now : lastSentAt;
+    Instant sentAt = send || lastSentAt == null ? now : lastSentAt;
     AlertGroup next = new AlertGroup(key, groupLabels, startedAt, sent + (send ? 1 : 0), now,
         sentAt, remain);
     return new Flush(message, next, sentAt.plus(repeatInterval));
