@@ -2,8 +2,8 @@ package dev.nines.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nines.store.StoredAlertGroupMember;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * One group of internal alerts as {@link AlertGroups} keeps it between messages: its members
  * (each alert's latest message and the status last sent of it), how many messages it sent,
  * when it was last looked at and last sent. Pure: the flush decision and the group message
- * are computed here, the store only keeps the JSON.
+ * are computed here; the store keeps the group's JSON and a row per member.
  *
  * @param startedAt when the group's first alert arrived: with {@code sent} it makes the outbox
  *     key of each message, {@code group:KEY:STARTED:SEQ}, the same after any restart
@@ -214,8 +214,9 @@ record AlertGroup(String key, Map<String, String> groupLabels, Instant startedAt
     return common;
   }
 
-  // The stored form: JSON with the members' messages in NotificationJson's form.
+  // The stored form: the group's own bookkeeping as JSON, each member a row of its own.
 
+  /** The group without its members, as stored. */
   String json() {
     ObjectNode o = NotificationJson.MAPPER.createObjectNode();
     o.put("key", key);
@@ -225,12 +226,6 @@ record AlertGroup(String key, Map<String, String> groupLabels, Instant startedAt
     o.put("sent", sent);
     o.put("lastFlushAt", lastFlushAt == null ? null : lastFlushAt.toEpochMilli());
     o.put("lastSentAt", lastSentAt == null ? null : lastSentAt.toEpochMilli());
-    ArrayNode list = o.putArray("members");
-    for (Member m : members) {
-      ObjectNode n = list.addObject().put("id", m.id())
-          .put("told", m.told() == null ? null : m.told().id());
-      n.set("latest", NotificationJson.tree(m.latest()));
-    }
     try {
       return NotificationJson.MAPPER.writeValueAsString(o);
     } catch (JsonProcessingException e) {
@@ -238,12 +233,28 @@ record AlertGroup(String key, Map<String, String> groupLabels, Instant startedAt
     }
   }
 
+  /** A member as stored. */
+  static StoredAlertGroupMember stored(Member m) {
+    return new StoredAlertGroupMember(m.id(), NotificationJson.write(m.latest()),
+        m.told() == null ? null : m.told().id());
+  }
+
   /**
-   * Reads what {@link #json} wrote.
+   * A member as read back.
+   *
+   * @throws IllegalArgumentException when its notification cannot be read
+   */
+  static Member member(StoredAlertGroupMember m) {
+    return new Member(m.id(), NotificationJson.read(m.notification()),
+        m.told() == null ? null : Notification.Status.of(m.told()));
+  }
+
+  /**
+   * Reads what {@link #json} wrote, with these members.
    *
    * @throws IllegalArgumentException when the text is not a group
    */
-  static AlertGroup read(String json) {
+  static AlertGroup read(String json, List<Member> members) {
     JsonNode o;
     try {
       o = NotificationJson.MAPPER.readTree(json);
@@ -254,13 +265,6 @@ record AlertGroup(String key, Map<String, String> groupLabels, Instant startedAt
     Map<String, String> labels = new TreeMap<>();
     o.path("groupLabels").properties().forEach(e -> labels.put(e.getKey(),
         e.getValue().asText()));
-    List<Member> members = new ArrayList<>();
-    for (JsonNode m : o.path("members")) {
-      JsonNode told = m.get("told");
-      members.add(new Member(m.path("id").asText(), NotificationJson.read(
-          m.get("latest").toString()), told == null || told.isNull() ? null
-          : Notification.Status.of(told.asText())));
-    }
     return new AlertGroup(o.path("key").asText(), labels,
         Instant.ofEpochMilli(o.path("startedAt").asLong()), o.path("sent").asLong(),
         instant(o.get("lastFlushAt")), instant(o.get("lastSentAt")), members);

@@ -6,10 +6,14 @@ import dev.nines.model.Spec;
 import dev.nines.store.OutboxMessage;
 import dev.nines.store.Store;
 import dev.nines.store.StoredAlertGroup;
+import dev.nines.store.StoredAlertGroupMember;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -25,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * every {@code repeatInterval}. Alertmanager channels still get every alert by itself (they
  * group themselves), and client notices, reports and tests pass through unchanged.
  *
- * <p>A group's state is stored ({@link Store#saveAlertGroup}); a message and the state after
- * it commit in one transaction, under a key made of the group, its start and its message
+ * <p>A group's state is stored ({@link Store#saveAlertGroup}), each alert a row of its own; a
+ * message and the state after it commit in one transaction, under a key made of the group, its start and its message
  * number, and every write is guarded by the group's version: a restart neither loses a
  * pending group nor sends one twice, and two servers on one database never both send it.
  */
@@ -79,9 +83,12 @@ public final class AlertGroups implements Notifier {
     return labels;
   }
 
-  /** Alertmanager's spelling of a group's key: {@code {}:{client="acme", service="checkout"}}. */
+  /**
+   * Alertmanager's spelling of a group's key, labels by name:
+   * {@code {}:{client="acme", service="checkout"}}.
+   */
   static String groupKey(Map<String, String> groupLabels) {
-    return "{}:{" + groupLabels.entrySet().stream().map(e -> e.getKey() + "=\""
+    return "{}:{" + new TreeMap<>(groupLabels).entrySet().stream().map(e -> e.getKey() + "=\""
         + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
         .collect(Collectors.joining(", ")) + "}";
   }
@@ -101,7 +108,10 @@ public final class AlertGroups implements Notifier {
     return key;
   }
 
-  /** Adds or updates the alert in its group, scheduling the group's next look. */
+  /**
+   * Adds or updates the alert in its group, scheduling the group's next look: one member row
+   * and the group's row written, however large the group.
+   */
   void join(Notification n) {
     Map<String, String> labels = groupLabels(n);
     String key = groupKey(labels);
@@ -111,24 +121,27 @@ public final class AlertGroups implements Notifier {
       Instant now = clock.instant();
       List<StoredAlertGroup> stored = store.alertGroups(key, null);
       StoredAlertGroup row = stored.isEmpty() ? null : stored.get(0);
-      AlertGroup g = row == null ? AlertGroup.start(key, labels, now) : AlertGroup.read(row.state());
+      AlertGroup g = row == null ? AlertGroup.start(key, labels, now)
+          : AlertGroup.read(row.state(), List.of());
       Instant next = row == null ? now.plus(s.groupWait()) : row.nextFlushAt();
-      AlertGroup.Member m = g.member(id);
+      List<StoredAlertGroupMember> found = row == null ? List.of()
+          : store.alertGroupMembers(key, id);
+      AlertGroup.Member m = found.isEmpty() ? null : AlertGroup.member(found.get(0));
       if (m == null && n.status() != Notification.Status.FIRING) {
-        return;                 // the resolution of an alert nobody was told of, or a repeat
+        return;                 // the resolution of an alert nobody was told of
       }
-      boolean change = m == null || m.latest().status() != n.status();
-      if (m != null && m.latest().equals(asBefore(n, m.latest()))) {
+      Notification latest = m == null ? n : asBefore(n, m.latest());
+      if (m != null && m.latest().equals(latest)) {
         return;                 // handed on again after a restart
       }
-      g = g.with(new AlertGroup.Member(id, m == null ? n : asBefore(n, m.latest()),
-          m == null ? null : m.told()));
-      if (change && g.lastFlushAt() != null) {
+      if ((m == null || m.latest().status() != n.status()) && g.lastFlushAt() != null) {
         Instant tick = g.nextTick(now, s.groupInterval());
         next = tick.isBefore(next) ? tick : next;
       }
+      AlertGroup.Member member = new AlertGroup.Member(id, latest, m == null ? null : m.told());
       if (store.saveAlertGroup(new StoredAlertGroup(key, g.json(), next,
-          row == null ? 0 : row.version()), false, List.of())) {
+          row == null ? 0 : row.version()), false, List.of(AlertGroup.stored(member)),
+          List.of(), List.of())) {
         return;
       }
     }
@@ -174,14 +187,38 @@ public final class AlertGroups implements Notifier {
 
   private boolean flush(StoredAlertGroup row, Instant now) {
     Spec s = spec.get();
-    AlertGroup g = AlertGroup.read(row.state());
+    List<AlertGroup.Member> members = new ArrayList<>();
+    for (StoredAlertGroupMember m : store.alertGroupMembers(row.key(), null)) {
+      try {
+        members.add(AlertGroup.member(m));
+      } catch (IllegalArgumentException e) {
+        LOG.warn("alert {} of group {} cannot be read back and is dropped: {}", m.id(),
+            row.key(), e.getMessage());
+      }
+    }
+    AlertGroup g = AlertGroup.read(row.state(), members);
     AlertGroup.Flush f = g.flush(now, s.alerting().repeatInterval());
     List<OutboxMessage> rows = f.message() == null ? List.of() : Outbox.rows(f.message(),
         Outbox.route(f.message(), s.channels(), AlertGroups::grouped), now);
-    StoredAlertGroup next = f.next() == null ? row
-        : new StoredAlertGroup(row.key(), f.next().json(), f.nextFlushAt(), row.version());
-    if (!store.saveAlertGroup(next, f.next() == null, rows)) {
-      return false;             // another server looked at it first
+    boolean saved;
+    if (f.next() == null) {
+      saved = store.saveAlertGroup(row, true, List.of(), List.of(), rows);
+    } else {
+      Set<String> remain = new HashSet<>();
+      List<StoredAlertGroupMember> told = new ArrayList<>();
+      for (AlertGroup.Member m : f.next().members()) {
+        remain.add(m.id());
+        if (!m.equals(g.member(m.id()))) {
+          told.add(AlertGroup.stored(m));
+        }
+      }
+      List<String> gone = members.stream().map(AlertGroup.Member::id)
+          .filter(id -> !remain.contains(id)).toList();
+      saved = store.saveAlertGroup(new StoredAlertGroup(row.key(), f.next().json(),
+          f.nextFlushAt(), row.version()), false, told, gone, rows);
+    }
+    if (!saved) {
+      return false;             // another server, or an alert joining, came first
     }
     if (!rows.isEmpty()) {
       outbox.woken();

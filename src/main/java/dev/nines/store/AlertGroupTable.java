@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Storage of alert groups ({@code alert_group}, migration V61): reads, and writes guarded by
- * the group's version that commit the outbox rows of its message in the same transaction.
+ * Storage of alert groups ({@code alert_group} and {@code alert_group_member}, migration V61):
+ * reads, and writes guarded by the group's version that commit its members and the outbox rows
+ * of its message in the same transaction. A member is written by itself, so an alert joining a
+ * large group costs one row, not the whole group.
  */
 final class AlertGroupTable {
   private AlertGroupTable() {}
 
-  static List<StoredAlertGroup> all(Jdbc jdbc, String key, Instant dueBy) {
+  static List<StoredAlertGroup> groups(Jdbc jdbc, String key, Instant dueBy) {
     StringBuilder sql = new StringBuilder("SELECT group_key, state, next_flush_at, version "
         + "FROM alert_group WHERE 1 = 1");
     if (key != null) {
@@ -46,22 +48,85 @@ final class AlertGroupTable {
     });
   }
 
+  static List<StoredAlertGroupMember> members(Jdbc jdbc, String key, String id) {
+    String sql = "SELECT member_id, notification, told FROM alert_group_member WHERE "
+        + "group_key = ?" + (id == null ? "" : " AND member_id = ?") + " ORDER BY member_id";
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, key);
+        if (id != null) {
+          ps.setString(2, id);
+        }
+        List<StoredAlertGroupMember> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new StoredAlertGroupMember(rs.getString(1), rs.getString(2),
+                rs.getString(3)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   /**
-   * Writes {@code group} (deletes it when {@code delete}) if its stored version is still
-   * {@code group.version()} (0: not stored), and adds {@code rows} to the outbox, all in one
-   * transaction; nothing when the version moved on.
+   * Writes {@code group} (deletes it and its members when {@code delete}) if its stored
+   * version is still {@code group.version()} (0: not stored), writes and removes members, and
+   * adds {@code rows} to the outbox, all in one transaction; nothing when the version moved on.
    */
   static boolean save(Jdbc jdbc, StoredAlertGroup group, boolean delete,
-      List<OutboxMessage> rows) {
+      List<StoredAlertGroupMember> upserts, List<String> removed, List<OutboxMessage> rows) {
     return jdbc.transaction(c -> {
       if (!write(c, group, delete)) {
-        return false;
+        return false;           // nothing was written
+      }
+      if (delete) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "DELETE FROM alert_group_member WHERE group_key = ?")) {
+          ps.setString(1, group.key());
+          ps.executeUpdate();
+        }
+      } else {
+        upsert(c, group.key(), upserts);
+        remove(c, group.key(), removed);
       }
       if (!rows.isEmpty()) {
         OutboxTable.enqueue(c, rows);
       }
       return true;
     });
+  }
+
+  private static void upsert(Connection c, String key, List<StoredAlertGroupMember> members)
+      throws SQLException {
+    if (members.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_group_member (group_key, "
+        + "member_id, notification, told) VALUES (?, ?, ?, ?) ON CONFLICT (group_key, "
+        + "member_id) DO UPDATE SET notification = excluded.notification, told = excluded.told")) {
+      for (StoredAlertGroupMember m : members) {
+        ps.setString(1, key);
+        ps.setString(2, m.id());
+        ps.setString(3, m.notification());
+        ps.setString(4, m.told());
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static void remove(Connection c, String key, List<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM alert_group_member WHERE group_key = ? AND member_id = ?")) {
+      for (String id : ids) {
+        ps.setString(1, key);
+        ps.setString(2, id);
+        ps.executeUpdate();
+      }
+    }
   }
 
   private static boolean write(Connection c, StoredAlertGroup g, boolean delete)

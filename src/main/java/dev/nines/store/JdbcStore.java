@@ -469,12 +469,16 @@ final class JdbcStore implements Store {
   }
 
   @Override public List<StoredAlertGroup> alertGroups(String key, Instant dueBy) {
-    return AlertGroupTable.all(jdbc, key, dueBy);
+    return AlertGroupTable.groups(jdbc, key, dueBy);
+  }
+
+  @Override public List<StoredAlertGroupMember> alertGroupMembers(String key, String id) {
+    return AlertGroupTable.members(jdbc, key, id);
   }
 
   @Override public boolean saveAlertGroup(StoredAlertGroup group, boolean delete,
-      List<OutboxMessage> rows) {
-    return AlertGroupTable.save(jdbc, group, delete, rows);
+      List<StoredAlertGroupMember> members, List<String> removed, List<OutboxMessage> rows) {
+    return AlertGroupTable.save(jdbc, group, delete, members, removed, rows);
   }
 
   @Override public long createIncident(String service, String client, String title, Instant at,
