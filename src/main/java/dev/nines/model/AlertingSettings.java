@@ -12,12 +12,29 @@ import java.util.Objects;
  *     {@link AlertingSpec#minEvents()})
  * @param certificateDays a monitor's TLS certificate with fewer days left than this raises a
  *     ticket (TLS-expiry monitors use their own {@code warnDays})
+ * @param groupWait how long the first message of a new group of a service's alerts waits for
+ *     more alerts to join it (webhook, Slack and email channels)
+ * @param groupInterval how often, at most, an updated group message is sent
  */
 public record AlertingSettings(Duration evaluationInterval, Duration repeatInterval,
-    long minEvents, int certificateDays) {
-  /** Every 30 s, repeated every 4 h, no traffic guard, certificates warned 21 days ahead. */
+    long minEvents, int certificateDays, Duration groupWait, Duration groupInterval) {
+  /** The default wait before a new group's first message. */
+  public static final Duration GROUP_WAIT = Duration.ofSeconds(30);
+  /** The default interval between messages of one group. */
+  public static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
+  /**
+   * Every 30 s, repeated every 4 h, no traffic guard, certificates warned 21 days ahead,
+   * groups sent after 30 s and updated at most every 5 min.
+   */
   public static final AlertingSettings DEFAULTS = new AlertingSettings(Duration.ofSeconds(30),
       Duration.ofHours(4), 0, 21);
+
+  /** Settings with the default group wait and interval. */
+  public AlertingSettings(Duration evaluationInterval, Duration repeatInterval, long minEvents,
+      int certificateDays) {
+    this(evaluationInterval, repeatInterval, minEvents, certificateDays, GROUP_WAIT,
+        GROUP_INTERVAL);
+  }
 
   public AlertingSettings {
     Objects.requireNonNull(evaluationInterval, "evaluationInterval");
@@ -31,6 +48,17 @@ public record AlertingSettings(Duration evaluationInterval, Duration repeatInter
         || repeatInterval.compareTo(Duration.ofDays(7)) > 0) {
       throw new IllegalArgumentException("repeatInterval " + Durations.format(repeatInterval)
           + " is out of range. Expected 1m to 7d");
+    }
+    Objects.requireNonNull(groupWait, "groupWait");
+    Objects.requireNonNull(groupInterval, "groupInterval");
+    if (groupWait.isNegative() || groupWait.compareTo(Duration.ofHours(1)) > 0) {
+      throw new IllegalArgumentException("groupWait " + Durations.format(groupWait)
+          + " is out of range. Expected 0s to 1h");
+    }
+    if (groupInterval.compareTo(Duration.ofSeconds(1)) < 0
+        || groupInterval.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("groupInterval " + Durations.format(groupInterval)
+          + " is out of range. Expected 1s to 1d");
     }
     if (minEvents < 0) {
       throw new IllegalArgumentException("minEvents " + minEvents + " is negative. Expected 0 "

@@ -128,7 +128,7 @@ final class AlertmanagerChannel implements Channel {
     }
   }
 
-  private static String description(Notification n) {
+  static String description(Notification n) {
     StringBuilder b = new StringBuilder(n.summary().strip());
     for (Notification.Field f : n.fields()) {
       b.append(b.isEmpty() ? "" : "\n").append(f.name()).append(": ").append(f.value());

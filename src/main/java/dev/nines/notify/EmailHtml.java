@@ -24,7 +24,10 @@ final class EmailHtml {
         .append(";letter-spacing:.04em\">").append(escape(NotificationText.statusLine(n)))
         .append("</div>\n<h1 style=\"font-size:20px;margin:4px 0 0\">").append(escape(n.title()))
         .append("</h1>\n</div>\n");
-    for (String para : n.summary().strip().split("\\n\\s*\\n")) {
+    if (n.group()) {
+      alerts(b, n);
+    }
+    for (String para : n.group() ? new String[0] : n.summary().strip().split("\\n\\s*\\n")) {
       if (!para.isBlank()) {
         b.append("<p style=\"margin:0 0 12px\">")
             .append(escape(para.strip()).replace("\n", "<br>\n")).append("</p>\n");
@@ -47,6 +50,45 @@ final class EmailHtml {
     b.append("<p style=\"margin-top:24px;font-size:12px;color:#8c959f\">Sent by Nines · ")
         .append(escape(n.key())).append("</p>\n</div>\n</body></html>\n");
     return b.toString();
+  }
+
+  private static final String CELL = "padding:6px 12px 6px 0;vertical-align:top;"
+      + "border-top:1px solid #d0d7de";
+
+  /**
+   * The alerts of a group as one table: a heading row for the firing and for the resolved
+   * ones, then a row per alert with its severity, its title (linked), its times and figures.
+   */
+  private static void alerts(StringBuilder b, Notification n) {
+    b.append("<table style=\"border-collapse:collapse;width:100%;margin:8px 0 16px\">\n");
+    Notification.Status part = null;
+    for (Notification a : n.alerts()) {
+      if (a.status() != part) {
+        part = a.status();
+        long count = n.alerts().stream().filter(x -> x.status() == a.status()).count();
+        b.append("<tr><th colspan=\"3\" style=\"text-align:left;padding:12px 0 4px;color:")
+            .append(SlackChannel.COLOURS.get(part)).append("\">")
+            .append(part == Notification.Status.FIRING ? "Firing" : "Resolved").append(" (")
+            .append(count).append(")</th></tr>\n");
+      }
+      b.append("<tr><td style=\"").append(CELL).append(";font-weight:600\">")
+          .append(escape(a.severity())).append("</td><td style=\"").append(CELL).append("\">");
+      if (a.link() != null) {
+        b.append("<a href=\"").append(escape(a.link())).append("\">").append(escape(a.title()))
+            .append("</a>");
+      } else {
+        b.append(escape(a.title()));
+      }
+      b.append("<div style=\"font-size:12px;color:").append(MUTED).append("\">")
+          .append(escape(NotificationText.statusLine(a))).append("</div></td><td style=\"")
+          .append(CELL).append("\">");
+      for (Notification.Field f : a.fields()) {
+        b.append("<div><span style=\"color:").append(MUTED).append("\">").append(escape(f.name()))
+            .append("</span> ").append(escape(f.value())).append("</div>");
+      }
+      b.append("</td></tr>\n");
+    }
+    b.append("</table>\n");
   }
 
   /** HTML escapes of {@code & < > " '}. */

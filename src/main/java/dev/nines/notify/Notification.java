@@ -26,11 +26,27 @@ import java.util.TreeMap;
  * @param labels Alertmanager labels (alertname, slo, service, severity, ...), sorted by name
  * @param link absolute http(s) URL of the console or portal page, or null
  * @param endsAt when a resolved alert ended; null while firing
+ * @param alerts the alerts of a group message ({@link AlertGroups}), each one alert's own
+ *     message, firing ones first; empty for a message about one thing
  */
 public record Notification(String key, Kind kind, Audience audience, String client,
     Status status, String severity, String title, String summary, List<Field> fields,
     Map<String, String> labels, String link, Instant startsAt, Instant endsAt,
-    List<Attachment> attachments) {
+    List<Attachment> attachments, List<Notification> alerts) {
+
+  /** A message about one thing, not a group. */
+  public Notification(String key, Kind kind, Audience audience, String client, Status status,
+      String severity, String title, String summary, List<Field> fields,
+      Map<String, String> labels, String link, Instant startsAt, Instant endsAt,
+      List<Attachment> attachments) {
+    this(key, kind, audience, client, status, severity, title, summary, fields, labels, link,
+        startsAt, endsAt, attachments, List.of());
+  }
+
+  /** Whether this is the message of a group of alerts. */
+  public boolean group() {
+    return !alerts.isEmpty();
+  }
 
   /** Longest key the outbox stores. */
   public static final int MAX_KEY_LENGTH = 500;
@@ -142,6 +158,11 @@ public record Notification(String key, Kind kind, Audience audience, String clie
     fields = fields == null ? List.of() : List.copyOf(fields);
     labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    if (alerts.stream().anyMatch(Notification::group)) {
+      throw new IllegalArgumentException("alerts: a group inside a group. Expected the "
+          + "messages of single alerts");
+    }
     if (link != null && !absoluteHttp(link)) {
       throw new IllegalArgumentException("link: '" + link + "' is not an absolute URL. Expected "
           + "http(s)://HOST/...");

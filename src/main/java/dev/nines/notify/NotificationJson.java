@@ -19,8 +19,10 @@ import java.util.Map;
  * The JSON form of a {@link Notification}: the outbox payload and the body of a webhook.
  * Version 1, keys in this order: {@code version, key, kind, audience, client, status,
  * severity, title, summary, fields [{name, value}], labels {}, link, startsAt, endsAt,
- * attachments [{name, contentType, size, data}]}; enums in lower case ({@code client_notice}),
- * times ISO-8601 UTC, attachment data base64. A webhook body adds {@code sentAt}.
+ * attachments [{name, contentType, size, data}]}, and for a group message {@code alerts},
+ * each alert in the same form without {@code version}; enums in lower case
+ * ({@code client_notice}), times ISO-8601 UTC, attachment data base64. A webhook body adds
+ * {@code sentAt}.
  */
 public final class NotificationJson {
   /** The format version written and the only one read. */
@@ -33,6 +35,16 @@ public final class NotificationJson {
   public static ObjectNode tree(Notification n) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("version", VERSION);
+    fill(o, n);
+    if (n.group()) {
+      ArrayNode alerts = o.putArray("alerts");
+      n.alerts().forEach(a -> fill(alerts.addObject(), a));
+    }
+    return o;
+  }
+
+  /** One message's keys, after {@code version}. */
+  static ObjectNode fill(ObjectNode o, Notification n) {
     o.put("key", n.key());
     o.put("kind", n.kind().id());
     o.put("audience", n.audience().name().toLowerCase(Locale.ROOT));
@@ -84,6 +96,14 @@ public final class NotificationJson {
       throw new IllegalArgumentException("version: " + (o == null ? null : o.get("version"))
           + " is not supported. Expected " + VERSION);
     }
+    List<Notification> alerts = new ArrayList<>();
+    for (JsonNode a : o.path("alerts")) {
+      alerts.add(read(a, List.of()));
+    }
+    return read(o, alerts);
+  }
+
+  private static Notification read(JsonNode o, List<Notification> alerts) {
     List<Notification.Field> fields = new ArrayList<>();
     o.path("fields").forEach(f -> fields.add(new Notification.Field(text(f, "name"),
         text(f, "value"))));
@@ -104,7 +124,7 @@ public final class NotificationJson {
         Audience.valueOf(text(o, "audience").toUpperCase(Locale.ROOT)), text(o, "client"),
         Notification.Status.of(text(o, "status")), text(o, "severity"), text(o, "title"),
         text(o, "summary"), fields, labels, text(o, "link"), instant(o, "startsAt"),
-        instant(o, "endsAt"), files);
+        instant(o, "endsAt"), files, alerts);
   }
 
   private static String text(JsonNode o, String key) {

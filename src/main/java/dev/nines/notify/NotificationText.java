@@ -34,7 +34,9 @@ final class NotificationText {
   static String plain(Notification n) {
     StringBuilder b = new StringBuilder();
     b.append(subject(n)).append("\n").append(statusLine(n)).append("\n\n");
-    if (!n.summary().isBlank()) {
+    if (n.group()) {
+      alerts(b, n);
+    } else if (!n.summary().isBlank()) {
       b.append(n.summary().strip()).append("\n\n");
     }
     int width = n.fields().stream().mapToInt(f -> f.name().length()).max().orElse(0);
@@ -48,5 +50,27 @@ final class NotificationText {
       b.append(n.link()).append("\n\n");
     }
     return b.append("-- \nSent by Nines (").append(n.key()).append(")\n").toString();
+  }
+
+  /** The alerts of a group: a "Firing (N)" and a "Resolved (N)" part, each alert indented. */
+  private static void alerts(StringBuilder b, Notification n) {
+    Notification.Status part = null;
+    for (Notification a : n.alerts()) {
+      if (a.status() != part) {
+        part = a.status();
+        long count = n.alerts().stream().filter(x -> x.status() == a.status()).count();
+        b.append(part == Notification.Status.FIRING ? "Firing" : "Resolved").append(" (")
+            .append(count).append(")\n\n");
+      }
+      b.append("* ").append(a.title()).append("\n  ").append(statusLine(a)).append("\n");
+      int width = a.fields().stream().mapToInt(f -> f.name().length()).max().orElse(0);
+      for (Notification.Field f : a.fields()) {
+        b.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", f.name(), f.value()));
+      }
+      if (a.link() != null) {
+        b.append("  ").append(a.link()).append("\n");
+      }
+      b.append("\n");
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,22 +91,23 @@ public final class Outbox {
 
   /** Routes and stores several notifications in one transaction. */
   public List<Enqueued> enqueueAll(List<Notification> notifications) {
+    return enqueueAll(notifications, c -> true);
+  }
+
+  /**
+   * Routes and stores notifications for the channels of their route that {@code only}
+   * accepts; a notification no channel at all takes still gets its {@value #NO_CHANNEL} row.
+   */
+  public List<Enqueued> enqueueAll(List<Notification> notifications,
+      Predicate<ChannelSpec> only) {
     List<ChannelSpec> channels = spec.get().channels();
     Instant now = clock.instant();
     List<OutboxMessage> rows = new ArrayList<>();
     List<Routing.Route> routes = new ArrayList<>();
     for (Notification n : notifications) {
-      Routing.Route route = Routing.route(n, channels);
+      Routing.Route route = route(n, channels, only);
       routes.add(route);
-      String payload = NotificationJson.write(n);
-      for (ChannelSpec c : route.channels()) {
-        rows.add(OutboxMessage.pending(n.key(), c.name(), n.kind().id(), n.client(), n.title(),
-            payload, now));
-      }
-      if (route.channels().isEmpty()) {
-        rows.add(new OutboxMessage(0, n.key(), NO_CHANNEL, n.kind().id(), n.client(), n.title(),
-            payload, OutboxMessage.FAILED, 0, route.unrouted(), now, now, null));
-      }
+      rows.addAll(rows(n, route, now));
     }
     boolean[] fresh = store.enqueueOutbox(rows);
     List<Enqueued> out = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class Outbox {
       for (ChannelSpec c : route.channels()) {
         (fresh[row++] ? queued : duplicates).add(c.name());
       }
-      if (route.channels().isEmpty() && fresh[row++]) {
+      if (route.unrouted() != null && fresh[row++]) {
         LOG.warn("notification {} ({}) goes nowhere: {}", n.key(), n.title(), route.unrouted());
       }
       queuedAny |= !queued.isEmpty();
@@ -129,5 +131,33 @@ public final class Outbox {
       wake.run();
     }
     return out;
+  }
+
+  /** The route of {@code n} narrowed to {@code only}; unrouted only when no channel takes it. */
+  static Routing.Route route(Notification n, List<ChannelSpec> channels,
+      Predicate<ChannelSpec> only) {
+    Routing.Route all = Routing.route(n, channels);
+    List<ChannelSpec> kept = all.channels().stream().filter(only).toList();
+    return all.channels().isEmpty() ? all : new Routing.Route(kept, null);
+  }
+
+  /** The rows of {@code n} over {@code route}, not stored yet: a failed one when unrouted. */
+  static List<OutboxMessage> rows(Notification n, Routing.Route route, Instant now) {
+    List<OutboxMessage> rows = new ArrayList<>();
+    String payload = NotificationJson.write(n);
+    for (ChannelSpec c : route.channels()) {
+      rows.add(OutboxMessage.pending(n.key(), c.name(), n.kind().id(), n.client(), n.title(),
+          payload, now));
+    }
+    if (route.unrouted() != null) {
+      rows.add(new OutboxMessage(0, n.key(), NO_CHANNEL, n.kind().id(), n.client(), n.title(),
+          payload, OutboxMessage.FAILED, 0, route.unrouted(), now, now, null));
+    }
+    return rows;
+  }
+
+  /** Called after rows were stored outside {@link #enqueueAll}, e.g. with a group's state. */
+  void woken() {
+    wake.run();
   }
 }

@@ -53,6 +53,9 @@ final class SlackChannel implements Channel {
 
   /** The message Slack is sent. */
   static ObjectNode payload(Notification n) {
+    if (n.group()) {
+      return groupPayload(n);
+    }
     ObjectNode o = NotificationJson.MAPPER.createObjectNode();
     o.put("text", NotificationText.subject(n));
     ArrayNode blocks = o.putArray("blocks");
@@ -75,6 +78,58 @@ final class SlackChannel implements Channel {
       ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements")
           .addObject().put("type", "button").put("url", n.link());
       button.putObject("text").put("type", "plain_text").put("text", "Open in Nines");
+    }
+    ObjectNode attachment = o.putArray("attachments").addObject()
+        .put("color", COLOURS.get(n.status())).put("fallback", NotificationText.statusLine(n));
+    attachment.putArray("blocks").addObject().put("type", "context").putArray("elements")
+        .addObject().put("type", "mrkdwn").put("text", escape(NotificationText.statusLine(n)));
+    return o;
+  }
+
+  /** Alerts of a group shown with their own sections; Slack takes at most 50 blocks. */
+  static final int GROUP_ALERTS_MAX = 20;
+
+  /**
+   * The message of a group: a header with the group's title, then a "Firing" and a
+   * "Resolved" part, each alert a section with its status, title and link and a section of its
+   * figures, divided; alerts past {@value #GROUP_ALERTS_MAX} are counted, not shown.
+   */
+  static ObjectNode groupPayload(Notification n) {
+    ObjectNode o = NotificationJson.MAPPER.createObjectNode();
+    o.put("text", NotificationText.subject(n));
+    ArrayNode blocks = o.putArray("blocks");
+    ObjectNode header = blocks.addObject().put("type", "header");
+    header.putObject("text").put("type", "plain_text").put("text", cut(n.title(), HEADER_MAX))
+        .put("emoji", true);
+    int shown = 0;
+    Notification.Status part = null;
+    for (Notification a : n.alerts()) {
+      if (shown == GROUP_ALERTS_MAX) {
+        blocks.addObject().put("type", "context").putArray("elements").addObject()
+            .put("type", "mrkdwn").put("text", "and " + (n.alerts().size() - shown)
+                + " more alerts");
+        break;
+      }
+      if (a.status() != part) {
+        part = a.status();
+        blocks.addObject().put("type", "divider");
+        section(blocks).putObject("text").put("type", "mrkdwn").put("text",
+            "*" + (part == Notification.Status.FIRING ? "Firing" : "Resolved") + "*");
+      }
+      String line = "*[" + a.status().name() + "] " + escape(a.title()) + "*"
+          + (a.link() == null ? "" : "  <" + a.link() + "|Open in Nines>") + "\n"
+          + escape(NotificationText.statusLine(a));
+      section(blocks).putObject("text").put("type", "mrkdwn").put("text", cut(line, SECTION_MAX));
+      List<Notification.Field> fields = a.fields();
+      if (!fields.isEmpty()) {
+        ArrayNode row = section(blocks).putArray("fields");
+        for (Notification.Field f : fields.subList(0, Math.min(fields.size(),
+            FIELDS_PER_SECTION))) {
+          row.addObject().put("type", "mrkdwn")
+              .put("text", cut("*" + escape(f.name()) + "*\n" + escape(f.value()), FIELD_MAX));
+        }
+      }
+      shown++;
     }
     ObjectNode attachment = o.putArray("attachments").addObject()
         .put("color", COLOURS.get(n.status())).put("fallback", NotificationText.statusLine(n));

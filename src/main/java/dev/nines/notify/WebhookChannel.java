@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A webhook: POSTs the notification as the JSON of {@link NotificationJson} plus
- * {@code sentAt}, with {@code X-Nines-Key}, {@code X-Nines-Timestamp} and, when the channel
+ * A webhook: POSTs the notification as the JSON of {@link NotificationJson} (a group message
+ * in Alertmanager's shape, {@link GroupWebhookJson}) plus {@code sentAt}, with {@code X-Nines-Key}, {@code X-Nines-Timestamp} and, when the channel
  * has a {@code secret}, {@code X-Nines-Signature} (see {@link WebhookSignature}).
  */
 final class WebhookChannel implements Channel {
@@ -40,7 +40,7 @@ final class WebhookChannel implements Channel {
     String secretRef = spec.settings().get("secret");
     String secret = secretRef == null ? null : secrets.resolve(what + ": secret", secretRef);
     Instant now = clock.instant();
-    byte[] body = body(n, now);
+    byte[] body = body(n, now, spec.name());
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("X-Nines-Key", n.key());
@@ -51,9 +51,17 @@ final class WebhookChannel implements Channel {
     return http.post(what, url, body, headers);
   }
 
-  /** The body: the notification's JSON and {@code sentAt} (epoch seconds, as the header). */
+  /** The body of a message to no named receiver. */
   static byte[] body(Notification n, Instant now) {
-    ObjectNode o = NotificationJson.tree(n);
+    return body(n, now, null);
+  }
+
+  /**
+   * The body: the notification's JSON, or for a group message {@link GroupWebhookJson} with
+   * {@code receiver} the channel's name, and {@code sentAt} (epoch seconds, as the header).
+   */
+  static byte[] body(Notification n, Instant now, String receiver) {
+    ObjectNode o = n.group() ? GroupWebhookJson.tree(n, receiver) : NotificationJson.tree(n);
     o.put("sentAt", now.getEpochSecond());
     try {
       return NotificationJson.MAPPER.writeValueAsBytes(o);

@@ -178,7 +178,7 @@ public final class NinesServer implements AutoCloseable {
       RequestMetrics requests = new RequestMetrics(() -> current.get().router());
       this.notifications = opened.add("notifications", Notifications.start(store, this::spec,
           clock));
-      Notifier notifier = notifications.outbox()::enqueue;
+      Notifier notifier = notifications.notifier();
       this.incidents = new Incidents(store, this::spec, notifier, clock, this::baseUrl);
       this.alerts = new AlertLoop(store, this::spec, this::live, probes, maintenance, notifier,
           incidents, clock, this::baseUrl, holder(),

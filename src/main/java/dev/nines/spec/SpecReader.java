@@ -204,15 +204,20 @@ public final class SpecReader {
     if (f == null) {
       return null;
     }
-    f.allowOnly("evaluationInterval", "repeatInterval", "minEvents", "certificateDays");
+    f.allowOnly("evaluationInterval", "repeatInterval", "minEvents", "certificateDays",
+        "groupWait", "groupInterval");
     AlertingSettings d = AlertingSettings.DEFAULTS;
     java.time.Duration evaluation = f.duration("evaluationInterval", false);
     java.time.Duration repeat = f.duration("repeatInterval", false);
     int minEvents = f.integer("minEvents", (int) d.minEvents());
     int days = f.integer("certificateDays", d.certificateDays());
+    java.time.Duration groupWait = f.duration("groupWait", false);
+    java.time.Duration groupInterval = f.duration("groupInterval", false);
     try {
       return new AlertingSettings(evaluation == null ? d.evaluationInterval() : evaluation,
-          repeat == null ? d.repeatInterval() : repeat, minEvents, days);
+          repeat == null ? d.repeatInterval() : repeat, minEvents, days,
+          groupWait == null ? d.groupWait() : groupWait,
+          groupInterval == null ? d.groupInterval() : groupInterval);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       String key = message.substring(0, message.indexOf(' '));

@@ -94,6 +94,8 @@ public final class SpecWriter {
       if (a.certificateDays() != d.certificateDays()) {
         n.put("certificateDays", a.certificateDays());
       }
+      duration(n, "groupWait", a.groupWait(), d.groupWait());
+      duration(n, "groupInterval", a.groupInterval(), d.groupInterval());
     }
     try {
       return spaced(YAML.writeValueAsString(root));

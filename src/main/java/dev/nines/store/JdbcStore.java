@@ -472,6 +472,19 @@ final class JdbcStore implements Store {
     LeaseTable.release(jdbc, name, holder);
   }
 
+  @Override public List<StoredAlertGroup> alertGroups(String key, Instant dueBy) {
+    return AlertGroupTable.groups(jdbc, key, dueBy);
+  }
+
+  @Override public List<StoredAlertGroupMember> alertGroupMembers(String key, String id) {
+    return AlertGroupTable.members(jdbc, key, id);
+  }
+
+  @Override public boolean saveAlertGroup(StoredAlertGroup group, boolean delete,
+      List<StoredAlertGroupMember> members, List<String> removed, List<OutboxMessage> rows) {
+    return AlertGroupTable.save(jdbc, group, delete, members, removed, rows);
+  }
+
   @Override public long createIncident(String service, String client, String title, Instant at,
       String openedBy, List<String> slos, dev.nines.incident.Incident.Event first) {
     return IncidentTable.create(jdbc, service, client, title, at, openedBy, slos, first);

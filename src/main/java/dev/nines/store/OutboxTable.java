@@ -27,28 +27,31 @@ final class OutboxTable {
   private OutboxTable() {}
 
   static boolean[] enqueue(Jdbc jdbc, List<OutboxMessage> messages) {
-    return jdbc.transaction(c -> {
-      boolean[] fresh = new boolean[messages.size()];
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-        for (int i = 0; i < messages.size(); i++) {
-          OutboxMessage m = messages.get(i);
-          ps.setString(1, m.key());
-          ps.setString(2, m.channel());
-          ps.setString(3, m.kind());
-          ps.setString(4, m.client());
-          ps.setString(5, m.title());
-          ps.setString(6, m.payload() == null ? "" : m.payload());
-          ps.setString(7, m.status());
-          ps.setInt(8, m.attempts());
-          ps.setString(9, m.lastError());
-          ps.setLong(10, m.createdAt().toEpochMilli());
-          ps.setLong(11, m.nextAttemptAt().toEpochMilli());
-          setInstant(ps, 12, m.deliveredAt());
-          fresh[i] = ps.executeUpdate() == 1;
-        }
+    return jdbc.transaction(c -> enqueue(c, messages));
+  }
+
+  /** Adds rows inside the caller's transaction. */
+  static boolean[] enqueue(Connection c, List<OutboxMessage> messages) throws SQLException {
+    boolean[] fresh = new boolean[messages.size()];
+    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (int i = 0; i < messages.size(); i++) {
+        OutboxMessage m = messages.get(i);
+        ps.setString(1, m.key());
+        ps.setString(2, m.channel());
+        ps.setString(3, m.kind());
+        ps.setString(4, m.client());
+        ps.setString(5, m.title());
+        ps.setString(6, m.payload() == null ? "" : m.payload());
+        ps.setString(7, m.status());
+        ps.setInt(8, m.attempts());
+        ps.setString(9, m.lastError());
+        ps.setLong(10, m.createdAt().toEpochMilli());
+        ps.setLong(11, m.nextAttemptAt().toEpochMilli());
+        setInstant(ps, 12, m.deliveredAt());
+        fresh[i] = ps.executeUpdate() == 1;
       }
-      return fresh;
-    });
+    }
+    return fresh;
   }
 
   static List<OutboxMessage> claim(Jdbc jdbc, Dialect dialect, String claimer, Instant now,

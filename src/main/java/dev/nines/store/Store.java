@@ -216,6 +216,24 @@ public interface Store extends AutoCloseable {
   /** Gives up the lease when {@code holder} holds it. */
   void releaseLease(String name, String holder);
 
+  // Groups of alerts for the team's channels (migration V61).
+
+  /** The stored groups, of key {@code key} (null: any) due by {@code dueBy} (null: any). */
+  List<StoredAlertGroup> alertGroups(String key, Instant dueBy);
+
+  /** The members of group {@code key}, or only the one of id {@code id} when not null. */
+  List<StoredAlertGroupMember> alertGroupMembers(String key, String id);
+
+  /**
+   * Writes a group, or deletes it with its members, writes and removes members, and adds the
+   * outbox rows of its message, in one transaction, if the group's stored version is still
+   * {@code group.version()} (0: a group not stored yet).
+   *
+   * @return false, writing nothing, when another write came first
+   */
+  boolean saveAlertGroup(StoredAlertGroup group, boolean delete,
+      List<StoredAlertGroupMember> members, List<String> removedMembers, List<OutboxMessage> rows);
+
   // Incidents.
 
   /** Opens an incident with its first timeline entry; returns its id. */

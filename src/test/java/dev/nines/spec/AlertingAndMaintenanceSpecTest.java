@@ -38,7 +38,10 @@ class AlertingAndMaintenanceSpecTest {
         alerting: {evaluationInterval: 10s, repeatInterval: 1h, minEvents: 5, certificateDays: 14}
         """).spec();
     assertThat(spec.alerting()).isEqualTo(new AlertingSettings(Duration.ofSeconds(10),
-        Duration.ofHours(1), 5, 14));
+        Duration.ofHours(1), 5, 14, AlertingSettings.GROUP_WAIT, AlertingSettings.GROUP_INTERVAL));
+    assertThat(SpecReader.read("t.yaml", BASE + "alerting: {groupWait: 0s, groupInterval: 1m}\n")
+        .spec().alerting()).isEqualTo(new AlertingSettings(Duration.ofSeconds(30),
+        Duration.ofHours(4), 0, 21, Duration.ZERO, Duration.ofMinutes(1)));
     assertThat(spec.alerting().minEventsOf(spec.slos().get(0))).isEqualTo(50);
     assertThat(spec.slos().get(0).alerting().page().forDuration()).isEqualTo(Duration.ofMinutes(2));
     assertThat(spec.slos().get(0).alerting().ticket().forDuration()).isZero();
@@ -75,7 +78,12 @@ class AlertingAndMaintenanceSpecTest {
         Arguments.of("alerting: {minEvents: -1}", "t.yaml:14:23: alerting.minEvents: -1 is "
             + "negative. Expected 0 or more"),
         Arguments.of("alerting: {paging: true}", "t.yaml:14:12: alerting.paging: unknown field. "
-            + "Expected one of certificateDays, evaluationInterval, minEvents, repeatInterval"),
+            + "Expected one of certificateDays, evaluationInterval, groupInterval, groupWait, "
+            + "minEvents, repeatInterval"),
+        Arguments.of("alerting: {groupWait: 2h}", "t.yaml:14:23: alerting.groupWait: 2h is out "
+            + "of range. Expected 0s to 1h"),
+        Arguments.of("alerting: {groupInterval: 0s}", "t.yaml:14:27: alerting.groupInterval: 0s "
+            + "is out of range. Expected 1s to 1d"),
         Arguments.of("maintenance: [{start: \"2026-11-01T02:00:00Z\", end: \"2026-11-01T03:00:00Z\"}]",
             "t.yaml:14:15: maintenance[0].service: is required (or client). Expected the service "
                 + "under maintenance, or client: NAME for every service of a client"),

@@ -45,6 +45,48 @@ abstract class AlertStoreContract {
   }
 
   @Test
+  void anAlertGroupIsWrittenOnlyOverTheVersionItWasReadAtAndItsMessageCommitsWithIt() {
+    String key = "{}:{service=\"checkout\"}";
+    StoredAlertGroup fresh = new StoredAlertGroup(key, "{\"a\":1}", T.plusSeconds(30), 0);
+    StoredAlertGroupMember pay = new StoredAlertGroupMember("pay@1", "{\"n\":1}", null);
+    assertThat(store.saveAlertGroup(fresh, false, List.of(pay), List.of(), List.of())).isTrue();
+    assertThat(store.saveAlertGroup(fresh, false, List.of(), List.of(), List.of()))
+        .as("created by another").isFalse();
+    StoredAlertGroup read = store.alertGroups(key, null).get(0);
+    assertThat(read).isEqualTo(new StoredAlertGroup(key, "{\"a\":1}", T.plusSeconds(30), 1));
+    assertThat(store.alertGroups(null, T.plusSeconds(29))).isEmpty();
+    assertThat(store.alertGroups(null, T.plusSeconds(30))).containsExactly(read);
+    assertThat(store.alertGroupMembers(key, null)).containsExactly(pay);
+
+    StoredAlertGroupMember cart = new StoredAlertGroupMember("cart@1", "{\"n\":2}", null);
+    StoredAlertGroupMember payTold = new StoredAlertGroupMember("pay@1", "{\"n\":1}", "firing");
+    OutboxMessage row = OutboxMessage.pending("group:checkout:1:0", "oncall", "alert", null,
+        "checkout: 1 alert firing (1 page)", "{}", T);
+    StoredAlertGroup next = new StoredAlertGroup(key, "{\"a\":2}", T.plusSeconds(330),
+        read.version());
+    assertThat(store.saveAlertGroup(next, false, List.of(payTold, cart), List.of(),
+        List.of(row))).isTrue();
+    assertThat(store.saveAlertGroup(next, false, List.of(), List.of("pay@1"), List.of(row)))
+        .as("stale").isFalse();
+    assertThat(store.outbox(null, null, 0, 10).messages()).extracting(OutboxMessage::key)
+        .containsExactly("group:checkout:1:0");
+    assertThat(store.alertGroups(null, null).get(0).version()).isEqualTo(2);
+    assertThat(store.alertGroupMembers(key, null)).containsExactly(cart, payTold);
+    assertThat(store.alertGroupMembers(key, "pay@1")).containsExactly(payTold);
+
+    StoredAlertGroup two = store.alertGroups(null, null).get(0);
+    assertThat(store.saveAlertGroup(two, false, List.of(), List.of("pay@1"), List.of()))
+        .isTrue();
+    assertThat(store.alertGroupMembers(key, null)).containsExactly(cart);
+    assertThat(store.saveAlertGroup(two, true, List.of(), List.of(), List.of()))
+        .as("stale delete").isFalse();
+    assertThat(store.saveAlertGroup(store.alertGroups(null, null).get(0), true, List.of(),
+        List.of(), List.of())).isTrue();
+    assertThat(store.alertGroups(null, null)).isEmpty();
+    assertThat(store.alertGroupMembers(key, null)).isEmpty();
+  }
+
+  @Test
   void openAlertsAndTheirHistoryAreCommittedTogetherAndReadBack() {
     store.commitAlerts(List.of(alert("a", "pending"), alert("b", "firing")), List.of(),
         List.of(event("a", "pending", T, "platform"), event("b", "firing", T, "platform")));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertsServeIT {
   static final String SPEC = """
       apiVersion: nines/v1
-      alerting: {evaluationInterval: 2s}
+      alerting: {evaluationInterval: 2s, groupWait: 1s}
       clients: [{name: acme, displayName: Acme Logistics}]
       services:
         - {name: platform, client: acme, endpoints: [{path: /assign-courier, critical: true}]}
@@ -101,13 +101,23 @@ class AlertsServeIT {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     long accepted = System.nanoTime();
 
-    JsonNode page = await(oncall, n -> "page".equals(n.path("severity").asText())
+    JsonNode group = await(oncall, n -> "page".equals(n.path("severity").asText())
         && "firing".equals(n.path("status").asText()), Duration.ofSeconds(30));
     Duration after = Duration.ofNanos(System.nanoTime() - accepted);
-    // Two evaluation cycles of 2 s, and the outbox's hand-off to the receiver.
-    assertThat(after).as("the page arrives within two cycles").isLessThan(Duration.ofSeconds(6));
-    assertThat(page.path("kind").asText()).isEqualTo("alert");
-    assertThat(page.path("audience").asText()).isEqualTo("internal");
+    // Two evaluation cycles of 2 s, the group's 1 s wait, and the outbox's hand-off.
+    assertThat(after).as("the page arrives within two cycles").isLessThan(Duration.ofSeconds(7));
+    assertThat(group.path("kind").asText()).isEqualTo("alert");
+    assertThat(group.path("audience").asText()).isEqualTo("internal");
+    assertThat(group.path("groupLabels").path("service").asText()).isEqualTo("platform");
+    assertThat(group.path("title").asText()).startsWith("platform: ");
+    JsonNode page = null;
+    for (JsonNode a : group.path("alerts")) {
+      if (page == null && "page".equals(a.path("severity").asText())) {
+        page = a;
+      }
+    }
+    assertThat(page).as("the page in its service's group").isNotNull();
+    assertThat(page.path("status").asText()).isEqualTo("firing");
     assertThat(page.path("title").asText()).startsWith("Page: assign-courier-success burns its "
         + "error budget");
     assertThat(page.path("fields").toString()).contains("Burn rate 1h / 5m")
