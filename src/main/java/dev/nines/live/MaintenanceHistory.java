@@ -112,7 +112,13 @@ public final class MaintenanceHistory {
       rebuild.run();
     }
     for (AppliedHistory a : applied) {
-      store.saveMaintenanceApplied(a);
+      try {
+        store.saveMaintenanceApplied(a);
+      } catch (RuntimeException e) {
+        // The history is rewritten; only the console's note of it is missing.
+        LOG.warn("cannot record that maintenance of {} from {} was applied: {}", a.service(),
+            a.windowStart(), e.getMessage());
+      }
       LOG.info("maintenance of {} from {} to {} {} after its start: applied to the stored "
           + "history from {} to {}: {}", a.service(), a.windowStart(), a.windowEnd(),
           a.change() == AppliedHistory.Change.ADDED ? "added" : "deleted", a.from(), a.to(),

@@ -16,10 +16,10 @@ import java.util.TreeMap;
  * pruned of them before).
  */
 final class BucketRewrite {
-  private static final String OLD = "SELECT minute, good, valid FROM sli_minute WHERE sli = ? "
-      + "AND minute >= ? AND minute < ?";
+  // Deleting first, returning what was there: the transaction's first statement is a write, so
+  // SQLite takes the write lock (waiting its busy timeout) instead of failing to upgrade a read.
   private static final String DELETE = "DELETE FROM sli_minute WHERE sli = ? AND minute >= ? "
-      + "AND minute < ?";
+      + "AND minute < ? RETURNING minute, good, valid";
   private static final String INSERT = "INSERT INTO sli_minute (sli, minute, good, valid) "
       + "VALUES (?, ?, ?, ?)";
   private static final String MOVE_HOUR = "INSERT INTO sli_hour (sli, hour, good, valid) "
@@ -43,7 +43,7 @@ final class BucketRewrite {
 
   private static long replace(Connection c, BucketReplacement r) throws SQLException {
     Map<Long, long[]> old = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(OLD)) {
+    try (PreparedStatement ps = c.prepareStatement(DELETE)) {
       bind(ps, r);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -67,10 +67,6 @@ final class BucketRewrite {
         changed++;
         move(hours, gone.getKey(), -gone.getValue()[0], -gone.getValue()[1]);
       }
-    }
-    try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-      bind(ps, r);
-      ps.executeUpdate();
     }
     writeMinutes(c, r);
     writeHours(c, r.sli(), hours);
