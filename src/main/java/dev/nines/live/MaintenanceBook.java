@@ -90,7 +90,17 @@ public final class MaintenanceBook implements Supplier<MaintenanceCalendar> {
         }
       }
       MaintenanceHistory h = history;
-      return h == null || changed.isEmpty() ? List.of() : h.apply(next, after, changed);
+      if (h == null || changed.isEmpty()) {
+        return List.of();
+      }
+      try {
+        return h.apply(next, after, changed);
+      } catch (RuntimeException e) {
+        // The spec is in force; only its past windows' effect on the stored history is missing.
+        LOG.warn("{} maintenance windows the spec added or removed in the past are not applied "
+            + "to the stored history: {}", changed.size(), e.getMessage());
+        return List.of();
+      }
     }
   }
 
