@@ -96,6 +96,10 @@ final class HistoryRewrite {
     if (position == null || monitors.isEmpty()) {
       return unchanged(slo, "not attributed by this server yet");
     }
+    if (!w.end().isAfter(horizon)) {
+      return unchanged(slo, "left as stored: the window is older than the raw retention, whose "
+          + "observations are gone");
+    }
     long from = minute(w.start().isBefore(horizon) ? horizon : w.start());
     long pastEnd = ceilMinute(w.end().isAfter(now) ? now : w.end());
     long to = Math.min(pastEnd, position);
