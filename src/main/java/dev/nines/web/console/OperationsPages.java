@@ -194,8 +194,13 @@ final class OperationsPages {
       java.time.ZoneId zone = spec.get().timeZone();
       Instant start = local(ctx.formParam("start"), zone, "start");
       Instant end = local(ctx.formParam("end"), zone, "end");
-      ops.maintenance().add(ctx.formParam("service"), start, end, ctx.formParam("reason"),
-          OperationsApi.author(ctx));
+      dev.nines.live.MaintenanceBook.Change c = ops.maintenance().add(ctx.formParam("service"),
+          start, end, ctx.formParam("reason"), OperationsApi.author(ctx));
+      if (c.notApplied() != null) {
+        renderMaintenance(ctx, 200, "The window is added, but not applied to the stored history: "
+            + c.notApplied());
+        return;
+      }
     } catch (IllegalArgumentException e) {
       renderMaintenance(ctx, 400, e.getMessage());
       return;

@@ -195,15 +195,27 @@ class MaintenanceAfterTheFactTest {
   }
 
   @Test
-  void aPastWindowAddedToTheSpecIsAppliedOnReload() throws Exception {
+  void aPastWindowAddedToTheSpecIsAppliedOnReloadAndRemovingItRestoresTheUptimeSlo()
+      throws Exception {
     Path spec = dir.resolve("spec.yaml");
-    Files.writeString(spec, Files.readString(spec) + "maintenance:\n  - {service: web, start: \""
+    String without = Files.readString(spec);
+    Files.writeString(spec, without + "maintenance:\n  - {service: web, start: \""
         + T0.plusSeconds(270) + "\", end: \"" + T0.plusSeconds(600) + "\", reason: failover}\n");
     s.server.reload();
     assertThat(slo("feed-uptime")).isEqualTo(AFTER);
     assertThat(counts("orders-success")).containsExactly(150L, 152L);
     assertThat(s.server.store().maintenanceApplied("web", T0.plusSeconds(270),
-        T0.plusSeconds(600))).isPresent();
+        T0.plusSeconds(600))).get().extracting(a -> a.change())
+        .isEqualTo(dev.nines.maintenance.AppliedHistory.Change.ADDED);
+
+    Files.writeString(spec, without);
+    s.server.reload();
+    assertThat(slo("feed-uptime")).isEqualTo(BEFORE);
+    assertThat(counts("orders-success")).as("excluded events do not come back")
+        .containsExactly(150L, 152L);
+    assertThat(s.server.store().maintenanceApplied("web", T0.plusSeconds(270),
+        T0.plusSeconds(600))).get().extracting(a -> a.change())
+        .isEqualTo(dev.nines.maintenance.AppliedHistory.Change.DELETED);
   }
 
   // Helpers.
