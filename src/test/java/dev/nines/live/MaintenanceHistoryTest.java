@@ -46,13 +46,26 @@ class MaintenanceHistoryTest {
   private IngestWriter writer;
   private ProbeRecorder probes;
   private MaintenanceBook book;
+  /** How long each ingest commit waits before it goes to the store. */
+  private volatile long commitDelayMillis;
 
   @BeforeEach
   void open() throws Exception {
     Path file = Path.of("src/test/resources/spec/after-the-fact.yaml");
     Spec spec = SpecReader.read(file.toString(), Files.readString(file)).spec();
     store = Stores.open(null, dir, null, null);
-    writer = new IngestWriter(store, clock, 100_000, c -> { });
+    Store slowCommits = (Store) java.lang.reflect.Proxy.newProxyInstance(
+        Store.class.getClassLoader(), new Class<?>[] {Store.class}, (proxy, method, args) -> {
+          if (method.getName().equals("commitIngest")) {
+            Thread.sleep(commitDelayMillis);
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    writer = new IngestWriter(slowCommits, clock, 100_000, c -> { });
     book = new MaintenanceBook(spec, store, clock);
     probes = new ProbeRecorder(spec, store, writer, clock, book);
     book.applyHistoryWith(new MaintenanceHistory(store, writer, probes, clock,
@@ -136,6 +149,28 @@ class MaintenanceHistoryTest {
     assertThat(minutes("feed-uptime", 25, 33)).as("checks say OK, the calendar says "
         + "maintenance").isEmpty();
     assertThat(minutes("feed-uptime#unknown", 25, 33)).hasSize(8);
+  }
+
+  @Test
+  void uptimeMinutesOnTheirWayToTheStoreWhenTheWindowIsAddedAreNotCountedTwice()
+      throws Exception {
+    commitDelayMillis = 300;
+    writer.write(new IngestBatch(null, List.of(), List.of(), 0));    // the writer is busy
+    clock.set(T0.plus(Duration.ofMinutes(35)));
+    probes.flush();                  // 10:54-11:04 made with the old calendar, queued behind it
+    long position = probes.withoutFlushing(p -> p.get("feed-uptime"));
+    AppliedHistory a = book.add("web", T0.plus(Duration.ofMinutes(20)),
+        T0.plus(Duration.ofMinutes(40)), null, "sam").applied();
+    assertThat(effect(a, "feed-uptime").minutes()).isEqualTo(position - (M0 + 20));
+    writer.write(new IngestBatch(null, List.of(), List.of(), 0)).get(5, TimeUnit.SECONDS);
+    for (long m = M0 + 20; m < position; m++) {
+      long attributed = 0;
+      for (String key : List.of("feed-uptime", "feed-uptime#unknown")) {
+        attributed += store.minuteBuckets(key, m, m + 1).stream().mapToLong(MinuteBucket::valid)
+            .sum();
+      }
+      assertThat(attributed).as("minute %d holds one minute", m - M0).isEqualTo(60_000);
+    }
   }
 
   @Test
