@@ -101,22 +101,27 @@ public final class LiveSlos {
   }
 
   /**
-   * Takes over the since-start totals of the SLOs {@code old} shares with these windows, when
-   * these replace it: {@code /metrics} counters go on instead of starting again at zero.
+   * Takes over the since-start totals of the SLOs {@code old} shares with these windows (the
+   * companion buckets of uptime SLOs too), when these replace it: {@code /metrics} counters go
+   * on instead of starting again at zero.
    */
   public void carryTotalsFrom(LiveSlos old) {
-    long[][] theirs = new long[slos.size()][];
-    for (int i = 0; i < slos.size(); i++) {
-      theirs[i] = old.totalsSinceStart(slos.get(i).name());
-    }
+    Map<String, long[]> theirs = old.totalsByKey();
     synchronized (this) {
-      for (int i = 0; i < slos.size(); i++) {
-        if (theirs[i] != null) {
-          totals[2 * i] = theirs[i][0];
-          totals[2 * i + 1] = theirs[i][1];
+      for (Map.Entry<String, Integer> e : index.entrySet()) {
+        long[] t = theirs.get(e.getKey());
+        if (t != null) {
+          totals[2 * e.getValue()] = t[0];
+          totals[2 * e.getValue() + 1] = t[1];
         }
       }
     }
+  }
+
+  private synchronized Map<String, long[]> totalsByKey() {
+    Map<String, long[]> out = new HashMap<>();
+    index.forEach((key, i) -> out.put(key, new long[] {totals[2 * i], totals[2 * i + 1]}));
+    return out;
   }
 
   /** Adds committed batches to the live windows. */

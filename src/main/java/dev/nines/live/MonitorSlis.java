@@ -91,6 +91,19 @@ final class MonitorSlis {
     return Map.copyOf(nextMinute);
   }
 
+  /**
+   * Where each uptime SLO's attribution stands, an SLO not attributed yet by this instance
+   * resumed as its first {@link #advance} would: minutes before it are written (or on their
+   * way to the writer), minutes from it on are made with the maintenance calendar of the day.
+   */
+  Map<String, Long> resolvedPositions() {
+    for (SloSpec slo : uptime) {
+      nextMinute.computeIfAbsent(slo.name(),
+          k -> resume(k, MonitorUptimes.settledAt(monitorsOf.get(k), createdAt)));
+    }
+    return Map.copyOf(nextMinute);
+  }
+
   /** Counts an attempt for SLOs that count attempts. */
   List<BucketDelta> attempt(String monitor, Instant start, boolean ok) {
     List<BucketDelta> out = new ArrayList<>();

@@ -320,6 +320,25 @@ public final class ProbeRecorder implements ProbeSink {
     submitOrKeep(deltas);
   }
 
+  /**
+   * Runs {@code task} while no flush runs, so that no monitor SLI bucket is made meanwhile,
+   * handing it where each uptime SLO's attribution stands (the first epoch minute not yet
+   * written): what {@link MaintenanceHistory} recomputes stops there.
+   */
+  synchronized <T> T withoutFlushing(java.util.function.Function<Map<String, Long>, T> task) {
+    return task.apply(slis.resolvedPositions());
+  }
+
+  /**
+   * Drops the SLI buckets waiting for the writer (refused before) of {@code keys} in epoch
+   * minutes [from, to): recomputed history has replaced them. Call inside
+   * {@link #withoutFlushing}.
+   */
+  int dropWaiting(java.util.Set<String> keys, long fromMinute, long toMinute) {
+    return unsentDeltas.removeIf(d -> keys.contains(d.sli()) && d.minute() >= fromMinute
+        && d.minute() < toMinute);
+  }
+
   /** Keeps SLI buckets for the next flush, the oldest dropped (and logged once) past the bound. */
   private void keep(List<BucketDelta> deltas) {
     int dropped = unsentDeltas.keepAll(deltas);

@@ -54,6 +54,13 @@ final class WaitingQueue<T> {
     return items.pollFirst();
   }
 
+  /** Takes out every waiting item that {@code gone} accepts; returns how many. */
+  synchronized int removeIf(java.util.function.Predicate<? super T> gone) {
+    int before = items.size();
+    items.removeIf(gone);
+    return before - items.size();
+  }
+
   synchronized int size() {
     return items.size();
   }

@@ -131,6 +131,7 @@ public final class NinesServer implements AutoCloseable {
   private PrometheusClient pullerClient;
   private volatile boolean closing;
   private volatile LiveRebuild rebuilding;
+  private final Object rebuildLock = new Object();
   private final int port;
 
   /**
@@ -171,6 +172,8 @@ public final class NinesServer implements AutoCloseable {
       this.region = spec.regions().get(0);
       this.maintenance = new MaintenanceBook(spec, store, clock);
       this.probes = new ProbeRecorder(spec, store, writer, clock, maintenance);
+      maintenance.applyHistoryWith(new dev.nines.live.MaintenanceHistory(store, writer, probes,
+          clock, Duration.ofDays(rawRetentionDays()), this::rebuildLive));
       opened.add("last probe results", probes::flush);
       this.prober = config.probes()
           ? opened.add("prober", ProbeEngine.start(region, probes)) : null;
@@ -278,22 +281,15 @@ public final class NinesServer implements AutoCloseable {
     Spec spec = SpecReader.read(config.specFile().toString(), text).spec();
     specModified = modifiedBefore;
     specText = text;
-    LiveRebuild rebuild = new LiveRebuild();
-    rebuilding = rebuild;
     try {
-      rebuild.run(spec, store, writer, clock, next -> {
-        next.carryTotalsFrom(current.get().live());
-        current.set(Current.of(spec, next, this::maintenanceNow));
-      });
+      rebuildLive(spec, next -> Current.of(spec, next, this::maintenanceNow));
+      recordClients(spec);
+      probes.reconfigure(spec);
+      maintenance.reload(spec);             // windows it added or removed in the past: applied
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
-    } finally {
-      rebuilding = null;
     }
-    recordClients(spec);
-    probes.reconfigure(spec);
-    maintenance.reload(spec);
     if (prober != null) {
       prober.update(spec.monitorsIn(region));
     }
@@ -305,6 +301,35 @@ public final class NinesServer implements AutoCloseable {
       puller = startPuller(config.prometheusUrl(), spec, clock);
     }
     LOG.info("spec reloaded: {} SLOs, {} monitors", spec.slos().size(), spec.monitors().size());
+  }
+
+  /**
+   * Builds new live windows from the store beside the ones in force and swaps them in between
+   * two commits, counters carried over; one rebuild at a time.
+   */
+  private void rebuildLive(Spec spec, java.util.function.Function<LiveSlos, Current> swapIn)
+      throws InterruptedException {
+    synchronized (rebuildLock) {
+      LiveRebuild rebuild = new LiveRebuild();
+      rebuilding = rebuild;
+      try {
+        rebuild.run(spec, store, writer, clock, next -> {
+          next.carryTotalsFrom(current.get().live());
+          current.set(swapIn.apply(next));
+        });
+      } finally {
+        rebuilding = null;
+      }
+    }
+  }
+
+  /** Rebuilds the live windows of the spec in force: the stored history was rewritten. */
+  private void rebuildLive() throws InterruptedException {
+    synchronized (rebuildLock) {
+      Current now = current.get();
+      rebuildLive(now.spec(), next -> new Current(now.spec(), now.router(), next,
+          now.external()));
+    }
   }
 
   /** Evaluates alerts and hands them on when the spec's evaluation interval has passed. */

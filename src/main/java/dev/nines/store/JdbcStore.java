@@ -524,6 +524,19 @@ final class JdbcStore implements Store {
     return MaintenanceTable.all(jdbc);
   }
 
+  @Override public long[] replaceMinuteBuckets(List<BucketReplacement> replacements) {
+    return replacements.isEmpty() ? new long[0] : BucketRewrite.replace(jdbc, replacements);
+  }
+
+  @Override public void saveMaintenanceApplied(dev.nines.maintenance.AppliedHistory applied) {
+    MaintenanceTable.saveApplied(jdbc, applied);
+  }
+
+  @Override public Optional<dev.nines.maintenance.AppliedHistory> maintenanceApplied(
+      String service, Instant start, Instant end) {
+    return MaintenanceTable.applied(jdbc, service, start, end);
+  }
+
   @Override public void saveReport(StoredReport report) {
     ReportTable.save(jdbc, report);
   }

@@ -1,5 +1,6 @@
 package dev.nines.store;
 
+import dev.nines.maintenance.AppliedHistory;
 import dev.nines.maintenance.MaintenanceWindow;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,8 +8,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Storage of maintenance windows added through the API. */
+/**
+ * Storage of maintenance windows added through the API, and of the record of windows applied
+ * to the stored history after the fact.
+ */
 final class MaintenanceTable {
   private MaintenanceTable() {}
 
@@ -58,5 +63,65 @@ final class MaintenanceTable {
         return out;
       }
     });
+  }
+
+  static void saveApplied(Jdbc jdbc, AppliedHistory a) {
+    StringBuilder slos = new StringBuilder();
+    for (AppliedHistory.SloEffect e : a.slos()) {
+      slos.append(e.slo()).append('\t').append(e.how().id()).append('\t').append(e.minutes())
+          .append('\t').append(e.changedMinutes()).append('\t')
+          .append(e.note() == null ? "" : e.note()).append('\n');
+    }
+    jdbc.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO maintenance_applied (service, "
+          + "starts_at, ends_at, kind, applied_at, from_at, to_at, slos) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, a.service());
+        ps.setLong(2, a.windowStart().toEpochMilli());
+        ps.setLong(3, a.windowEnd().toEpochMilli());
+        ps.setString(4, a.change().name().toLowerCase(java.util.Locale.ROOT));
+        ps.setLong(5, a.at().toEpochMilli());
+        ps.setLong(6, a.from().toEpochMilli());
+        ps.setLong(7, a.to().toEpochMilli());
+        ps.setString(8, slos.toString());
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  static Optional<AppliedHistory> applied(Jdbc jdbc, String service, Instant start, Instant end) {
+    return jdbc.read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT kind, applied_at, from_at, to_at, "
+          + "slos FROM maintenance_applied WHERE service = ? AND starts_at = ? AND ends_at = ? "
+          + "ORDER BY applied_at DESC, id DESC")) {
+        ps.setString(1, service);
+        ps.setLong(2, start.toEpochMilli());
+        ps.setLong(3, end.toEpochMilli());
+        ps.setMaxRows(1);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(new AppliedHistory(service, start, end,
+              AppliedHistory.Change.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+              Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)),
+              Instant.ofEpochMilli(rs.getLong(4)), effects(rs.getString(5))));
+        }
+      }
+    });
+  }
+
+  private static List<AppliedHistory.SloEffect> effects(String text) {
+    List<AppliedHistory.SloEffect> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      out.add(new AppliedHistory.SloEffect(f[0], AppliedHistory.How.valueOf(
+          f[1].toUpperCase(java.util.Locale.ROOT)), Long.parseLong(f[2]), Long.parseLong(f[3]),
+          f[4].isEmpty() ? null : f[4]));
+    }
+    return out;
   }
 }

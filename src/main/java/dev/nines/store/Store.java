@@ -269,6 +269,26 @@ public interface Store extends AutoCloseable {
 
   /** Every stored window not deleted, by start. */
   List<dev.nines.maintenance.MaintenanceWindow> maintenanceWindows();
+
+  // Stored history rewritten after the fact (maintenance applied to the past; migration V60).
+
+  /**
+   * Replaces minute buckets in one transaction: for each replacement every stored minute of
+   * its SLI in its range is dropped and its new minutes written, and the hourly rollups of those
+   * hours move by the difference, so each still sums its minutes. Unlike ingestion this may
+   * lower a bucket: it is for history recomputed after the fact, never for new measurements.
+   *
+   * @return for each replacement, how many of its minutes are different now
+   */
+  long[] replaceMinuteBuckets(List<BucketReplacement> replacements);
+
+  /** Records that a maintenance window was applied to the stored history. */
+  void saveMaintenanceApplied(dev.nines.maintenance.AppliedHistory applied);
+
+  /** The latest record of the window of {@code service} over [start, end) applied to the history. */
+  Optional<dev.nines.maintenance.AppliedHistory> maintenanceApplied(String service,
+      Instant start, Instant end);
+
   /**
    * Adds rows in one transaction; a row whose (key, channel) is stored already adds nothing.
    *

@@ -154,6 +154,89 @@ abstract class StoreContract {
   }
 
   @Test
+  void replacingBucketsRewritesTheRangeAndMovesTheHourRollupsByTheDifference() {
+    long hour = Math.floorDiv(MINUTE, 60);                // MINUTE is minute 20 of its hour
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE, 10, 10),
+        new BucketDelta("a", MINUTE + 1, 5, 10), new BucketDelta("a", MINUTE + 2, 3, 3),
+        new BucketDelta("a", MINUTE + 50, 7, 7), new BucketDelta("b", MINUTE + 1, 1, 1))));
+    long[] changed = store.replaceMinuteBuckets(List.of(
+        new BucketReplacement("a", MINUTE + 1, MINUTE + 3, List.of(
+            new MinuteBucket(MINUTE + 1, 10, 10))),
+        new BucketReplacement("a", MINUTE + 40, MINUTE + 60, List.of()),
+        new BucketReplacement("c", MINUTE, MINUTE + 1, List.of(new MinuteBucket(MINUTE, 0, 4)))));
+    assertThat(changed).as("minute +1 rewritten, +2 emptied; +50 emptied; c's minute new")
+        .containsExactly(2, 1, 1);
+    assertThat(store.minuteBuckets("a", MINUTE - 60, MINUTE + 120)).containsExactly(
+        new MinuteBucket(MINUTE, 10, 10), new MinuteBucket(MINUTE + 1, 10, 10));
+    assertThat(store.hourBuckets("a", hour, hour + 2)).as("each hour sums its minutes again")
+        .containsExactly(new MinuteBucket(hour, 20, 20));
+    assertThat(store.minuteBuckets("b", MINUTE, MINUTE + 2)).as("other SLIs untouched")
+        .containsExactly(new MinuteBucket(MINUTE + 1, 1, 1));
+    assertThat(store.hourBuckets("c", hour, hour + 1)).containsExactly(new MinuteBucket(hour, 0, 4));
+
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE + 2, 1, 2))));
+    assertThat(store.hourBuckets("a", hour, hour + 1)).as("ingestion adds on top as before")
+        .containsExactly(new MinuteBucket(hour, 21, 22));
+    assertThat(store.replaceMinuteBuckets(List.of(new BucketReplacement("a", MINUTE,
+        MINUTE + 60, List.of(new MinuteBucket(MINUTE, 10, 10), new MinuteBucket(MINUTE + 1,
+        10, 10), new MinuteBucket(MINUTE + 2, 1, 2)))))).as("the same content changes nothing")
+        .containsExactly(0);
+    store.replaceMinuteBuckets(List.of(new BucketReplacement("a", MINUTE - 20, MINUTE + 40,
+        List.of())));
+    assertThat(store.hourBuckets("a", hour, hour + 1)).as("an emptied hour has no row")
+        .isEmpty();
+  }
+
+  @Test
+  void aRollupKeepsWhatRetentionPrunedWhenItsRemainingMinutesAreReplaced() {
+    long hour = Math.floorDiv(MINUTE, 60);
+    store.commitIngest(List.of(batch(null, new BucketDelta("a", MINUTE - 10, 4, 4),
+        new BucketDelta("a", MINUTE, 1, 2))));
+    store.prune(Instant.EPOCH, Instant.ofEpochSecond((MINUTE - 5) * 60));
+    store.replaceMinuteBuckets(List.of(new BucketReplacement("a", MINUTE, MINUTE + 1,
+        List.of(new MinuteBucket(MINUTE, 2, 2)))));
+    assertThat(store.minuteBuckets("a", MINUTE - 60, MINUTE + 60))
+        .containsExactly(new MinuteBucket(MINUTE, 2, 2));
+    assertThat(store.hourBuckets("a", hour, hour + 1)).containsExactly(new MinuteBucket(hour, 6, 6));
+  }
+
+  @Test
+  void aReplacementOutsideItsRangeIsRefusedBeforeAnythingIsWritten() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BucketReplacement("a", MINUTE,
+        MINUTE + 1, List.of(new MinuteBucket(MINUTE + 1, 1, 1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minute " + (MINUTE + 1) + " of a is out of order or outside [" + MINUTE
+            + ", " + (MINUTE + 1) + "). Expected ascending minutes inside the range");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BucketReplacement("a", MINUTE,
+        MINUTE + 1, List.of(new MinuteBucket(MINUTE, 2, 1))))
+        .hasMessage("minute " + MINUTE + " of a: good=2 valid=1 is inconsistent. Expected 0 <= "
+            + "good <= valid");
+  }
+
+  @Test
+  void appliedMaintenanceIsRecordedPerWindowAndTheLatestIsRead() {
+    Instant start = Instant.ofEpochSecond(MINUTE * 60);
+    Instant end = start.plusSeconds(1800);
+    dev.nines.maintenance.AppliedHistory added = new dev.nines.maintenance.AppliedHistory(
+        "platform", start, end, dev.nines.maintenance.AppliedHistory.Change.ADDED,
+        end.plusSeconds(60), start, end, List.of(
+            new dev.nines.maintenance.AppliedHistory.SloEffect("up", 
+                dev.nines.maintenance.AppliedHistory.How.RECOMPUTED, 30, 12, null),
+            new dev.nines.maintenance.AppliedHistory.SloEffect("orders",
+                dev.nines.maintenance.AppliedHistory.How.EXCLUDED, 29, 29,
+                "the partly covered minute 10:00 keeps its events")));
+    assertThat(store.maintenanceApplied("platform", start, end)).isEmpty();
+    store.saveMaintenanceApplied(added);
+    assertThat(store.maintenanceApplied("platform", start, end)).contains(added);
+    dev.nines.maintenance.AppliedHistory deleted = new dev.nines.maintenance.AppliedHistory(
+        "platform", start, end, dev.nines.maintenance.AppliedHistory.Change.DELETED,
+        end.plusSeconds(120), start, end, List.of());
+    store.saveMaintenanceApplied(deleted);
+    assertThat(store.maintenanceApplied("platform", start, end)).contains(deleted);
+    assertThat(store.maintenanceApplied("platform", start, end.plusSeconds(1))).isEmpty();
+  }
+
+  @Test
   void latencyHistogramsSumByBound() {
     store.commitIngest(List.of(new IngestBatch(null, List.of(), List.of(
         new HistogramDelta("s /x", MINUTE, 100, 3), new HistogramDelta("s /x", MINUTE + 1, 100, 2),

@@ -5,6 +5,8 @@ import dev.nines.alert.AlertState;
 import dev.nines.alert.Condition;
 import dev.nines.alert.ConditionJson;
 import dev.nines.incident.Incident;
+import dev.nines.live.MaintenanceBook;
+import dev.nines.maintenance.AppliedHistory;
 import dev.nines.maintenance.MaintenanceWindow;
 import dev.nines.model.Spec;
 import dev.nines.store.AlertEvent;
@@ -317,10 +319,16 @@ final class OperationsApi {
     List<MaintenanceEntry> entries = MaintenanceEntry.between(spec.get(),
         ops.maintenance().get(), from, to, now);
     Json.send(ctx, 200, Map.of("from", from, "to", to,
-        "windows", entries.stream().map(OperationsApi::window).toList()));
+        "windows", entries.stream().map(e -> window(e, appliedOf(e, now))).toList()));
   }
 
-  static Map<String, Object> window(MaintenanceEntry e) {
+  /** The stored record of a started window applied to the history, or null. */
+  AppliedHistory appliedOf(MaintenanceEntry e, Instant now) {
+    return e.window().start().isBefore(now)
+        ? ops.maintenance().applied(e.window()).orElse(null) : null;
+  }
+
+  static Map<String, Object> window(MaintenanceEntry e, AppliedHistory applied) {
     MaintenanceWindow w = e.window();
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("id", w.source() == MaintenanceWindow.Source.API ? w.id() : null);
@@ -335,25 +343,58 @@ final class OperationsApi {
     o.put("addedAfterTheFact", w.addedAfterTheFact());
     o.put("effects", e.effects().stream().map(x -> Map.of("slo", x.slo().name(),
         "how", x.how().id(), "minutes", x.minutes())).toList());
+    o.put("applied", applied == null ? null : applied(applied));
     return o;
   }
 
-  /** {@code POST /api/v1/maintenance} {@code {service, start, end, reason?}}: 201 with the window. */
+  /** What applying a window to the stored history did, as JSON. */
+  static Map<String, Object> applied(AppliedHistory a) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("change", a.change().name().toLowerCase(Locale.ROOT));
+    o.put("at", a.at());
+    o.put("from", a.from());
+    o.put("to", a.to());
+    List<Map<String, Object>> slos = new ArrayList<>();
+    for (AppliedHistory.SloEffect x : a.slos()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("slo", x.slo());
+      s.put("how", x.how().id());
+      s.put("minutes", x.minutes());
+      s.put("changedMinutes", x.changedMinutes());
+      s.put("note", x.note());
+      slos.add(s);
+    }
+    o.put("slos", slos);
+    return o;
+  }
+
+  /**
+   * {@code POST /api/v1/maintenance} {@code {service, start, end, reason?}}: 201 with the window
+   * and, when it has started already, what was applied to the stored history.
+   */
   void addMaintenance(Context ctx) {
     JsonNode body = body(ctx);
     Instant start = parse("start", text(body, "start", true));
     Instant end = parse("end", text(body, "end", true));
-    MaintenanceWindow w;
+    MaintenanceBook.Change c;
     try {
-      w = ops.maintenance().add(text(body, "service", true), start, end,
+      c = ops.maintenance().add(text(body, "service", true), start, end,
           text(body, "reason", false), author(ctx));
     } catch (IllegalArgumentException e) {
       throw new ApiError(400, e.getMessage());
     }
-    Json.send(ctx, 201, window(MaintenanceEntry.of(spec.get(), w, clock.instant())));
+    Map<String, Object> o = window(MaintenanceEntry.of(spec.get(), c.window(), clock.instant()),
+        c.applied());
+    if (c.notApplied() != null) {
+      o.put("notApplied", c.notApplied());
+    }
+    Json.send(ctx, 201, o);
   }
 
-  /** {@code DELETE /api/v1/maintenance/{id}}: 204. */
+  /**
+   * {@code DELETE /api/v1/maintenance/{id}}: 204 for a window that had not started; 200 with
+   * what was applied to the stored history for one that had.
+   */
   void deleteMaintenance(Context ctx) {
     long id;
     try {
@@ -362,11 +403,29 @@ final class OperationsApi {
       throw new ApiError(400, "id: '" + ctx.pathParam("id") + "' is not a window id. Expected "
           + "a number (windows of the spec are changed in the spec)");
     }
-    if (!ops.maintenance().delete(id)) {
+    MaintenanceBook.Change c = ops.maintenance().remove(id);
+    if (c == null) {
       throw new ApiError(404, "no maintenance window " + id);
     }
-    ctx.status(204);
+    if (c.applied() == null && c.notApplied() == null) {
+      ctx.status(204);
+      return;
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("id", id);
+    o.put("deleted", true);
+    o.put("applied", c.applied() == null ? null : applied(c.applied()));
+    if (c.notApplied() != null) {
+      o.put("notApplied", c.notApplied());
+    }
+    o.put("note", EXCLUDED_STAY);
+    Json.send(ctx, 200, o);
   }
+
+  /** What deleting a started window cannot undo. */
+  static final String EXCLUDED_STAY = "Events excluded while the window was in force are not "
+      + "kept: deleting it cannot bring them back. Uptime SLOs are recomputed from the stored "
+      + "observations.";
 
   // Parameters and bodies.
 

@@ -157,10 +157,26 @@ final class OperationsPages {
   }
 
   private void renderMaintenance(Context ctx, int status, String error) {
+    renderMaintenance(ctx, status, error, null);
+  }
+
+  /** The page, with {@code deleted} (a started window just deleted) told at the top. */
+  private void renderMaintenance(Context ctx, int status, String error,
+      dev.nines.live.MaintenanceBook.Change deleted) {
     Instant now = clock.instant();
     List<MaintenanceEntry> all = MaintenanceEntry.between(spec.get(), ops.maintenance().get(),
         now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(60)), now);
+    Map<dev.nines.maintenance.MaintenanceWindow, dev.nines.maintenance.AppliedHistory> applied =
+        new java.util.HashMap<>();
+    for (MaintenanceEntry e : all) {
+      dev.nines.maintenance.AppliedHistory a = api.appliedOf(e, now);
+      if (a != null) {
+        applied.put(e.window(), a);
+      }
+    }
     Map<String, Object> p = pages.params(ctx, "Maintenance", "maintenance");
+    p.put("applied", applied);
+    p.put("deleted", deleted);
     p.put("current", all.stream().filter(e -> e.when() == MaintenanceEntry.When.CURRENT).toList());
     p.put("planned", all.stream().filter(e -> e.when() == MaintenanceEntry.When.PLANNED).toList());
     List<MaintenanceEntry> past = new ArrayList<>(all.stream()
@@ -178,8 +194,13 @@ final class OperationsPages {
       java.time.ZoneId zone = spec.get().timeZone();
       Instant start = local(ctx.formParam("start"), zone, "start");
       Instant end = local(ctx.formParam("end"), zone, "end");
-      ops.maintenance().add(ctx.formParam("service"), start, end, ctx.formParam("reason"),
-          OperationsApi.author(ctx));
+      dev.nines.live.MaintenanceBook.Change c = ops.maintenance().add(ctx.formParam("service"),
+          start, end, ctx.formParam("reason"), OperationsApi.author(ctx));
+      if (c.notApplied() != null) {
+        renderMaintenance(ctx, 200, "The window is added, but not applied to the stored history: "
+            + c.notApplied());
+        return;
+      }
     } catch (IllegalArgumentException e) {
       renderMaintenance(ctx, 400, e.getMessage());
       return;
@@ -195,8 +216,13 @@ final class OperationsPages {
     } catch (NumberFormatException e) {
       throw PageError.of(404, "There is no maintenance window " + ctx.pathParam("id") + ".");
     }
-    if (!ops.maintenance().delete(id)) {
+    dev.nines.live.MaintenanceBook.Change c = ops.maintenance().remove(id);
+    if (c == null) {
       throw PageError.of(404, "There is no maintenance window " + id + ".");
+    }
+    if (c.applied() != null || c.notApplied() != null) {
+      renderMaintenance(ctx, 200, null, c);  // what the history got, said once, here
+      return;
     }
     ctx.redirect("/console/maintenance", io.javalin.http.HttpStatus.SEE_OTHER);
   }

@@ -34,17 +34,24 @@ final class ConsoleServer implements AutoCloseable {
   final NinesServer server;
 
   ConsoleServer(Path dataDir) throws Exception {
+    this(dataDir, SPEC, new FakeClock(), true);
+  }
+
+  /** A server over {@code spec} on {@code clock}, with the {@link Seed} history or none. */
+  ConsoleServer(Path dataDir, Path spec, Clock clock, boolean seed) throws Exception {
     Instant now = FakeClock.NOW;
     try (Store store = Stores.open(null, dataDir, null, null)) {
-      Seed.write(store, now);
+      if (seed) {
+        Seed.write(store, now);
+      }
       Users users = new Users(store, null, new FakeClock());
       users.add("ada", Role.ADMIN, null, PASSWORD);
       users.add("sam", Role.SRE, null, PASSWORD);
       users.add("dana", Role.CLIENT, "acme", PASSWORD);
       users.add("gus", Role.CLIENT, "globex", PASSWORD);
     }
-    this.server = NinesServer.start(new NinesServer.Config(SPEC, null, dataDir, "127.0.0.1", 0,
-        1 << 20, 100_000, TOKEN, false), new FakeClock());
+    this.server = NinesServer.start(new NinesServer.Config(spec, null, dataDir, "127.0.0.1", 0,
+        1 << 20, 100_000, TOKEN, false), clock);
     // The server's first alert cycle and first round of client runs (last month's report,
     // uptime days, notices) start a second or a few after it; run both now, so that what they
     // store is there before any test looks. On the fixed clock nothing changes after them.
