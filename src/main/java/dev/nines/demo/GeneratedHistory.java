@@ -67,7 +67,8 @@ public final class GeneratedHistory implements DemoHistory {
     Random durations = new Random(SEED + 1);
     List<EventSli> events = eventSlis(spec);
     episodes.writeMaintenance(store);
-    HistoryProbes probes = new HistoryProbes(spec, store, episodes, context.speed(), random);
+    HistoryProbes probes = new HistoryProbes(spec, store, episodes, context.speed(),
+        context.now(), random);
     for (int day = 0; day < DAYS; day++) {
       long from = startMinute + day * 1440L;
       long to = from + 1440;
@@ -89,7 +90,9 @@ public final class GeneratedHistory implements DemoHistory {
     // What the server's hourly archive would have kept of those days, the first (begun in the
     // history) too: it prunes the raw observations after 30 days, and last month's report and
     // the status page's bars read the days before that from here, the same figures as at start.
-    new UptimeArchive(store, () -> spec, Duration.ofDays(DAYS + 1)).runOnce(context.now());
+    // Read at the history's intervals: the spec's are shorter under --speed.
+    Spec reading = probes.reading();
+    new UptimeArchive(store, () -> reading, Duration.ofDays(DAYS + 1)).runOnce(context.now());
     double seconds = (System.nanoTime() - started) / 1e9;
     say(String.format("%nhistory: %d days before %s written in %.1f s", DAYS, context.now(),
         seconds));

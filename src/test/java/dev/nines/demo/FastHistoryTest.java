@@ -97,6 +97,22 @@ class FastHistoryTest {
   }
 
   @Test
+  void aDayBeforeTheLastWeekIsArchivedWithoutUnknownTimeAndItsUptimeSloCountsEveryMinute() {
+    Instant day = java.time.LocalDate.ofInstant(end.minus(Duration.ofDays(20)), spec.timeZone())
+        .atStartOfDay(spec.timeZone()).toInstant();
+    for (MonitorSpec m : spec.monitors()) {
+      List<dev.nines.store.UptimeDay> days = store.uptimeDays(m.name(), day,
+          day.plus(Duration.ofHours(24)));
+      assertThat(days).as(m.name()).hasSize(1);
+      assertThat(days.get(0).unknownMillis()).as(m.name()).isZero();
+      assertThat(days.get(0).upMillis()).as(m.name()).isEqualTo(Duration.ofDays(1).toMillis());
+    }
+    long minute = day.getEpochSecond() / 60;
+    assertThat(store.minuteBuckets("platform-uptime", minute, minute + 1_440)).hasSize(1_440)
+        .allSatisfy(b -> assertThat(b.valid()).isEqualTo(60_000));
+  }
+
+  @Test
   void theUptimeSloCountsEveryMinuteOfADayOutsideTheEpisodes() {
     // Two days before the start: no episode, no maintenance; the history's days end at the
     // start's time of day (10:30 UTC), and the minute before that is counted too.
