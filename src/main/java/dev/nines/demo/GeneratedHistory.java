@@ -5,11 +5,13 @@ import dev.nines.model.SliKind;
 import dev.nines.model.SliSource;
 import dev.nines.model.SloSpec;
 import dev.nines.model.Spec;
+import dev.nines.runs.UptimeArchive;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.HistogramDelta;
 import dev.nines.store.IngestBatch;
 import dev.nines.store.Store;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.Random;
  * The demo's generated past: the {@value #DAYS} days before the start, written into the store
  * before the live run, deterministic for a start instant. Event SLOs get minute buckets that
  * follow the sellers' day ({@link TrafficShape#DEFAULT}) with a small base error rate, monitors
- * get observations per region (see {@link HistoryProbes}), and the episodes of
+ * get observations per region (see {@link HistoryProbes}) and their closed days in the uptime
+ * archive ({@link UptimeArchive}), and the episodes of
  * {@link HistoryEpisodes} show in both, with their alerts, incidents and maintenance window.
  * Buckets go through {@link Store#commitIngest}, so the hourly rollups are written as by
  * ingestion. A store that already holds SLI buckets in the span (a demo started again on its
@@ -64,7 +67,8 @@ public final class GeneratedHistory implements DemoHistory {
     Random durations = new Random(SEED + 1);
     List<EventSli> events = eventSlis(spec);
     episodes.writeMaintenance(store);
-    HistoryProbes probes = new HistoryProbes(spec, store, episodes, context.speed(), random);
+    HistoryProbes probes = new HistoryProbes(spec, store, episodes, context.speed(),
+        context.now(), random);
     for (int day = 0; day < DAYS; day++) {
       long from = startMinute + day * 1440L;
       long to = from + 1440;
@@ -83,6 +87,12 @@ public final class GeneratedHistory implements DemoHistory {
       bar(day + 1);
     }
     episodes.write(store);
+    // What the server's hourly archive would have kept of those days, the first (begun in the
+    // history) too: it prunes the raw observations after 30 days, and last month's report and
+    // the status page's bars read the days before that from here, the same figures as at start.
+    // Read at the history's intervals: the spec's are shorter under --speed.
+    Spec reading = probes.reading();
+    new UptimeArchive(store, () -> reading, Duration.ofDays(DAYS + 1)).runOnce(context.now());
     double seconds = (System.nanoTime() - started) / 1e9;
     say(String.format("%nhistory: %d days before %s written in %.1f s", DAYS, context.now(),
         seconds));

@@ -13,6 +13,7 @@ import dev.nines.model.Spec;
 import dev.nines.store.BucketDelta;
 import dev.nines.store.Store;
 import dev.nines.store.StoredObservation;
+import dev.nines.uptime.MonitorObservations;
 import dev.nines.uptime.Observation;
 import dev.nines.uptime.State;
 import dev.nines.uptime.UptimeReport;
@@ -35,37 +36,85 @@ import java.util.Random;
  */
 final class HistoryProbes {
   private static final double BLIP_RATIO = 3e-5;
+  /** How much denser than at speed 1 the history's checks may be. */
+  static final int DENSER = 5;
 
-  private record Monitor(MonitorSpec spec, List<String> regions, int quorum, Duration interval) {}
+  /**
+   * A monitor of the history: the spec's, its checks {@code sparse} apart before the last
+   * {@link #DENSE_DAYS} days and {@code dense} apart in them.
+   */
+  private record Monitor(MonitorSpec spec, List<String> regions, int quorum, Duration sparse,
+      Duration dense) {}
+
+  /** The last days of the history checked at {@link #interval}: a monitor page's longest range
+   * (7 days) and a day more. */
+  static final int DENSE_DAYS = 8;
 
   private final Spec spec;
+  private final Spec reading;
   private final MonitorUptimes uptimes;
   private final HistoryEpisodes episodes;
   private final Random random;
+  private final Instant denseFrom;
   private final List<Monitor> monitors = new ArrayList<>();
   /** The last observation of each monitor and region so far, carried into the next day. */
   private final Map<String, Map<String, Observation>> carried = new HashMap<>();
+  /** Per uptime SLO, the first minute not written yet: the end of the last day's settled time. */
+  private final Map<String, Instant> pending = new HashMap<>();
 
-  HistoryProbes(Spec spec, Store store, HistoryEpisodes episodes, double speed, Random random) {
+  /** @param end the end of the history: the start of the live run */
+  HistoryProbes(Spec spec, Store store, HistoryEpisodes episodes, double speed, Instant end,
+      Random random) {
     this.spec = spec;
-    MaintenanceCalendar calendar = MaintenanceCalendar.of(spec, List.of(episodes.announced()));
-    this.uptimes = new MonitorUptimes(() -> spec, store, () -> calendar);
     this.episodes = episodes;
     this.random = random;
+    this.denseFrom = end.minus(Duration.ofDays(DENSE_DAYS));
+    List<MonitorSpec> read = new ArrayList<>();
     for (MonitorSpec m : spec.monitors()) {
-      monitors.add(new Monitor(m, spec.regionsOf(m), spec.quorumOf(m), interval(m, speed)));
+      Duration sparse = speedOne(m, speed);
+      monitors.add(new Monitor(m, spec.regionsOf(m), spec.quorumOf(m), sparse,
+          interval(m, speed)));
+      read.add(new MonitorSpec(m.name(), m.service(), m.kind(), m.depth(), sparse, m.timeout(),
+          m.retries(), m.retryInterval(), m.regions(), m.target(), m.http(), m.steps(),
+          m.budget(), m.warnDays(), m.failDays(), m.keepAlive()));
     }
+    this.reading = new Spec(spec.timeZone(), spec.regions(), spec.clients(), spec.services(),
+        spec.slos(), read, spec.channels(), spec.maintenance(), spec.alerting());
+    MaintenanceCalendar calendar = MaintenanceCalendar.of(spec, List.of(episodes.announced()));
+    this.uptimes = new MonitorUptimes(() -> reading, store, () -> calendar);
   }
 
   /**
-   * The interval of the history's checks: the spec's at speed 1; at higher speeds the spec's
-   * are shrunk, and the history keeps the interval of speed 1 (the spec's times the speed)
-   * but at least 15 s, so 35 days stay a few hundred thousand observations.
+   * The spec the history's own figures are read with (its uptime buckets and archived days):
+   * the run's, with each monitor's interval that of the history's checks before the last
+   * {@link #DENSE_DAYS} days, so that no region is silent between two of them.
    */
-  private static Duration interval(MonitorSpec m, double speed) {
+  Spec reading() {
+    return reading;
+  }
+
+  /** The spec's interval at speed 1: the spec's times the speed, at least 15 s. */
+  private static Duration speedOne(MonitorSpec m, double speed) {
     Duration real = Duration.ofMillis(Math.round(m.interval().toMillis() * speed));
     Duration floor = Duration.ofSeconds(15);
     return real.compareTo(floor) < 0 ? floor : real;
+  }
+
+  /**
+   * The interval of the history's checks in its last {@link #DENSE_DAYS} days. The spec's
+   * intervals shrink with the speed, and the history checks at speed 1's (the spec's times the
+   * speed, at least 15 s, so 35 days stay about a million observations); but the server reads
+   * the last days with the spec in force (monitor pages over 24 h or 7 d, today's uptime), and
+   * there a region whose last check is older than {@link MonitorObservations#STALE_INTERVALS}
+   * of the spec's intervals is silent: so in those days the history checks no sparser than
+   * that, and at most {@value #DENSER} times as often as at speed 1. Above speed 10 its checks
+   * have short silences between them again.
+   */
+  static Duration interval(MonitorSpec m, double speed) {
+    Duration step = speedOne(m, speed);
+    Duration fresh = m.interval().multipliedBy(MonitorObservations.STALE_INTERVALS);
+    Duration densest = step.dividedBy(DENSER);
+    return fresh.compareTo(step) >= 0 ? step : fresh.compareTo(densest) < 0 ? densest : fresh;
   }
 
   /**
@@ -100,7 +149,7 @@ final class HistoryProbes {
     Map<String, Observation> last = carried.computeIfAbsent(m.spec().name(),
         k -> new HashMap<>());
     Map<String, List<Observation>> byRegion = new LinkedHashMap<>();
-    long step = m.interval().toMillis();
+    long step = (to.isAfter(denseFrom) ? m.dense() : m.sparse()).toMillis();
     for (int r = 0; r < m.regions().size(); r++) {
       String region = m.regions().get(r);
       List<Observation> list = new ArrayList<>();
@@ -166,11 +215,16 @@ final class HistoryProbes {
 
   /**
    * The uptime buckets of [from, to) as the server writes them: {@link MonitorUptimes} over the
-   * stored observations, one settled minute at a time ({@link UptimeBuckets#deltas}).
+   * stored observations, one settled minute at a time ({@link UptimeBuckets#deltas}). The time
+   * after a day's last check waits for the next day's first, as the live recorder waits for the
+   * next check, so the minute a day ends in is written with the next day, not left out.
    */
   private void uptime(SloSpec slo, Instant from, Instant to, List<BucketDelta> out) {
-    UptimeReport r = uptimes.slo(slo, from, to, to);
+    Instant since = pending.getOrDefault(slo.name(), from);
+    UptimeReport r = uptimes.slo(slo, since, to, to);
     r.settledMinutes().forEach((minute, u) -> out.addAll(UptimeBuckets.deltas(slo.name(),
         minute, u)));
+    long next = Math.floorDiv(r.attributedUntil().getEpochSecond(), 60) * 60;
+    pending.put(slo.name(), Instant.ofEpochSecond(Math.max(next, since.getEpochSecond())));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nines.cli.Main;
+import dev.nines.web.console.Browser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,7 +70,7 @@ class DemoIT {
   }
 
   @Test
-  @Timeout(value = 135, unit = TimeUnit.SECONDS)
+  @Timeout(value = 210, unit = TimeUnit.SECONDS)
   void theDemoShowsEachFaultWhereNinesMeasuresItAndStopsOnSigterm() throws Exception {
     Path out = dir.resolve("out");
     startChild(out);
@@ -81,10 +82,7 @@ class DemoIT {
     assertThat(assign.path("valid").asLong()).isGreaterThan(1_000_000);
     assertThat(assign.path("budgetRemaining").asDouble()).isBetween(0.3, 0.95);
     // Last month's client report in every format and the SLO proposal, from that history.
-    List<String> reports;
-    try (java.util.stream.Stream<Path> files = Files.list(out.resolve("reports"))) {
-      reports = files.map(f -> f.getFileName().toString()).sorted().toList();
-    }
+    List<String> reports = listReports(out);
     assertThat(reports).hasSize(5).anyMatch(n -> n.matches("acme-\\d{4}-\\d{2}\\.pdf"))
         .anyMatch(n -> n.matches("acme-\\d{4}-\\d{2}\\.html"))
         .contains("acme-slo-proposal.pdf", "acme-slo-proposal.md");
@@ -155,6 +153,54 @@ class DemoIT {
         .isEqualTo(up.get("cdn-availability").bad());
     assertThat(down.get("load-balancer-errors").bad())
         .isGreaterThan(up.get("load-balancer-errors").bad());
+
+    // The outage pages and opens an incident; resolved with a root-cause note, the client's
+    // portal and the public status page show it, next to the history's incidents.
+    JsonNode incident = await("app-down: an open incident", Duration.ofSeconds(60), () -> {
+      for (JsonNode i : getJson(nines.resolve("/api/v1/incidents?state=open"), true)
+          .path("incidents")) {
+        return i;
+      }
+      return null;
+    });
+    String note = "The app ran out of memory after a deploy; it was restarted with a larger heap.";
+    // Resolved once the app is back, as an on-call engineer would (the server prunes raw
+    // observations a minute after its start: the report below is compared after that).
+    await("app-down: the app is back", Duration.ofSeconds(60), () -> getJson(control.resolve(
+        "/demo"), false).path("platform").path("appUp").asBoolean() ? true : null);
+    HttpResponse<String> resolved = send(HttpRequest.newBuilder(nines.resolve(
+        "/api/v1/incidents/" + incident.path("id").asLong() + "/resolve"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("rootCause",
+            note)))).build());
+    assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+    JsonNode publicIncident = null;
+    List<String> notes = new ArrayList<>();
+    for (JsonNode i : getJson(nines.resolve("/api/v1/status/acme"), false).path("incidents")) {
+      notes.add(i.path("note").asText());
+      if (i.path("id").asLong() == incident.path("id").asLong()) {
+        publicIncident = i;
+      }
+    }
+    assertThat(publicIncident).as("the incident on the status page's API").isNotNull();
+    assertThat(publicIncident.path("note").asText()).isEqualTo(note);
+    assertThat(publicIncident.path("status").asText()).isEqualTo("resolved");
+    String title = publicIncident.path("title").asText();
+    assertThat(title).isNotBlank();
+    String pastNote = notes.stream().filter(n -> n.contains("courier partner")).findFirst()
+        .orElseThrow(() -> new AssertionError("no root-cause note of the history's courier "
+            + "outage on the status page: " + notes));
+    String statusPage = get(nines.resolve("/status/acme")).body();
+    String portal = signIn(nines, Demo.CLIENT_USER, clientPassword()).send(
+        HttpRequest.newBuilder(nines.resolve("/portal")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    for (var page : Map.of("status page", statusPage, "portal", portal).entrySet()) {
+      assertThat(page.getValue()).as(page.getKey()).contains(html(title), html(note),
+          html(pastNote));
+    }
+
+    browse(nines, incident.path("title").asText(), note);
+    reportMatchesTheApi(nines, out, md);
 
     List<Long> agents = new ArrayList<>();
     getJson(control.resolve("/demo"), false).path("regions").forEach(r -> {
@@ -240,6 +286,206 @@ class DemoIT {
     }
   }
 
+  /**
+   * The demo in headless Chromium, as a new user opens it after the outage: the console's
+   * overview, an SLO page with its three charts drawn, the monitor page with the outage as
+   * downtime (and, over 24 h, the history without silent gaps), the incident list, the
+   * client's portal and the status page with the note; no page has a JavaScript error.
+   * Screenshots go to {@code target/screenshots/demo-*.png}. Without a browser this part is
+   * skipped, except under {@code CI=true}, where it fails.
+   */
+  private void browse(URI nines, String internalTitle, String note) throws Exception {
+    Browser b;
+    try {
+      b = Browser.start();
+    } catch (org.opentest4j.TestAbortedException e) {
+      System.err.println("DemoIT: browser pass skipped: " + e.getMessage());
+      return;
+    }
+    try (b) {
+      b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+          window.__errors = [];
+          addEventListener('error', e => __errors.push(e.message || 'failed: '
+              + (e.target.src || e.target.href || (e.target.outerHTML || '').slice(0, 200))), true);
+          addEventListener('unhandledrejection', e => __errors.push('unhandled: ' + e.reason));
+          const err = console.error;
+          console.error = (...a) => { __errors.push('console.error: ' + a.join(' ')); err(...a); };"""));
+      signInBrowser(b, nines, "admin", "demo-it-admin-password");
+      open(b, nines, "/console", "demo-overview");
+      assertThat(b.driver.findElements(org.openqa.selenium.By.cssSelector("#rows tr")))
+          .hasSizeGreaterThanOrEqualTo(8);
+
+      b.driver.get(nines.resolve("/console/slos/assign-courier-availability").toString());
+      Browser.await(() -> b.driver.findElements(org.openqa.selenium.By.cssSelector(
+          ".chart .uplot canvas")).size() == 3, "the three charts of the SLO page are drawn");
+      for (var canvas : b.driver.findElements(org.openqa.selenium.By.cssSelector(
+          ".chart .uplot canvas"))) {
+        assertThat(canvas.getSize().getWidth()).isGreaterThan(100);
+        assertThat(canvas.getSize().getHeight()).isGreaterThan(50);
+      }
+      noErrors(b, "/console/slos/assign-courier-availability");
+      b.shot("demo-slo");
+
+      open(b, nines, "/console/monitors/platform-health?range=1h", "demo-monitor");
+      assertThat(b.driver.findElements(org.openqa.selenium.By.cssSelector(
+          "svg.timeline rect.at-down"))).as("the outage as downtime on the monitor page")
+          .isNotEmpty();
+      open(b, nines, "/console/monitors/platform-health?range=24h", "demo-monitor-24h");
+      Number unknown = (Number) b.driver.executeScript("""
+          let w = 0, n = 0;
+          for (const svg of document.querySelectorAll('svg.timeline')) {
+            n++;
+            for (const r of svg.querySelectorAll('rect.at-unknown')) w += +r.getAttribute('width');
+          }
+          return w / (n * 1000);""");
+      assertThat(unknown.doubleValue()).as("share of the 24 h timelines that is unknown")
+          .isLessThan(0.02);
+
+      open(b, nines, "/console/incidents", "demo-incidents");
+      assertThat(b.driver.getPageSource()).contains(html(internalTitle));
+
+      b.driver.manage().deleteAllCookies();
+      signInBrowser(b, nines, Demo.CLIENT_USER, clientPassword());
+      open(b, nines, "/portal", "demo-portal");
+      assertThat(b.driver.getPageSource()).contains(html(note));
+      assertThat(b.driver.findElements(org.openqa.selenium.By.cssSelector("svg.days")))
+          .isNotEmpty();
+
+      b.driver.manage().deleteAllCookies();
+      open(b, nines, "/status/acme", "demo-status");
+      assertThat(b.driver.getPageSource()).contains(html(note));
+      assertThat(b.driver.findElements(org.openqa.selenium.By.cssSelector("svg.days rect")))
+          .hasSize(90);
+    }
+  }
+
+  private static void open(Browser b, URI nines, String path, String shot) {
+    b.driver.get(nines.resolve(path).toString());
+    noErrors(b, path);
+    b.shot(shot);
+  }
+
+  private static void noErrors(Browser b, String path) {
+    Object errors = b.driver.executeScript("return window.__errors || []");
+    assertThat((List<?>) errors).as("JavaScript errors on " + path).isEmpty();
+  }
+
+  private static void signInBrowser(Browser b, URI nines, String user, String password)
+      throws InterruptedException {
+    b.driver.get(nines.resolve("/login").toString());
+    b.driver.findElement(org.openqa.selenium.By.name("name")).sendKeys(user);
+    b.driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
+    b.driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+    Browser.await(() -> !b.driver.getCurrentUrl().endsWith("/login"), "signed in as " + user);
+  }
+
+  /**
+   * Last month's report as written at start equals what the API says of that month now (after
+   * the server pruned raw observations, a minute after its start): the same figures hash as
+   * the Markdown, the PDF and the server's archived copy, and in the Markdown's summary each
+   * objective's achieved SLI, budget used and bad/allowed, and each monitor's uptime with its
+   * bounds, as the API's figures format them.
+   */
+  private void reportMatchesTheApi(URI nines, Path out, String md) throws Exception {
+    Matcher month = Pattern.compile("acme-(\\d{4}-\\d{2})\\.md").matcher(String.join(" ",
+        listReports(out)));
+    assertThat(month.find()).isTrue();
+    JsonNode api = getJson(nines.resolve("/api/v1/reports/acme/" + month.group(1)), true);
+    String hash = api.path("figuresHash").asText();
+    assertThat(md).contains("Figures SHA-256: `" + hash + "`");
+    for (JsonNode archived : getJson(nines.resolve("/api/v1/reports?client=acme"), true)
+        .path("reports")) {
+      if (archived.path("month").asText().equals(month.group(1))) {
+        assertThat(archived.path("figuresHash").asText()).as("the archived " + archived.path(
+            "format").asText()).isEqualTo(hash);
+      }
+    }
+    assertThat(api.path("slos")).hasSize(5);
+    for (JsonNode slo : api.path("slos")) {
+      JsonNode text = slo.path("text");
+      assertThat(text.path("achieved").asText()).isEqualTo(
+          dev.nines.format.Fmt.sli(slo.path("sli").asDouble()));
+      assertThat(md).as(slo.path("name").asText()).contains("| " + slo.path("title").asText()
+          + " | ").contains(" | " + text.path("achieved").asText() + " | ")
+          .contains(" | " + text.path("budgetUsed").asText() + " | "
+              + text.path("badAgainstAllowed").asText() + " | ");
+      for (JsonNode u : slo.path("uptime")) {
+        assertThat(md).contains("- Monitor `" + u.path("monitor").asText() + "`: uptime "
+            + dev.nines.format.Fmt.sli(u.path("uptime").asDouble()) + " (between "
+            + dev.nines.format.Fmt.sli(u.path("lower").asDouble()) + " and "
+            + dev.nines.format.Fmt.sli(u.path("upper").asDouble()) + ")");
+      }
+    }
+    String pdf = pdfText(out.resolve("reports").resolve("acme-" + month.group(1) + ".pdf"));
+    if (pdf != null) {
+      assertThat(pdf).contains(hash.substring(0, 16));
+      for (JsonNode slo : api.path("slos")) {
+        assertThat(pdf).contains(slo.path("text").path("achieved").asText());
+      }
+    }
+  }
+
+  private static List<String> listReports(Path out) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(out.resolve("reports"))) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** The text of a PDF by poppler's pdftotext; null (skipped) without it, except under CI. */
+  private static String pdfText(Path pdf) throws Exception {
+    if (!Files.isExecutable(Path.of("/usr/bin/pdftotext"))) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError("pdftotext is missing. Run scripts/install-test-packages.sh");
+      }
+      return null;
+    }
+    Process p = new ProcessBuilder("/usr/bin/pdftotext", "-layout", pdf.toString(), "-")
+        .redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(text).isZero();
+    return text;
+  }
+
+  /** The client's password from the banner. */
+  private String clientPassword() throws IOException {
+    Matcher m = Pattern.compile("sign in as " + Demo.CLIENT_USER + " / (\\S+)").matcher(
+        Files.readString(stdout));
+    assertThat(m.find()).as("the banner names the client's sign-in").isTrue();
+    return m.group(1);
+  }
+
+  /** A client with the session of {@code user}, signed in through the sign-in form. */
+  static HttpClient signIn(URI nines, String user, String password) throws Exception {
+    HttpClient c = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .connectTimeout(Duration.ofSeconds(3)).build();
+    String form = c.send(HttpRequest.newBuilder(nines.resolve("/login")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("name=\"_login\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(m.find()).as("the sign-in form").isTrue();
+    String body = "name=" + enc(user) + "&password=" + enc(password) + "&_login=" + m.group(1)
+        + "&next=";
+    HttpResponse<String> r = c.send(HttpRequest.newBuilder(nines.resolve("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("signing in as " + user).isIn(200, 303);
+    return c;
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** {@code s} as jte writes it into HTML. */
+  private static String html(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private HttpResponse<String> send(HttpRequest r) throws Exception {
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
   private void startChild(Path out) throws IOException {
     Path jar = Path.of("target", "nines.jar");
     if (!Files.isRegularFile(jar)) {
@@ -250,7 +496,7 @@ class DemoIT {
     stderr = dir.resolve("demo.err");
     ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-Xmx512m", "-jar", jar.toString(), "demo", "--out", out.toString(),
-        "--port", "0", "--speed", "10", "--no-schedule", "--for", "170s")
+        "--port", "0", "--speed", "10", "--no-schedule", "--for", "240s")
         .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
     b.environment().keySet().removeIf(k -> k.startsWith("NINES_"));
     b.environment().put("NINES_API_TOKEN", TOKEN);

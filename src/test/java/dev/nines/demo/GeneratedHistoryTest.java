@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nines.incident.Incident;
 import dev.nines.live.LiveSlos;
+import dev.nines.maintenance.MaintenanceCalendar;
 import dev.nines.maintenance.MaintenanceWindow;
 import dev.nines.model.Spec;
+import dev.nines.report.MonthlyReport;
+import dev.nines.report.Reports;
 import dev.nines.spec.SpecReader;
 import dev.nines.store.AlertEvent;
 import dev.nines.store.AlertQuery;
@@ -183,6 +186,25 @@ class GeneratedHistoryTest {
       Instant day = clock.instant().minus(Duration.ofDays(3));
       assertThat(again.observations("platform-health", day, day.plus(Duration.ofHours(1))))
           .isEqualTo(store.observations("platform-health", day, day.plus(Duration.ofHours(1))));
+    }
+  }
+
+  @Test
+  void lastMonthsReportKeepsItsFiguresWhenTheServerPrunesObservationsAfterThirtyDays(
+      @TempDir Path other) throws Exception {
+    try (Store s = Stores.open(null, other, null, null)) {
+      history(s);
+      java.time.YearMonth month = java.time.YearMonth.from(clock.instant().atZone(
+          spec.timeZone())).minusMonths(1);
+      MaintenanceCalendar calendar = MaintenanceCalendar.of(spec, s.maintenanceWindows());
+      MonthlyReport before = Reports.build(spec, s, calendar, "acme", month, clock);
+      assertThat(before.slos()).anySatisfy(slo -> assertThat(slo.uptime()).isNotEmpty());
+      s.prune(clock.instant().minus(Duration.ofDays(30)), clock.instant().minus(Duration.ofDays(
+          400)));
+      assertThat(s.observations("platform-health", clock.instant().minus(Duration.ofDays(35)),
+          clock.instant().minus(Duration.ofDays(31)))).isEmpty();
+      MonthlyReport after = Reports.build(spec, s, calendar, "acme", month, clock);
+      assertThat(after.figuresHash()).isEqualTo(before.figuresHash());
     }
   }
 

@@ -20,16 +20,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * under {@code target/screenshots}. Without the browser the tests fail under {@code CI=true}
  * and are skipped elsewhere, saying how to install it.
  */
-final class Browser implements AutoCloseable {
-  static final Path SHOTS = Path.of("target/screenshots");
-  final ChromeDriver driver;
+public final class Browser implements AutoCloseable {
+  public static final Path SHOTS = Path.of("target/screenshots");
+  public final ChromeDriver driver;
 
   private Browser(ChromeDriver driver) {
     this.driver = driver;
   }
 
   /** Starts a browser, or fails (CI) or skips (elsewhere) when none is installed. */
-  static Browser start() {
+  public static Browser start() {
     String chromium = env("NINES_CHROMIUM", "/usr/bin/chromium");
     String chromedriver = env("NINES_CHROMEDRIVER", "/usr/bin/chromedriver");
     if (!Files.isExecutable(Path.of(chromium)) || !Files.isExecutable(Path.of(chromedriver))) {
@@ -58,7 +58,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Saves a screenshot of the whole page as {@code target/screenshots/NAME.png}. */
-  void shot(String name) {
+  public void shot(String name) {
     Number height = (Number) driver.executeScript(
         "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
     driver.manage().window().setSize(new Dimension(1400, Math.min(4000,
@@ -91,7 +91,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Waits up to five seconds for {@code condition}. */
-  static void await(BooleanSupplier condition, String what) throws InterruptedException {
+  public static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (!holds(condition)) {
       if (System.nanoTime() > until) {
