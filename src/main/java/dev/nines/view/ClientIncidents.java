@@ -33,16 +33,24 @@ public final class ClientIncidents {
     return store.incidents(client, null, true, null, null, 0, LIMIT).items();
   }
 
-  /** What the client reads as the incident's title. */
+  /**
+   * What the client reads as the incident's title: one opened by an alert names the first two
+   * objectives it affects ("Service disruption: Courier assignment and Order fetching") and
+   * counts the rest, so a title stays one line.
+   */
   public static String title(Incident i, Spec spec) {
     if (!"alert".equals(i.openedBy())) {
       return i.title();
     }
     List<String> names = affected(i, spec).stream().map(SloSpec::title).toList();
     if (names.isEmpty()) {
-      return "Degraded service";
+      return "Service disruption";
     }
-    return "Degraded " + String.join(", ", names);
+    if (names.size() <= 2) {
+      return "Service disruption: " + String.join(" and ", names);
+    }
+    return "Service disruption: " + names.get(0) + ", " + names.get(1) + " and "
+        + (names.size() - 2) + " more";
   }
 
   /** The client SLOs the incident affects: those it names, else its service's. */

@@ -119,7 +119,7 @@ class MonthlyReportPdfTest {
   void theReportCarriesItsPeriodIncidentsMaintenanceAndPageNumbers() {
     assertThat(flat).contains("Acme Logistics · October 2026")
         .contains("1–31 October 2026 · Europe/Berlin · 31 days · 745 hours")
-        .contains("generated 18 Nov 2026 11:30").contains("Degraded Courier assignment")
+        .contains("generated 18 Nov 2026 11:30").contains("Service disruption: Courier assignment")
         .contains("Root cause: A database failover took longer than").contains("Database upgrade")
         // 14:00–15:10 UTC and 00:00–01:00 UTC in the client's zone (CEST), each on one day.
         .contains("12 Oct 2026 16:00–17:10").contains("18 Oct 2026 02:00–03:00")
