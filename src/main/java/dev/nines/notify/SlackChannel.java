@@ -56,12 +56,8 @@ final class SlackChannel implements Channel {
     if (n.group()) {
       return groupPayload(n);
     }
-    ObjectNode o = NotificationJson.MAPPER.createObjectNode();
-    o.put("text", NotificationText.subject(n));
-    ArrayNode blocks = o.putArray("blocks");
-    ObjectNode header = blocks.addObject().put("type", "header");
-    header.putObject("text").put("type", "plain_text").put("text", cut(n.title(), HEADER_MAX))
-        .put("emoji", true);
+    ObjectNode o = headed(n);
+    ArrayNode blocks = (ArrayNode) o.get("blocks");
     if (!n.summary().isBlank()) {
       section(blocks).putObject("text").put("type", "mrkdwn")
           .put("text", cut(escape(n.summary().strip()), SECTION_MAX));
@@ -86,6 +82,16 @@ final class SlackChannel implements Channel {
     return o;
   }
 
+  /** A message with the notification's subject as its text and its title as the header block. */
+  private static ObjectNode headed(Notification n) {
+    ObjectNode o = NotificationJson.MAPPER.createObjectNode();
+    o.put("text", NotificationText.subject(n));
+    ObjectNode header = o.putArray("blocks").addObject().put("type", "header");
+    header.putObject("text").put("type", "plain_text").put("text", cut(n.title(), HEADER_MAX))
+        .put("emoji", true);
+    return o;
+  }
+
   /** Alerts of a group shown with their own sections; Slack takes at most 50 blocks. */
   static final int GROUP_ALERTS_MAX = 20;
 
@@ -95,12 +101,8 @@ final class SlackChannel implements Channel {
    * figures, divided; alerts past {@value #GROUP_ALERTS_MAX} are counted, not shown.
    */
   static ObjectNode groupPayload(Notification n) {
-    ObjectNode o = NotificationJson.MAPPER.createObjectNode();
-    o.put("text", NotificationText.subject(n));
-    ArrayNode blocks = o.putArray("blocks");
-    ObjectNode header = blocks.addObject().put("type", "header");
-    header.putObject("text").put("type", "plain_text").put("text", cut(n.title(), HEADER_MAX))
-        .put("emoji", true);
+    ObjectNode o = headed(n);
+    ArrayNode blocks = (ArrayNode) o.get("blocks");
     int shown = 0;
     Notification.Status part = null;
     for (Notification a : n.alerts()) {
