@@ -148,6 +148,7 @@ class MonitorSlisTest {
 
   @Test
   void maintenanceTimeIsUnknownOrLeftOutAsTheSloSays() throws Exception {
+    Store shared = store;
     for (String mode : List.of("unknown", "exclude")) {
       Spec spec = SpecReader.read("t.yaml", """
           apiVersion: nines/v1
@@ -177,8 +178,9 @@ class MonitorSlisTest {
             ? new BucketDelta("web-uptime", M0, 50_000, 50_000)
             : new BucketDelta("web-uptime", M0, 40_000, 40_000));
       }
-      store = Stores.open(null, dir, null, null);
     }
+    // The store of each mode is closed above; the one opened for every test is closed after.
+    store = shared;
   }
 
   @Test

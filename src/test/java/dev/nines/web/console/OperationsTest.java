@@ -86,7 +86,8 @@ class OperationsTest {
     assertThat(incidents.get("incidents").get(0).get("openedBy").asText()).isEqualTo("alert");
     String html = sam.get("/console/alerts").body();
     assertThat(html).contains("Page: api-internal-errors burns its error budget")
-        .contains("<span class=\"badge page\">page</span>");
+        .contains("<span class=\"badge page\">page</span>")
+        .contains("a new group waits 30s for more, later changes go out at most every 5m");
     String slo = sam.get("/console/slos/api-internal-errors").body();
     assertThat(slo).contains("<section class=\"card\" id=\"alerts\">")
         .contains("Page: api-internal-errors burns its error budget").contains("Latest changes")
