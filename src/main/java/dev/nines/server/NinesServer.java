@@ -49,7 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -204,7 +203,7 @@ public final class NinesServer implements AutoCloseable {
             return Map.of("reloaded", true, "slos", spec().slos().size(),
                 "monitors", spec().monitors().size());
           }));
-      this.alerting = opened.add("alert evaluation", daemonScheduler("nines-alerts"));
+      this.alerting = opened.add("alert evaluation", Daemons.scheduler("nines-alerts"));
       alerting.scheduleWithFixedDelay(this::alertCycleIfDue, 1, 1, TimeUnit.SECONDS);
       this.clientRuns = opened.add("monthly reports and status notices", new ClientRuns(
           new ReportRun(store, this::spec, maintenance, notifier, clock, this::baseUrl,
@@ -212,7 +211,7 @@ public final class NinesServer implements AutoCloseable {
           Duration.ofDays(rawRetentionDays())), new StatusNotices(store, this::spec, maintenance,
           notifications.outbox()::enqueueTo, this::baseUrl), clock)
           .start(Duration.ofSeconds(5)));
-      this.ticker = opened.add("ticker", daemonScheduler("nines-ticker"));
+      this.ticker = opened.add("ticker", Daemons.scheduler("nines-ticker"));
       ticker.scheduleAtFixedRate(new PeriodicUpdate(clock)
           .step("storing probe results", probes::flush)
           .step("moving the SLO windows on", () -> live().tick(clock.instant()))
@@ -226,7 +225,7 @@ public final class NinesServer implements AutoCloseable {
       synchronized (pullerLock) {
         this.puller = startPuller(config.prometheusUrl(), spec, clock);
       }
-      this.reloader = opened.add("reloader", daemonExecutor("nines-reload"));
+      this.reloader = opened.add("reloader", Daemons.executor("nines-reload"));
       this.specModified = modified(config.specFile());
       this.port = api.start();
       opened.add("HTTP server", api);        // opened last, closed first: requests stop first
@@ -432,16 +431,6 @@ public final class NinesServer implements AutoCloseable {
     }
   }
 
-  private static ScheduledExecutorService daemonScheduler(String name) {
-    return Executors.newSingleThreadScheduledExecutor(
-        Thread.ofPlatform().name(name).daemon(true).factory());
-  }
-
-  private static ExecutorService daemonExecutor(String name) {
-    return Executors.newSingleThreadExecutor(
-        Thread.ofPlatform().name(name).daemon(true).factory());
-  }
-
   private static long modified(Path file) {
     try {
       return java.nio.file.Files.getLastModifiedTime(file).toMillis();
@@ -491,7 +480,6 @@ public final class NinesServer implements AutoCloseable {
       LOG.warn("retention pass failed: {}", e.getMessage());
     }
   }
-
 
   private static void bootstrap(Store store, String secret, Clock clock) {
     String hash = ApiTokens.hash(secret);
