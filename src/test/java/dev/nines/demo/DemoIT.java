@@ -82,12 +82,12 @@ class DemoIT {
     assertThat(assign.path("valid").asLong()).isGreaterThan(1_000_000);
     assertThat(assign.path("budgetRemaining").asDouble()).isBetween(0.3, 0.95);
     // Last month's client report in every format and the SLO proposal, from that history.
-    List<String> reports = listReports(out);
+    List<String> reports = DemoAnswers.listReports(out);
     assertThat(reports).hasSize(5).anyMatch(n -> n.matches("acme-\\d{4}-\\d{2}\\.pdf"))
         .anyMatch(n -> n.matches("acme-\\d{4}-\\d{2}\\.html"))
         .contains("acme-slo-proposal.pdf", "acme-slo-proposal.md");
     String md = reports.stream().filter(n -> n.matches("acme-\\d{4}-\\d{2}\\.md")).findFirst()
-        .map(n -> read(out.resolve("reports").resolve(n))).orElseThrow();
+        .map(n -> DemoAnswers.read(out.resolve("reports").resolve(n))).orElseThrow();
     assertThat(md).contains("Acme Logistics");
     for (String pdf : reports.stream().filter(n -> n.endsWith(".pdf")).toList()) {
       assertThat(Files.readAllBytes(out.resolve("reports").resolve(pdf))).as(pdf)
@@ -119,12 +119,12 @@ class DemoIT {
             "track-delivery-freshness").bad() ? true : null);
     JsonNode silent = await("region-network: ap-south UNKNOWN, eu-central OK", Duration.ofSeconds(30), () -> {
       JsonNode m = getJson(nines.resolve("/api/v1/monitors/platform-health?range=1h"), true);
-      return "UNKNOWN".equals(lastState(region(m, "ap-south")))
-          && "OK".equals(lastState(region(m, "eu-central"))) ? m : null;
+      return "UNKNOWN".equals(DemoAnswers.lastState(DemoAnswers.region(m, "ap-south")))
+          && "OK".equals(DemoAnswers.lastState(DemoAnswers.region(m, "eu-central"))) ? m : null;
     });
-    assertThat(states(region(silent, "ap-south"))).doesNotContain("ERROR");
-    assertThat(lastState(region(silent, "eu-central"))).isEqualTo("OK");
-    assertThat(lastState(silent)).isNotEqualTo("ERROR");
+    assertThat(DemoAnswers.states(DemoAnswers.region(silent, "ap-south"))).doesNotContain("ERROR");
+    assertThat(DemoAnswers.lastState(DemoAnswers.region(silent, "eu-central"))).isEqualTo("OK");
+    assertThat(DemoAnswers.lastState(silent)).isNotEqualTo("ERROR");
 
     Map<String, Counts> up = counters(nines);
     assertThat(post(control.resolve("/demo/faults/app-down?for=60s")).statusCode())
@@ -132,8 +132,8 @@ class DemoIT {
     await("app-down: the server region's shallow and deep checks in ERROR",
         Duration.ofSeconds(22), () -> {
           JsonNode monitors = getJson(nines.resolve("/api/v1/monitors"), true).path("monitors");
-          return "ERROR".equals(serverState(monitors, "platform-health"))
-              && "ERROR".equals(serverState(monitors, "platform-deep")) ? true : null;
+          return "ERROR".equals(DemoAnswers.serverState(monitors, "platform-health"))
+              && "ERROR".equals(DemoAnswers.serverState(monitors, "platform-deep")) ? true : null;
         });
     for (int i = 0; i < 3; i++) {
       HttpResponse<String> page = get(cdn.resolve("/dashboard"));
@@ -388,7 +388,7 @@ class DemoIT {
    */
   private void reportMatchesTheApi(URI nines, Path out, String md) throws Exception {
     Matcher month = Pattern.compile("acme-(\\d{4}-\\d{2})\\.md").matcher(String.join(" ",
-        listReports(out)));
+        DemoAnswers.listReports(out)));
     assertThat(month.find()).isTrue();
     JsonNode api = getJson(nines.resolve("/api/v1/reports/acme/" + month.group(1)), true);
     String hash = api.path("figuresHash").asText();
@@ -416,35 +416,13 @@ class DemoIT {
             + dev.nines.format.Fmt.sli(u.path("upper").asDouble()) + ")");
       }
     }
-    String pdf = pdfText(out.resolve("reports").resolve("acme-" + month.group(1) + ".pdf"));
+    String pdf = DemoAnswers.pdfText(out.resolve("reports").resolve("acme-" + month.group(1) + ".pdf"));
     if (pdf != null) {
       assertThat(pdf).contains(hash.substring(0, 16));
       for (JsonNode slo : api.path("slos")) {
         assertThat(pdf).contains(slo.path("text").path("achieved").asText());
       }
     }
-  }
-
-  private static List<String> listReports(Path out) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.list(out.resolve("reports"))) {
-      return files.map(f -> f.getFileName().toString()).sorted().toList();
-    }
-  }
-
-  /** The text of a PDF by poppler's pdftotext; null (skipped) without it, except under CI. */
-  private static String pdfText(Path pdf) throws Exception {
-    if (!Files.isExecutable(Path.of("/usr/bin/pdftotext"))) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError("pdftotext is missing. Run scripts/install-test-packages.sh");
-      }
-      return null;
-    }
-    Process p = new ProcessBuilder("/usr/bin/pdftotext", "-layout", pdf.toString(), "-")
-        .redirectErrorStream(true).start();
-    String text = new String(p.getInputStream().readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as(text).isZero();
-    return text;
   }
 
   /** The client's password from the banner. */
@@ -597,46 +575,4 @@ class DemoIT {
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** One region of a monitor's API answer. */
-  private static JsonNode region(JsonNode monitor, String name) {
-    for (JsonNode r : monitor.path("regions")) {
-      if (r.path("region").asText().equals(name)) {
-        return r;
-      }
-    }
-    throw new AssertionError("no region " + name + " in " + monitor);
-  }
-
-  /** The state a monitor or region is in at the end of the range, or null. */
-  private static String lastState(JsonNode monitorOrRegion) {
-    JsonNode s = monitorOrRegion.path("state").path("state");
-    return s.isMissingNode() || s.isNull() ? null : s.asText();
-  }
-
-  /** Every state at either end of the region's attributed spans. */
-  private static List<String> states(JsonNode region) {
-    List<String> out = new ArrayList<>();
-    region.path("timeline").forEach(s -> {
-      out.add(s.path("from").asText());
-      out.add(s.path("to").asText());
-    });
-    return out;
-  }
-
-  private static String serverState(JsonNode monitors, String name) {
-    for (JsonNode m : monitors) {
-      if (m.path("name").asText().equals(name)) {
-        return m.path("regions").path(DemoSpec.SERVER_REGION).path("state").asText(null);
-      }
-    }
-    return null;
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 }
