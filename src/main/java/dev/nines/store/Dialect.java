@@ -28,6 +28,13 @@ interface Dialect {
   int poolSize();
 
   /**
+   * Whether the database takes one writer at a time (SQLite): then this process queues its
+   * own write transactions fairly, instead of letting them poll the file lock, where a
+   * writer can lose every race for the whole busy timeout while others keep writing.
+   */
+  boolean oneWriter();
+
+  /**
    * The isolation level at which every statement of a read transaction sees the snapshot of
    * its first one (for {@link Store#openMinuteBucketsSince}).
    */

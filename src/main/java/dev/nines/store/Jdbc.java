@@ -2,6 +2,8 @@ package dev.nines.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -15,6 +17,11 @@ final class Jdbc {
   // committed: readiness says "not writable" while the failure is the newer of the two.
   private volatile long lastUnavailableMillis = Long.MIN_VALUE;
   private volatile long lastCommitMillis = Long.MIN_VALUE;
+  // On a one-writer database, this process's write transactions take turns in arrival order.
+  private final ReentrantLock writer;
+
+  /** How long a transaction waits for its turn before the store counts as unavailable. */
+  static final long WRITER_WAIT_MILLIS = 10_000;
 
   /** Work on one connection. */
   @FunctionalInterface
@@ -25,6 +32,7 @@ final class Jdbc {
   Jdbc(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.writer = dialect.oneWriter() ? new ReentrantLock(true) : null;
   }
 
   /** Runs {@code work} in autocommit mode. */
@@ -67,6 +75,28 @@ final class Jdbc {
   static final int CONFLICT_RETRIES = 5;
 
   private <T> T transactionOnce(Work<T> work, boolean noted) {
+    if (writer == null) {
+      return transactionOn(work, noted);
+    }
+    try {
+      if (!writer.tryLock(WRITER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        RuntimeException e = new StoreUnavailableException(dialect.name() + " unavailable: no "
+            + "turn to write within " + WRITER_WAIT_MILLIS + " ms", null);
+        throw noted ? noted(e) : e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException(dialect.name() + " unavailable: interrupted while "
+          + "waiting to write", e);
+    }
+    try {
+      return transactionOn(work, noted);
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private <T> T transactionOn(Work<T> work, boolean noted) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       T result;

@@ -31,6 +31,10 @@ final class PostgresDialect implements Dialect {
     return 8;
   }
 
+  @Override public boolean oneWriter() {
+    return false;
+  }
+
   @Override public int snapshotIsolation() {
     // READ COMMITTED would give each statement a snapshot of its own.
     return java.sql.Connection.TRANSACTION_REPEATABLE_READ;

@@ -37,6 +37,10 @@ final class SqliteDialect implements Dialect {
     return 4;
   }
 
+  @Override public boolean oneWriter() {
+    return true;
+  }
+
   @Override public int snapshotIsolation() {
     // A WAL read transaction sees one snapshot from its first read on.
     return java.sql.Connection.TRANSACTION_SERIALIZABLE;

@@ -103,7 +103,7 @@ public final class AgentHandler {
       fresh = recorder.acceptAgentResults(key, region, attempts, states,
           resolved(p.latest(), region, known));
     } catch (StoreUnavailableException e) {
-      throw new ApiError(503, "the store is unavailable; nothing was kept. Retry later", 5);
+      throw ApiError.storeUnavailable("the store is unavailable; nothing was kept. Retry later", e);
     } catch (dev.nines.live.ProbeRecorder.BusyException e) {
       throw new ApiError(429, e.getMessage() + "; nothing was kept. Retry later", 1);
     }

@@ -7,6 +7,7 @@ package dev.nines.web;
  */
 public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiError.class);
   private final int status;
   private final Integer retryAfterSeconds;
 
@@ -18,6 +19,16 @@ public final class ApiError extends RuntimeException {
     super(message, null, false, false);
     this.status = status;
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /**
+   * The 503 for work the store refused, nothing of it kept: the client hears "retry later",
+   * the server log says why.
+   */
+  public static ApiError storeUnavailable(String message,
+      dev.nines.store.StoreUnavailableException e) {
+    LOG.warn("{}: {}", message, e.getMessage());
+    return new ApiError(503, message, 5);
   }
 
   public int status() {

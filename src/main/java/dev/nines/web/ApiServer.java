@@ -56,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
         Json.send(ctx, e.status(), Map.of("error", e.getMessage()));
       });
       config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         ctx.header("Retry-After", "5");
         Json.send(ctx, 503, Map.of("error", "the store is unavailable. Retry later"));
       });

@@ -88,7 +88,7 @@ public final class ObservationsHandler {
     try {
       store.appendObservations(ok);
     } catch (StoreUnavailableException e) {
-      throw new ApiError(503, "the store is unavailable; nothing was kept. Retry later", 5);
+      throw ApiError.storeUnavailable("the store is unavailable; nothing was kept. Retry later", e);
     }
     accepted.accept(ok);
     answer.put("accepted", ok.size());
