@@ -118,9 +118,10 @@ public final class EventsHandler {
     try {
       return done.get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof StoreUnavailableException u) {
-        throw ApiError.storeUnavailable("the store is unavailable; nothing of this batch was "
-            + "kept. Retry later", u);
+      if (e.getCause() instanceof StoreUnavailableException) {
+        // the ingest writer has logged why
+        throw new ApiError(503, "the store is unavailable; nothing of this batch was kept. "
+            + "Retry later", 5);
       }
       throw new IllegalStateException("ingest commit failed", e.getCause());
     } catch (TimeoutException e) {
