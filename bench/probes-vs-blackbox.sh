@@ -8,7 +8,8 @@
 #   bench/probes-vs-blackbox.sh
 # Environment: MONITORS (10000), INTERVAL (10s), WARMUP (30, seconds), DURATION (60, seconds),
 # MODES ("fresh keepalive": Nines with fresh connections, the default, and with keepAlive: true),
-# NGINX_PORT (19380), BLACKBOX_PORT (19381), SERVER_JAVA_OPTS (JVM flags of nines serve).
+# NGINX_PORT (19380), BLACKBOX_PORT (19381), SERVER_JAVA_OPTS (JVM flags of nines serve),
+# BLACKBOX (1; 0 measures Nines alone, for trying a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 monitors="${MONITORS:-10000}"
@@ -52,6 +53,10 @@ cpu_seconds() { # utime + stime of a process, in seconds
   awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' \
     "/proc/$1/stat"
 }
+sys_seconds() { # stime of a process (the kernel's part), in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.2f", $13 / hz }' \
+    "/proc/$1/stat"
+}
 
 # nginx: one static answer on loopback.
 mkdir -p "$work/nginx/logs"
@@ -86,7 +91,7 @@ spec() { # $1: fresh or keepalive
 
 declare -A per1000
 run_nines() { # $1: fresh or keepalive
-  local mode="$1" dir="$work/nines-$1" pid port c1 c2 t1 t2 checks missed
+  local mode="$1" dir="$work/nines-$1" pid port c1 c2 k1 k2 t1 t2 checks missed
   mkdir -p "$dir"
   spec "$mode" >"$dir/spec.yaml"
   # shellcheck disable=SC2086
@@ -103,9 +108,9 @@ run_nines() { # $1: fresh or keepalive
   done
   [ -n "$port" ] || { echo "bench: nines did not start" >&2; exit 1; }
   sleep "$warmup"
-  t1="$(date +%s%3N)"; c1="$(cpu_seconds "$pid")"
+  t1="$(date +%s%3N)"; c1="$(cpu_seconds "$pid")"; k1="$(sys_seconds "$pid")"
   sleep "$duration"
-  c2="$(cpu_seconds "$pid")"; t2="$(date +%s%3N)"
+  c2="$(cpu_seconds "$pid")"; k2="$(sys_seconds "$pid")"; t2="$(date +%s%3N)"
   kill -TERM "$pid"
   wait "$pid" || true
   checks="$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(
@@ -115,12 +120,18 @@ run_nines() { # $1: fresh or keepalive
     'SELECT COUNT(*) FROM probe_attempt WHERE started_at >= ? AND started_at < ? AND NOT ok',
     (int(sys.argv[2]), int(sys.argv[3]))).fetchone()[0])" "$dir/data/nines.db" "$t1" "$t2")"
   missed="$(sed -n 's/.* attempts, \([0-9]*\) slots missed.*/\1/p' "$dir/err" | tail -n 1)"
+  latency="$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); v=[r[0] for r in
+    c.execute('SELECT total_ms FROM probe_attempt WHERE started_at >= ? AND started_at < ? '
+    'ORDER BY total_ms', (int(sys.argv[2]), int(sys.argv[3])))]; print('%.2f ms, p99 %.2f ms' %
+    (v[len(v) // 2], v[len(v) * 99 // 100]) if v else 'none')" "$dir/data/nines.db" "$t1" "$t2")"
   per1000[$mode]="$(awk -v c="$(awk -v a="$c2" -v b="$c1" 'BEGIN { print a - b }')" -v n="$checks" \
     'BEGIN { printf "%.3f", (n > 0 ? c / n * 1000 : 0) }')"
-  printf 'nines (%s connections): %s CPU s over %s s, %s checks (%s failed), %s slots missed in '\
-'the whole run -> %s CPU s per 1,000 checks\n' "$([ "$mode" = fresh ] && echo fresh || echo \
-    kept-alive)" "$(awk -v a="$c2" -v b="$c1" 'BEGIN { printf "%.2f", a - b }')" \
+  printf 'nines (%s connections): %s CPU s (%s in the kernel) over %s s, %s checks (%s failed), '\
+'%s slots missed in the whole run -> %s CPU s per 1,000 checks\n' "$([ "$mode" = fresh ] \
+    && echo fresh || echo kept-alive)" "$(awk -v a="$c2" -v b="$c1" 'BEGIN { printf "%.2f", a - b }')" \
+    "$(awk -v a="$k2" -v b="$k1" 'BEGIN { printf "%.2f", a - b }')" \
     "$(( (t2 - t1) / 1000 ))" "$checks" "$failed" "${missed:-?}" "${per1000[$mode]}"
+  echo "  measured response time: median $latency"
 }
 
 run_blackbox() {
@@ -161,6 +172,7 @@ EOF
 for mode in $modes; do
   run_nines "$mode"
 done
+[ "${BLACKBOX:-1}" = 0 ] && exit 0
 run_blackbox
 for mode in $modes; do
   printf 'ratio nines (%s) / blackbox_exporter: %s (target: at most 0.25 with fresh connections)\n' \

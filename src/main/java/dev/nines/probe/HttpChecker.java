@@ -72,7 +72,7 @@ final class HttpChecker implements Checker {
     PhaseRecorder phases = new PhaseRecorder(System.nanoTime());
     Request request;
     try {
-      request = request(c.method(), url, headers, body, phases);
+      request = request(c.method(), url, headers, body, phases, keepAlive);
     } catch (IllegalArgumentException e) {
       return new Exchange(null, null, Phases.NONE, what + ": invalid request (" + e.getMessage()
           + "). Expected a valid URL, method and headers");
@@ -108,7 +108,7 @@ final class HttpChecker implements Checker {
   }
 
   private static Request request(String method, String url, Map<String, String> headers,
-      String body, PhaseRecorder phases) {
+      String body, PhaseRecorder phases, boolean keepAlive) {
     Request.Builder b = new Request.Builder().url(url).tag(PhaseRecorder.class, phases);
     MediaType type = null;
     for (Map.Entry<String, String> h : headers.entrySet()) {
@@ -119,6 +119,11 @@ final class HttpChecker implements Checker {
     }
     if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
       b.header("User-Agent", "nines-probe");
+    }
+    if (!keepAlive && headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Connection"))) {
+      // One request per connection, said as Go's transport says it without keep-alives: the
+      // server closes first and keeps the TIME_WAIT, so the prober's ports are free at once.
+      b.header("Connection", "close");
     }
     RequestBody requestBody = body != null ? RequestBody.create(body, type)
         : NEEDS_BODY.contains(method) ? RequestBody.create(new byte[0], null) : null;

@@ -40,6 +40,8 @@ class HttpCheckerTest {
           + x.getRequestHeaders().getFirst("X-Probe") + " "
           + x.getRequestHeaders().getFirst("Content-Type") + " "
           + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))
+      .route("/connection", x -> TestServer.respond(x, 200, "Connection: "
+          + x.getRequestHeaders().getFirst("Connection")))
       .route("/chunked", x -> {
         x.sendResponseHeaders(200, 0);
         for (int i = 0; i < 50; i++) {
@@ -95,6 +97,16 @@ class HttpCheckerTest {
     assertThat(second.phases().dnsMillis()).isEqualTo(0);
     assertThat(second.phases().connectMillis()).isGreaterThanOrEqualTo(0);
     assertThat(server.connections()).isEqualTo(2);
+  }
+
+  @Test
+  void aFreshConnectionCheckAsksTheServerToCloseItSoTheServerKeepsTheTimeWait() {
+    // Without it, a prober making a thousand connections a second to one host holds a
+    // minute of TIME_WAIT sockets and runs out of local ports.
+    assertThat(check(get(server.url("/connection")).contains("Connection: close")).error())
+        .isNull();
+    assertThat(checkers.check(TestMonitors.keepAlive(http(get(server.url("/connection"))
+        .contains("Connection: Keep-Alive")))).error()).isNull();
   }
 
   @Test
