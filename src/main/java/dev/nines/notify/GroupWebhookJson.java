@@ -13,19 +13,23 @@ import java.util.TreeMap;
  * alongside, Nines' own keys of {@link NotificationJson} (the group's {@code key}, {@code title},
  * ..., and each alert's {@code key}, {@code severity}, {@code title}, {@code fields},
  * {@code link}). {@code version} stays Nines' 1, not Alertmanager's "4"; a firing alert's
- * {@code endsAt} is null.
+ * {@code endsAt} is null. A channel's {@code maxAlerts} keeps the first that many alerts and
+ * counts the rest in {@code truncatedAlerts}, as Alertmanager's {@code max_alerts} does.
  */
 final class GroupWebhookJson {
   private GroupWebhookJson() {}
 
-  static ObjectNode tree(Notification n, String receiver) {
+  /** The body with at most {@code maxAlerts} of the group's alerts (0: all). */
+  static ObjectNode tree(Notification n, String receiver, int maxAlerts) {
+    java.util.List<Notification> shown = maxAlerts > 0 && n.alerts().size() > maxAlerts
+        ? n.alerts().subList(0, maxAlerts) : n.alerts();
     ObjectNode o = NotificationJson.MAPPER.createObjectNode();
     o.put("version", NotificationJson.VERSION);
     o.put("receiver", receiver);
     o.put("status", n.status().id());
     Map<String, String> groupLabels = AlertGroups.groupLabels(n);
     o.put("groupKey", AlertGroups.groupKey(groupLabels));
-    o.put("truncatedAlerts", 0);
+    o.put("truncatedAlerts", n.alerts().size() - shown.size());
     labels(o.putObject("groupLabels"), groupLabels);
     labels(o.putObject("commonLabels"), n.labels());
     ObjectNode common = o.putObject("commonAnnotations");
@@ -36,7 +40,7 @@ final class GroupWebhookJson {
     own.remove("labels");
     own.fields().forEachRemaining(e -> o.set(e.getKey(), e.getValue()));
     ArrayNode alerts = o.putArray("alerts");
-    for (Notification a : n.alerts()) {
+    for (Notification a : shown) {
       ObjectNode x = alerts.addObject();
       x.put("status", a.status().id());
       labels(x.putObject("labels"), AlertmanagerChannel.labels(a));

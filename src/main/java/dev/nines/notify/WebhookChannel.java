@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * A webhook: POSTs the notification as the JSON of {@link NotificationJson} (a group message
- * in Alertmanager's shape, {@link GroupWebhookJson}) plus {@code sentAt}, with {@code X-Nines-Key}, {@code X-Nines-Timestamp} and, when the channel
- * has a {@code secret}, {@code X-Nines-Signature} (see {@link WebhookSignature}).
+ * in Alertmanager's shape, {@link GroupWebhookJson}, at most {@code maxAlerts} of its alerts)
+ * plus {@code sentAt}, with {@code X-Nines-Key}, {@code X-Nines-Timestamp} and, when the
+ * channel has a {@code secret}, {@code X-Nines-Signature} (see {@link WebhookSignature}).
  */
 final class WebhookChannel implements Channel {
   private final ChannelSpec spec;
@@ -40,7 +41,8 @@ final class WebhookChannel implements Channel {
     String secretRef = spec.settings().get("secret");
     String secret = secretRef == null ? null : secrets.resolve(what + ": secret", secretRef);
     Instant now = clock.instant();
-    byte[] body = body(n, now, spec.name());
+    String max = spec.settings().get("maxAlerts");
+    byte[] body = body(n, now, spec.name(), max == null ? 0 : Integer.parseInt(max));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     headers.put("X-Nines-Key", n.key());
@@ -51,17 +53,14 @@ final class WebhookChannel implements Channel {
     return http.post(what, url, body, headers);
   }
 
-  /** The body of a message to no named receiver. */
-  static byte[] body(Notification n, Instant now) {
-    return body(n, now, null);
-  }
-
   /**
    * The body: the notification's JSON, or for a group message {@link GroupWebhookJson} with
-   * {@code receiver} the channel's name, and {@code sentAt} (epoch seconds, as the header).
+   * {@code receiver} the channel's name and at most {@code maxAlerts} alerts (0: all), and
+   * {@code sentAt} (epoch seconds, as the header).
    */
-  static byte[] body(Notification n, Instant now, String receiver) {
-    ObjectNode o = n.group() ? GroupWebhookJson.tree(n, receiver) : NotificationJson.tree(n);
+  static byte[] body(Notification n, Instant now, String receiver, int maxAlerts) {
+    ObjectNode o = n.group() ? GroupWebhookJson.tree(n, receiver, maxAlerts)
+        : NotificationJson.tree(n);
     o.put("sentAt", now.getEpochSecond());
     try {
       return NotificationJson.MAPPER.writeValueAsBytes(o);

@@ -18,7 +18,7 @@ final class ChannelReader {
   static final Map<String, List<String>> SETTINGS = Map.of(
       "email", List.of("to", "from", "smtp.host", "smtp.port", "smtp.username", "smtp.password",
           "smtp.tls"),
-      "webhook", List.of("url", "secret"),
+      "webhook", List.of("url", "secret", "maxAlerts"),
       "slack", List.of("url"),
       "alertmanager", List.of("url"));
   /** Setting names (the last part of a key) whose values are secrets. */
@@ -50,11 +50,15 @@ final class ChannelReader {
         email(f, settings);
       }
       case "webhook" -> {
-        allowed.addAll(List.of("url", "secret"));
+        allowed.addAll(List.of("url", "secret", "maxAlerts"));
         url(f, settings);
         String secret = f.string("secret");
         if (secret != null) {
           settings.put("secret", secret);
+        }
+        if (f.has("maxAlerts")) {
+          // As Alertmanager's max_alerts: 0 sends every alert of a group.
+          settings.put("maxAlerts", Integer.toString(f.integer("maxAlerts", 0, 0, 10_000)));
         }
       }
       case "slack", "alertmanager" -> {

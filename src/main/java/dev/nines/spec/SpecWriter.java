@@ -210,6 +210,8 @@ public final class SpecWriter {
         strings(n, "to", value.isEmpty() ? List.of() : Arrays.asList(value.split(",", -1)));
       } else if (key.equals("smtp.port")) {
         smtp.put("port", Integer.parseInt(value));
+      } else if (key.equals("maxAlerts")) {
+        n.put(key, Integer.parseInt(value));
       } else if (key.startsWith("smtp.")) {
         smtp.put(key.substring(5), value);
       } else {

@@ -45,6 +45,7 @@ class AlertGroupsTest {
   final Receiver slack = new Receiver();
   final Receiver alertmanager = new Receiver();
   final Receiver client = new Receiver();
+  final Receiver capped = new Receiver();
   final List<AutoCloseable> open = new ArrayList<>();
   Spec spec;
   Store store;
@@ -68,6 +69,7 @@ class AlertGroupsTest {
             smtp: {host: 127.0.0.1, port: %d, tls: none, username: nines, password: "env:SMTP_PW"}
           - {name: am, kind: alertmanager, url: "env:AM"}
           - {name: acme-notices, kind: webhook, audience: client, client: acme, url: "env:CLIENT"}
+          - {name: capped, kind: webhook, url: "env:CAPPED", maxAlerts: 2}
         """.formatted(MAIL.getSmtp().getPort())).spec();
     boot();
   }
@@ -77,7 +79,7 @@ class AlertGroupsTest {
     store = Stores.open(null, dir, null, null);
     Channels channels = new Channels(() -> spec, new Secrets(Map.of("HOOK", hook.url("/hook"),
         "HOOK_KEY", "hook-secret", "SLACK", slack.url("/slack"), "AM", alertmanager.url(""),
-        "SMTP_PW", "mail-pw", "CLIENT", client.url("/notices"))::get), HttpPost.defaultClient(),
+        "SMTP_PW", "mail-pw", "CLIENT", client.url("/notices"), "CAPPED", capped.url("/capped"))::get), HttpPost.defaultClient(),
         clock);
     sender = new OutboxSender(store, channels::channel, clock, OutboxSender.Options.defaults(),
         new SendCounters(), () -> 0);
@@ -98,6 +100,7 @@ class AlertGroupsTest {
     slack.close();
     alertmanager.close();
     client.close();
+    capped.close();
   }
 
   /** The message of an alert transition, keyed as {@code Transition#notificationKey}. */
@@ -201,6 +204,23 @@ class AlertGroupsTest {
 
     assertThat(alertmanager.requests()).as("Alertmanager groups by itself: one post per alert")
         .hasSize(3);
+  }
+
+  @Test
+  void aWebhookWithMaxAlertsSendsTheFirstSoManyAndCountsTheRestAsAlertmanagerDoes()
+      throws Exception {
+    fireThreeCheckoutAlerts();
+    at(T0.plusSeconds(30));
+
+    assertThat(json(hook.requests().get(0)).path("truncatedAlerts").asInt()).isZero();
+    assertThat(capped.requests()).hasSize(1);
+    JsonNode body = json(capped.requests().get(0));
+    assertThat(body.path("title").asText())
+        .isEqualTo("checkout: 3 alerts firing (2 page, 1 ticket)");
+    assertThat(titles(body)).containsExactly(
+        "firing Page: pay-latency burns its error budget",
+        "firing Page: pay-success burns its error budget");
+    assertThat(body.path("truncatedAlerts").asInt()).isEqualTo(1);
   }
 
   @Test

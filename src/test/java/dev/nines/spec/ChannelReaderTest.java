@@ -44,6 +44,16 @@ class ChannelReaderTest {
   }
 
   @Test
+  void aWebhookMayCapTheAlertsOfAGroupMessage() throws Exception {
+    assertThat(read(ONE_CLIENT + "  - {name: hook, kind: webhook, url: \"env:H\", maxAlerts: 20}\n")
+        .settings()).containsEntry("maxAlerts", "20");
+    assertThat(error(ONE_CLIENT + "  - {name: hook, kind: webhook, url: \"env:H\", maxAlerts: -1}\n"))
+        .contains("t.yaml:", "maxAlerts", "-1 is out of range. Expected 0 to 10000");
+    assertThat(error(ONE_CLIENT + "  - {name: chat, kind: slack, url: \"env:S\", maxAlerts: 5}\n"))
+        .contains("maxAlerts");
+  }
+
+  @Test
   void anAlertmanagerChannelTakesAUrl() throws Exception {
     assertThat(read(ONE_CLIENT + "  - {name: am, kind: alertmanager, url: \"env:AM\"}\n"))
         .isEqualTo(new ChannelSpec("am", "alertmanager", Audience.INTERNAL, null,

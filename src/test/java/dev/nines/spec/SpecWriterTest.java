@@ -227,13 +227,22 @@ class SpecWriterTest {
   }
 
   @Test
+  void aWebhookCapOnAlertsPerMessageIsWrittenAsANumber() throws Exception {
+    Spec spec = read(SMALL.replace("url: \"env:ONCALL_URL\"}",
+        "url: \"env:ONCALL_URL\", maxAlerts: 20}"));
+    String written = SpecWriter.write(spec);
+    assertThat(written).contains("maxAlerts: 20\n");
+    assertThat(read(written)).isEqualTo(spec);
+  }
+
+  @Test
   void aChannelSettingTheFormatCannotExpressIsRejectedNamingTheChannel() throws Exception {
     Spec spec = withChannel(new ChannelSpec("oncall", "webhook", null,
         Map.of("url", "env:URL", "token", "env:TOKEN")));
     assertThatThrownBy(() -> SpecWriter.write(spec))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("channel 'oncall': setting 'token' cannot be written in the native format. "
-            + "Expected only url, secret for webhook channels");
+            + "Expected only url, secret, maxAlerts for webhook channels");
   }
 
   @Test
