@@ -4,12 +4,14 @@
 # and Debian's prometheus-blackbox-exporter probing the same nginx at the same rate, asked by
 # `nines bench probe-load` over kept-alive connections as Prometheus would scrape it. Prints
 # CPU seconds per 1,000 checks of each prober process (nginx and the load driver not counted)
-# and their ratio, and the checks Nines missed.
+# and their ratio, and the checks Nines missed; and, for calibration, the floor: a plain socket
+# per check on one thread (bench/FreshConnectionFloor.java), what the connection alone costs.
 #   bench/probes-vs-blackbox.sh
 # Environment: MONITORS (10000), INTERVAL (10s), WARMUP (30, seconds), DURATION (60, seconds),
 # MODES ("fresh keepalive": Nines with fresh connections, the default, and with keepAlive: true),
 # NGINX_PORT (19380), BLACKBOX_PORT (19381), SERVER_JAVA_OPTS (JVM flags of nines serve),
-# BLACKBOX (1; 0 measures Nines alone, for trying a change).
+# BLACKBOX (1; 0 measures Nines alone, for trying a change), NINES_JAR (a jar to measure
+# instead of building target/nines.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 monitors="${MONITORS:-10000}"
@@ -19,12 +21,13 @@ duration="${DURATION:-60}"
 modes="${MODES:-fresh keepalive}"
 nginx_port="${NGINX_PORT:-19380}"
 blackbox_port="${BLACKBOX_PORT:-19381}"
-jar=target/nines.jar
+jar="${NINES_JAR:-target/nines.jar}"
 
 scripts/install-test-packages.sh nginx prometheus-blackbox-exporter
 java_home="$(sh .mvn/find-jdk.sh)"
 java="$java_home/bin/java"
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; then
+if [ -z "${NINES_JAR:-}" ] && { [ ! -f "$jar" ] \
+    || [ -n "$(find pom.xml src/main -newer "$jar" -print -quit)" ]; }; then
   echo "bench: building $jar ..." >&2
   ./mvnw -B -q -DskipTests package >&2
 fi
@@ -172,6 +175,8 @@ EOF
 for mode in $modes; do
   run_nines "$mode"
 done
+# What a fresh connection costs by itself here: the floor under any prober.
+"$java" bench/FreshConnectionFloor.java "$nginx_port" "$rate" "$warmup" "$duration"
 [ "${BLACKBOX:-1}" = 0 ] && exit 0
 run_blackbox
 for mode in $modes; do
