@@ -78,21 +78,39 @@ final class Jdbc {
     if (writer == null) {
       return transactionOn(work, noted);
     }
-    try {
-      if (!writer.tryLock(WRITER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-        RuntimeException e = new StoreUnavailableException(dialect.name() + " unavailable: no "
-            + "turn to write within " + WRITER_WAIT_MILLIS + " ms", null);
-        throw noted ? noted(e) : e;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException(dialect.name() + " unavailable: interrupted while "
-          + "waiting to write", e);
+    if (!awaitTurn()) {
+      RuntimeException e = new StoreUnavailableException(dialect.name() + " unavailable: no "
+          + "turn to write within " + WRITER_WAIT_MILLIS + " ms", null);
+      throw noted ? noted(e) : e;
     }
     try {
       return transactionOn(work, noted);
     } finally {
       writer.unlock();
+    }
+  }
+
+  /**
+   * Waits for this process's turn to write, at most {@link #WRITER_WAIT_MILLIS}. An interrupt
+   * (a stopping loop) does not cut a short write off: the wait goes on, and the thread's
+   * interrupt is set again afterwards.
+   */
+  private boolean awaitTurn() {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITER_WAIT_MILLIS);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return writer.tryLock(Math.max(0, deadline - System.nanoTime()),
+              TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;     // the flag is clear again: the next wait blocks
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -97,4 +97,28 @@ class SqliteWriterTurnsTest {
     });
     assertThat(rows).containsExactly("first", "other");
   }
+
+  @Test
+  void aStoppingThreadStillGetsItsTurnAndKeepsItsInterrupt() {
+    Thread.currentThread().interrupt();
+    try {
+      jdbc.transaction(c -> {
+        try (Statement s = c.createStatement()) {
+          s.execute("INSERT INTO t VALUES ('last words')");
+        }
+        return null;
+      });
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    int rows = jdbc.read(c -> {
+      try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+          "SELECT count(*) FROM t")) {
+        r.next();
+        return r.getInt(1);
+      }
+    });
+    assertThat(rows).isEqualTo(1);
+  }
 }
