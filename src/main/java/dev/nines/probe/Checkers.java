@@ -2,6 +2,9 @@ package dev.nines.probe;
 
 import dev.nines.model.MonitorSpec;
 import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * The default {@link Checker}: dispatches by monitor kind to the HTTP, TCP, TLS-expiry and
@@ -9,6 +12,8 @@ import java.time.InstantSource;
  */
 public final class Checkers implements Checker, AutoCloseable {
   private final HttpClients clients = new HttpClients();
+  private final HttpLoop loop = new HttpLoop();
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpChecker http;
   private final TcpChecker tcp = new TcpChecker();
   private final TlsExpiryChecker tls;
@@ -16,7 +21,7 @@ public final class Checkers implements Checker, AutoCloseable {
 
   /** Checkers that judge certificate expiry against {@code clock}. */
   public Checkers(InstantSource clock) {
-    this.http = new HttpChecker(clients, clock);
+    this.http = new HttpChecker(clients, loop, threads, clock);
     this.tls = new TlsExpiryChecker(clock);
     this.journey = new JourneyChecker(http);
   }
@@ -37,7 +42,14 @@ public final class Checkers implements Checker, AutoCloseable {
     };
   }
 
+  /** HTTP checks over fresh plain-HTTP connections start without a thread; others need one. */
+  @Override public Started start(MonitorSpec monitor, Consumer<CheckResult> done) {
+    return monitor.kind() == dev.nines.model.MonitorKind.HTTP ? http.start(monitor, done) : null;
+  }
+
   @Override public void close() {
+    loop.close();
+    threads.shutdownNow();
     clients.close();
   }
 }

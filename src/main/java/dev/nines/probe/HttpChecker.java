@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -22,7 +27,8 @@ import okhttp3.Response;
  * Checker of HTTP(S) monitors: one request with the monitor's method, headers and body, judged
  * by status (empty set: 200-399), response time against {@code maxResponseTime} and the body
  * assertions. The monitor's timeout bounds the whole call, body included; bodies are read up to
- * {@link #MAX_BODY_BYTES}.
+ * {@link #MAX_BODY_BYTES}. Plain-HTTP requests over fresh connections (the default) go over
+ * the {@link HttpLoop}, by {@link PlainHttp}; HTTPS and kept-alive connections over OkHttp.
  */
 final class HttpChecker implements Checker {
   /** Bytes of a response body read for assertions; the rest is discarded. */
@@ -30,10 +36,19 @@ final class HttpChecker implements Checker {
   private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final HttpClients clients;
+  private final HttpLoop loop;
+  private final Executor threads;
   private final java.time.InstantSource clock;
 
-  HttpChecker(HttpClients clients, java.time.InstantSource clock) {
+  /**
+   * A checker that sends plain-HTTP fresh-connection requests over {@code loop}, everything
+   * else over {@code clients}, and runs lookups and body assertions on {@code threads}.
+   */
+  HttpChecker(HttpClients clients, HttpLoop loop, Executor threads,
+      java.time.InstantSource clock) {
     this.clients = clients;
+    this.loop = loop;
+    this.threads = threads;
     this.clock = clock;
   }
 
@@ -54,12 +69,41 @@ final class HttpChecker implements Checker {
       return CheckResult.failed(null, monitor.name() + ": no request. Expected a request for an "
           + "http monitor", Phases.NONE);
     }
-    Exchange x = exchange(c, c.url(), c.headers(), c.body(), monitor.timeout().toMillis(),
-        monitor.keepAlive());
+    return result(c, exchange(c, c.url(), c.headers(), c.body(), monitor.timeout().toMillis(),
+        monitor.keepAlive()));
+  }
+
+  /**
+   * Starts a plain-HTTP check over a fresh connection on the I/O loop, so that no thread waits
+   * for it; the result is judged on the loop, or on a virtual thread when body assertions have
+   * to be run. Other checks (HTTPS, keep-alive) need a thread: null.
+   */
+  @Override public Started start(MonitorSpec monitor, Consumer<CheckResult> done) {
+    HttpCheck c = monitor.http();
+    if (c == null || monitor.keepAlive() || !PlainHttp.takes(c.url())) {
+      return null;
+    }
+    return plain(c, c.url(), c.headers(), c.body(), monitor.timeout().toMillis(), x -> {
+      if (c.assertions().isEmpty()) {
+        done.accept(result(c, x));
+      } else {
+        threads.execute(() -> done.accept(result(c, x)));
+      }
+    });
+  }
+
+  private static CheckResult result(HttpCheck c, Exchange x) {
     List<String> problems = problems(c, x);
     return new CheckResult(problems.isEmpty(), x.status(),
         problems.isEmpty() ? null : String.join("; ", problems), null, x.phases(), List.of(),
         x.certificate());
+  }
+
+  private PlainHttp plain(HttpCheck c, String url, Map<String, String> headers, String body,
+      long timeoutMillis, Consumer<Exchange> done) {
+    return PlainHttp.start(loop, threads, (method, next, h, b, left) -> okHttp(c, method, next,
+        h, b, left, false), c.followRedirects(), c.method(), url, headers, body, timeoutMillis,
+        done);
   }
 
   /**
@@ -68,11 +112,37 @@ final class HttpChecker implements Checker {
    */
   Exchange exchange(HttpCheck c, String url, Map<String, String> headers, String body,
       long timeoutMillis, boolean keepAlive) {
+    if (keepAlive || !PlainHttp.takes(url)) {
+      return okHttp(c, c.method(), url, headers, body, timeoutMillis, keepAlive);
+    }
     String what = c.method() + " " + url;
+    long start = System.nanoTime();
+    CompletableFuture<Exchange> result = new CompletableFuture<>();
+    PlainHttp x = plain(c, url, headers, body, timeoutMillis, result::complete);
+    try {
+      // The exchange ends by its own deadline; the grace only guards against a stopped loop.
+      return result.get(timeoutMillis + ProbeEngine.WATCHDOG_GRACE.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      x.stop();
+      Thread.currentThread().interrupt();
+      return interrupted(null, what, Phases.total((System.nanoTime() - start) / 1e6));
+    } catch (TimeoutException | ExecutionException e) {
+      x.stop();
+      return new Exchange(null, null, Phases.total((System.nanoTime() - start) / 1e6),
+          Failures.describe(what, new java.net.SocketTimeoutException("timeout"),
+              timeoutMillis));
+    }
+  }
+
+  /** The exchange over OkHttp: HTTPS, kept-alive connections, the rest of a chain. */
+  private Exchange okHttp(HttpCheck c, String method, String url, Map<String, String> headers,
+      String body, long timeoutMillis, boolean keepAlive) {
+    String what = method + " " + url;
     PhaseRecorder phases = new PhaseRecorder(System.nanoTime());
     Request request;
     try {
-      request = request(c.method(), url, headers, body, phases, keepAlive);
+      request = request(method, url, headers, body, phases, keepAlive);
     } catch (IllegalArgumentException e) {
       return new Exchange(null, null, Phases.NONE, what + ": invalid request (" + e.getMessage()
           + "). Expected a valid URL, method and headers");
@@ -87,7 +157,7 @@ final class HttpChecker implements Checker {
           certificate(response, phases));
     } catch (IOException e) {
       if (e instanceof java.io.InterruptedIOException && Thread.currentThread().isInterrupted()) {
-        return interrupted(status, what, phases);
+        return interrupted(status, what, phases.phases(System.nanoTime()));
       }
       return new Exchange(status, null, phases.phases(System.nanoTime()),
           Failures.describe(what, e, timeoutMillis));
@@ -95,15 +165,15 @@ final class HttpChecker implements Checker {
       // OkHttp is Kotlin: it can throw InterruptedException without declaring it.
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
-        return interrupted(status, what, phases);
+        return interrupted(status, what, phases.phases(System.nanoTime()));
       }
       return new Exchange(status, null, phases.phases(System.nanoTime()), what + ": "
           + e.getClass().getSimpleName() + " (" + e.getMessage() + "). Expected a response");
     }
   }
 
-  private static Exchange interrupted(Integer status, String what, PhaseRecorder phases) {
-    return new Exchange(status, null, phases.phases(System.nanoTime()), what
+  private static Exchange interrupted(Integer status, String what, Phases phases) {
+    return new Exchange(status, null, phases, what
         + ": interrupted. Expected the check to run to its end");
   }
 
@@ -125,7 +195,9 @@ final class HttpChecker implements Checker {
       // server closes first and keeps the TIME_WAIT, so the prober's ports are free at once.
       b.header("Connection", "close");
     }
-    RequestBody requestBody = body != null ? RequestBody.create(body, type)
+    // As bytes: the Content-Type goes as the monitor wrote it, without a charset added.
+    RequestBody requestBody = body != null
+        ? RequestBody.create(body.getBytes(StandardCharsets.UTF_8), type)
         : NEEDS_BODY.contains(method) ? RequestBody.create(new byte[0], null) : null;
     return b.method(method, requestBody).build();
   }

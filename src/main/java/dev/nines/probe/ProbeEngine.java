@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * on its {@link Slots} grid; a failed
  * attempt makes it UNKNOWN and is retried after {@code retryInterval}; when retries run out it
  * is ERROR backdated to the first failure, and is re-checked every
- * {@link MonitorSpec#recheckInterval} until a pass returns it to OK and to its grid. Attempts
- * run concurrently on the executor (virtual threads by default); a check still running
- * {@link #WATCHDOG_GRACE} after its timeout is interrupted and reported as failed. The
+ * {@link MonitorSpec#recheckInterval} until a pass returns it to OK and to its grid. A check
+ * that needs no thread while it waits (plain HTTP, see {@link Checker#start}) is started from
+ * the timer; other attempts run concurrently on the executor (virtual threads by default). A
+ * check still running {@link #WATCHDOG_GRACE} after its timeout is stopped (its thread
+ * interrupted) and reported as failed. The
  * watchdog is one timer for all checks in flight, set for the earliest of their limits, not a
  * timer per check.
  *
@@ -68,9 +71,12 @@ public final class ProbeEngine implements AutoCloseable {
   private ProbeClock.Cancellable watchdog;
   private volatile boolean closed;
 
-  /** A check running now: when it must have ended, and how to stop it. */
+  /**
+   * A check running now: when it must have ended, how to stop it, and whether it runs without
+   * a thread of its own ({@link Checker#start}).
+   */
   private record InFlight(MonitorRun run, Instant planned, int retry, Instant start,
-      Instant limit, Thread worker, AtomicBoolean finished) {}
+      Instant limit, Runnable stop, boolean started, AtomicBoolean finished) {}
 
   /** An engine on the given collaborators, which the caller owns and closes. */
   public ProbeEngine(String region, ProbeClock clock, Checker checker, Executor executor,
@@ -153,7 +159,59 @@ public final class ProbeEngine implements AutoCloseable {
     if (closed || run.stopped()) {
       return;
     }
-    execute(() -> attempt(run, planned, retry));
+    if (!started(run, planned, retry)) {
+      execute(() -> attempt(run, planned, retry));
+    }
+  }
+
+  /**
+   * Starts the attempt on the checker without a thread ({@link Checker#start}), here on the
+   * timer; false when this check needs a thread of its own.
+   */
+  private boolean started(MonitorRun run, Instant planned, int retry) {
+    Instant start = clock.now();
+    AtomicReference<Checker.Started> handle = new AtomicReference<>();
+    InFlight f = new InFlight(run, planned, retry, start,
+        start.plus(run.spec.timeout()).plus(WATCHDOG_GRACE), () -> {
+          Checker.Started h = handle.get();
+          if (h != null) {
+            h.stop();
+          }
+        }, true, new AtomicBoolean());
+    running.incrementAndGet();
+    inFlight.add(f);
+    Checker.Started s;
+    try {
+      s = checker.start(run.spec, result -> finish(f, result));
+    } catch (RuntimeException e) {
+      s = () -> { };
+      finish(f, CheckResult.failed(null, run.spec.name() + ": checker failed (" + e
+          + "). Expected failures as results", Phases.NONE));
+    }
+    if (s == null) {
+      inFlight.remove(f);
+      running.decrementAndGet();
+      return false;
+    }
+    handle.set(s);
+    if (!f.finished().get()) {
+      watchBy(f.limit());
+    }
+    return true;
+  }
+
+  /** The end of a started attempt, unless the watchdog ended it first. */
+  private void finish(InFlight f, CheckResult result) {
+    inFlight.remove(f);
+    if (f.finished().compareAndSet(false, true)) {
+      running.decrementAndGet();
+      if (overrunning.remove(f.run().spec.name())) {
+        LOG.info("{}: checks end within their timeout again", f.run().spec.name());
+      }
+      complete(f.run(), f.planned(), f.retry(), f.start(), result == null
+          ? CheckResult.failed(null, f.run().spec.name() + ": no result. Expected the checker "
+          + "to return one", Phases.NONE) : result);
+    }
   }
 
   private void execute(Runnable task) {
@@ -172,8 +230,8 @@ public final class ProbeEngine implements AutoCloseable {
     try {
       Instant start = clock.now();
       InFlight f = new InFlight(run, planned, retry, start,
-          start.plus(run.spec.timeout()).plus(WATCHDOG_GRACE), Thread.currentThread(),
-          new AtomicBoolean());
+          start.plus(run.spec.timeout()).plus(WATCHDOG_GRACE), Thread.currentThread()::interrupt,
+          false, new AtomicBoolean());
       inFlight.add(f);
       watchBy(f.limit());
       CheckResult result = safeCheck(run.spec);
@@ -228,7 +286,10 @@ public final class ProbeEngine implements AutoCloseable {
               + "(counted in nines_probe_watchdog_timeouts_total; logged again after a check "
               + "within its timeout)", spec.name(), limit.toMillis());
         }
-        f.worker().interrupt();
+        f.stop().run();
+        if (f.started()) {
+          running.decrementAndGet();
+        }
         CheckResult late = CheckResult.failed(null, spec.name() + ": no result after "
             + limit.toMillis() + " ms. Expected the check to end within its "
             + spec.timeout().toMillis() + " ms timeout", Phases.total(limit.toMillis()));
@@ -342,17 +403,32 @@ public final class ProbeEngine implements AutoCloseable {
         watchdog = null;
       }
     }
+    long until = System.nanoTime() + CLOSE_WAIT_MILLIS * 1_000_000;
     for (AutoCloseable c : owned) {
       if (c instanceof ExecutorService threads) {
         threads.shutdown();
         awaitQuietly(threads);
       }
     }
+    awaitStarted(until);
     for (AutoCloseable c : owned) {
       try {
         c.close();
       } catch (Exception e) {
         // Closing is best effort; nothing is left to report to.
+      }
+    }
+  }
+
+  /** Waits (up to {@code until}, a nanoTime) for checks started without a thread to end. */
+  private void awaitStarted(long until) {
+    while (inFlight.stream().anyMatch(f -> f.started() && !f.finished().get())
+        && System.nanoTime() < until) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
