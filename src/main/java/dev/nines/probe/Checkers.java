@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  */
 public final class Checkers implements Checker, AutoCloseable {
   private final HttpClients clients = new HttpClients();
-  private final HttpLoop loop = new HttpLoop();
+  private final ProbeLoop loop = new ProbeLoop();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpChecker http;
   private final TcpChecker tcp = new TcpChecker();
@@ -40,6 +40,14 @@ public final class Checkers implements Checker, AutoCloseable {
       case EXTERNAL -> CheckResult.failed(null, monitor.name() + ": an external monitor is not "
           + "checked by Nines. Expected its states from POST /api/v1/observations", Phases.NONE);
     };
+  }
+
+  /**
+   * The schedule of the checkers' loop: tasks scheduled on it run on the thread that does the
+   * plain-HTTP I/O, so a check that falls due starts without waking another thread.
+   */
+  public ProbeClock clock() {
+    return loop.clock();
   }
 
   /** HTTP checks over fresh plain-HTTP connections start without a thread; others need one. */

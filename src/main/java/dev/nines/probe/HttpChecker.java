@@ -28,7 +28,7 @@ import okhttp3.Response;
  * by status (empty set: 200-399), response time against {@code maxResponseTime} and the body
  * assertions. The monitor's timeout bounds the whole call, body included; bodies are read up to
  * {@link #MAX_BODY_BYTES}. Plain-HTTP requests over fresh connections (the default) go over
- * the {@link HttpLoop}, by {@link PlainHttp}; HTTPS and kept-alive connections over OkHttp.
+ * the {@link ProbeLoop}, by {@link PlainHttp}; HTTPS and kept-alive connections over OkHttp.
  */
 final class HttpChecker implements Checker {
   /** Bytes of a response body read for assertions; the rest is discarded. */
@@ -36,7 +36,7 @@ final class HttpChecker implements Checker {
   private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final HttpClients clients;
-  private final HttpLoop loop;
+  private final ProbeLoop loop;
   private final Executor threads;
   private final java.time.InstantSource clock;
 
@@ -44,7 +44,7 @@ final class HttpChecker implements Checker {
    * A checker that sends plain-HTTP fresh-connection requests over {@code loop}, everything
    * else over {@code clients}, and runs lookups and body assertions on {@code threads}.
    */
-  HttpChecker(HttpClients clients, HttpLoop loop, Executor threads,
+  HttpChecker(HttpClients clients, ProbeLoop loop, Executor threads,
       java.time.InstantSource clock) {
     this.clients = clients;
     this.loop = loop;

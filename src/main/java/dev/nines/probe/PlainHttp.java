@@ -21,7 +21,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 
 /**
- * One plain-HTTP exchange of a check over fresh connections on the {@link HttpLoop}, with its
+ * One plain-HTTP exchange of a check over fresh connections on the {@link ProbeLoop}, with its
  * redirects: each hop is looked up (on a virtual thread, since the JDK's resolver blocks; an IP
  * literal needs none), connected, sent and read on the loop, and the phases add up over the
  * hops as OkHttp's do. Redirects follow OkHttp's rules (at most 20; 301 to 303 turn a request
@@ -44,7 +44,7 @@ final class PlainHttp implements Checker.Started {
         String body, long timeoutMillis);
   }
 
-  private final HttpLoop loop;
+  private final ProbeLoop loop;
   private final Executor threads;
   private final Continuation secure;
   private final boolean followRedirects;
@@ -54,12 +54,12 @@ final class PlainHttp implements Checker.Started {
   private final long deadline;
   private final Consumer<HttpChecker.Exchange> done;
   private volatile boolean stopped;
-  private volatile HttpLoop.Handle current;
+  private volatile ProbeLoop.Handle current;
   private long dnsNanos = -1;
   private long connectNanos = -1;
   private int followUps;
 
-  private PlainHttp(HttpLoop loop, Executor threads, Continuation secure,
+  private PlainHttp(ProbeLoop loop, Executor threads, Continuation secure,
       boolean followRedirects, String what, long timeoutMillis,
       Consumer<HttpChecker.Exchange> done) {
     this.loop = loop;
@@ -82,7 +82,7 @@ final class PlainHttp implements Checker.Started {
    * Starts the exchange of {@code method url}; the outcome goes to {@code done} once (on the
    * loop thread or a virtual thread), unless it is stopped first.
    */
-  static PlainHttp start(HttpLoop loop, Executor threads, Continuation secure,
+  static PlainHttp start(ProbeLoop loop, Executor threads, Continuation secure,
       boolean followRedirects, String method, String url, Map<String, String> headers,
       String body, long timeoutMillis, Consumer<HttpChecker.Exchange> done) {
     PlainHttp x = new PlainHttp(loop, threads, secure, followRedirects, method + " " + url,
@@ -119,7 +119,7 @@ final class PlainHttp implements Checker.Started {
 
   @Override public void stop() {
     stopped = true;
-    HttpLoop.Handle h = current;
+    ProbeLoop.Handle h = current;
     if (h != null) {
       h.cancel();
     }
@@ -172,7 +172,7 @@ final class PlainHttp implements Checker.Started {
   }
 
   private void arrived(String method, HttpUrl u, Map<String, String> headers, String body,
-      HttpLoop.Outcome o) {
+      ProbeLoop.Outcome o) {
     if (stopped) {
       return;
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Time as the prober sees it: the current instant, and tasks run at an instant. The system
- * implementation is {@link SystemProbeClock}; tests drive a fake one by hand.
+ * implementation is the {@link ProbeLoop}'s; tests drive a fake one by hand.
  */
 public interface ProbeClock {
   Instant now();

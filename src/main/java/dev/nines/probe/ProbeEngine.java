@@ -89,15 +89,14 @@ public final class ProbeEngine implements AutoCloseable {
   }
 
   /**
-   * An engine on system time with the default {@link Checkers} and a virtual thread per
-   * attempt, all closed with it.
+   * An engine on the default {@link Checkers}, whose loop keeps the schedule and runs the
+   * plain-HTTP checks, with a virtual thread for each other attempt, all closed with it.
    */
   public static ProbeEngine start(String region, ProbeSink sink) {
-    SystemProbeClock clock = new SystemProbeClock();
-    Checkers checkers = new Checkers(clock::now);
+    Checkers checkers = new Checkers();
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    ProbeEngine engine = new ProbeEngine(region, clock, checkers, threads, sink);
-    engine.owned.addAll(List.of(clock, threads, checkers));
+    ProbeEngine engine = new ProbeEngine(region, checkers.clock(), checkers, threads, sink);
+    engine.owned.addAll(List.of(threads, checkers));
     return engine;
   }
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * One HTTP/1.1 response read from bytes as they arrive, for {@link HttpLoop}: the status line
+ * One HTTP/1.1 response read from bytes as they arrive, for {@link ProbeLoop}: the status line
  * and headers (informational 1xx answers skipped), then the body as the headers frame it
  * (none for HEAD, 204 and 304; {@code Content-Length}; chunked; or up to the end of the
  * connection), of which the first {@code maxBodyBytes} are kept. The response is complete once

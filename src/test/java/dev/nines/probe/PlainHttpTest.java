@@ -60,7 +60,7 @@ class PlainHttpTest {
     CheckResult r = done.get(5, TimeUnit.SECONDS);
     assertThat(r.ok()).as(r.error()).isTrue();
     assertThat(r.status()).isEqualTo(200);
-    assertThat(on.get()).isEqualTo("nines-probe-io");
+    assertThat(on.get()).isEqualTo("nines-probe");
   }
 
   @Test

@@ -10,28 +10,33 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plain-HTTP exchanges over fresh connections, every one of them on one selector thread: a
- * check that waits for its server holds no thread, and starting, connecting, writing, reading
- * and ending a check cost no hand-over between threads. This is how a prober checks thousands
- * of monitors a second at a fraction of a core (a virtual thread per check costs about twice
- * the CPU, in the probe benchmark, from parking and waking its carrier, the poller and the
- * timer). Each exchange connects to its addresses in turn until one accepts, writes the request,
- * reads the answer with a {@link ResponseReader} and closes the connection; it ends by its
- * deadline. Results are handed to the caller's callback on the loop thread, which must return
- * quickly.
+ * The prober's one event loop, on one platform thread: its schedule (a {@link ProbeClock}
+ * whose tasks run here) and its plain-HTTP exchanges over fresh connections. A check that waits
+ * for its server holds no thread, and a check that falls due, connects, writes, reads and ends
+ * costs no hand-over between threads: the loop sleeps in one {@code epoll_wait} until the next
+ * timer, deadline or ready connection. This is how a prober checks thousands of monitors a
+ * second at a fraction of a core (a virtual thread per check, woken by a timer thread, costs
+ * about twice the CPU in the probe benchmark, from parking and waking threads). Each exchange
+ * connects to its addresses in turn until one accepts, writes the request, reads the answer
+ * with a {@link ResponseReader} and closes the connection; it ends by its deadline. Timer tasks
+ * and exchange callbacks run on the loop thread and must return quickly: they hand anything
+ * slow to an executor.
  */
-final class HttpLoop implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpLoop.class);
+final class ProbeLoop implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProbeLoop.class);
 
   /**
    * The end of one exchange, nanoTime stamps included: the status (-1 if none was read), the
@@ -52,19 +57,22 @@ final class HttpLoop implements AutoCloseable {
   private final Thread thread;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean woken = new AtomicBoolean();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> a.at != b.at
+      ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+  private final AtomicLong timerSeq = new AtomicLong();
   private final PriorityQueue<Exchange> byDeadline =
       new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
   private volatile boolean closed;
 
-  HttpLoop() {
+  ProbeLoop() {
     try {
       selector = Selector.open();
     } catch (IOException e) {
       throw new IllegalStateException("probe I/O: no selector (" + e.getMessage()
           + "). Expected the JDK's", e);
     }
-    thread = new Thread(this::run, "nines-probe-io");
+    thread = new Thread(this::run, "nines-probe");
     thread.setDaemon(true);
     thread.start();
   }
@@ -87,14 +95,71 @@ final class HttpLoop implements AutoCloseable {
     });
   }
 
+  /** Runs {@code task} on the loop: next in line when called there, else after a wake-up. */
   private void submit(Runnable task) {
     if (closed) {
       return;
     }
     tasks.add(task);
-    if (woken.compareAndSet(false, true)) {
+    if (Thread.currentThread() != thread && woken.compareAndSet(false, true)) {
       selector.wakeup();
     }
+  }
+
+  /** A task due at a nanoTime; cancelled ones are dropped when they come due. */
+  private static final class Timer implements ProbeClock.Cancellable {
+    final long at;
+    final long seq;
+    final Runnable task;
+    volatile boolean cancelled;
+
+    Timer(long at, long seq, Runnable task) {
+      this.at = at;
+      this.seq = seq;
+      this.task = task;
+    }
+
+    @Override public void cancel() {
+      cancelled = true;
+    }
+  }
+
+  /** The schedule on the loop: system time, tasks run on the loop thread in time order. */
+  ProbeClock clock() {
+    return clock;
+  }
+
+  private final ProbeClock clock = new ProbeClock() {
+    @Override public Instant now() {
+      return Instant.now();
+    }
+
+    @Override public Cancellable schedule(Instant at, Runnable task) {
+      long delay;
+      try {
+        delay = Math.max(0, Duration.between(Instant.now(), at).toNanos());
+      } catch (ArithmeticException e) {
+        delay = Long.MAX_VALUE / 4; // Centuries away: never, in practice.
+      }
+      Timer t = new Timer(System.nanoTime() + delay, timerSeq.getAndIncrement(), task);
+      submit(() -> timers.add(t));
+      return t;
+    }
+  };
+
+  /** Runs the timers due now; returns the milliseconds to the next one (0: none). */
+  private long fire() {
+    long now = System.nanoTime();
+    for (Timer t; (t = timers.peek()) != null; ) {
+      if (t.at - now > 0) {
+        return Math.max(1, (t.at - now + 999_999) / 1_000_000);
+      }
+      timers.poll();
+      if (!t.cancelled) {
+        safely(t.task);
+      }
+    }
+    return 0;
   }
 
   private static final class Exchange {
@@ -127,9 +192,9 @@ final class HttpLoop implements AutoCloseable {
       while (!closed) {
         woken.set(false);
         for (Runnable t; (t = tasks.poll()) != null; ) {
-          t.run();
+          safely(t);
         }
-        long timeout = expire();
+        long timeout = soonest(fire(), expire());
         if (tasks.isEmpty()) {
           selector.select(timeout);
         } else {
@@ -137,7 +202,7 @@ final class HttpLoop implements AutoCloseable {
         }
         var keys = selector.selectedKeys();
         for (SelectionKey k : keys) {
-          ready(k);
+          safely(() -> ready(k));
         }
         keys.clear();
       }
@@ -155,6 +220,20 @@ final class HttpLoop implements AutoCloseable {
         // Nothing is left to tell.
       }
     }
+  }
+
+  /** Runs a task of the loop; one that fails is logged and the loop goes on. */
+  private static void safely(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.error("probe loop: a task failed; the loop goes on", e);
+    }
+  }
+
+  /** The sooner of two waits in milliseconds, where 0 means without limit. */
+  private static long soonest(long a, long b) {
+    return a == 0 ? b : b == 0 ? a : Math.min(a, b);
   }
 
   /**
