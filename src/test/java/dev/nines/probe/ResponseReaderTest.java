@@ -122,13 +122,13 @@ class ResponseReaderTest {
   void whatIsNotHttpIsRefusedByName() {
     assertThatThrownBy(() -> new ResponseReader(false, 64).feed(bytes("SSH-2.0-OpenSSH\r\n")))
         .isInstanceOf(ProtocolException.class)
-        .hasMessage("Unexpected status line: SSH-2.0-OpenSSH");
+        .hasMessage("malformed response (No Status)");
     assertThatThrownBy(() -> new ResponseReader(false, 64).feed(bytes(
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")))
-        .hasMessage("chunk size 'zz' is not a hexadecimal size");
+        .hasMessage("malformed response (invalid chunked encoding)");
     assertThatThrownBy(() -> new ResponseReader(false, 64).feed(bytes(
         "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")))
-        .hasMessage("Content-Length '-1' is not a length");
+        .hasMessage("malformed response (Invalid Content-Length Value)");
   }
 
   @Test
