@@ -11,7 +11,8 @@
 # MODES ("fresh keepalive": Nines with fresh connections, the default, and with keepAlive: true),
 # NGINX_PORT (19380), BLACKBOX_PORT (19381), SERVER_JAVA_OPTS (JVM flags of nines serve),
 # BLACKBOX (1; 0 measures Nines alone, for trying a change), NINES_JAR (a jar to measure
-# instead of building target/nines.jar).
+# instead of building target/nines.jar), TARGET_HOST (127.0.0.1; localhost makes both probers
+# look the name up for every check).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 monitors="${MONITORS:-10000}"
@@ -78,7 +79,7 @@ http {
 EOF
 ulimit -n 65536 2>/dev/null || true
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
-target="http://127.0.0.1:$nginx_port/healthz"
+target="http://${TARGET_HOST:-127.0.0.1}:$nginx_port/healthz"
 echo "bench: $monitors monitors every $interval ($rate checks/s) against nginx $(nginx -v 2>&1 \
   | sed 's/.*\///') at $target; warm-up ${warmup} s, measured ${duration} s; $("$java" -version \
   2>&1 | head -n 1)"

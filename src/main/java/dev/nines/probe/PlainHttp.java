@@ -22,8 +22,8 @@ import okhttp3.MediaType;
 
 /**
  * One plain-HTTP exchange of a check over fresh connections on the {@link ProbeLoop}, with its
- * redirects: each hop is looked up (on a virtual thread, since the JDK's resolver blocks; an IP
- * literal needs none), connected, sent and read on the loop, and the phases add up over the
+ * redirects: each hop is looked up (on a virtual thread, since the JDK's resolver blocks, unless
+ * an IP literal or a name in {@link Lookups}), connected, sent and read on the loop, and the phases add up over the
  * hops as OkHttp's do. Redirects follow OkHttp's rules (at most 20; 301 to 303 turn a request
  * with a body into a GET; 307 and 308 are followed for GET and HEAD; Authorization is dropped
  * when the host changes), and a redirect to HTTPS goes on over the {@link HttpChecker}'s
@@ -133,21 +133,34 @@ final class PlainHttp implements Checker.Started {
       send(method, u, headers, body, request, List.of(literal(host, u.port())));
       return;
     }
+    InetAddress[] known = Lookups.fresh(host);
+    if (known != null) {
+      dnsNanos = Math.max(dnsNanos, 0); // Answered from the cache, as the JDK's would be.
+      send(method, u, headers, body, request, addresses(known, u.port()));
+      return;
+    }
     threads.execute(() -> {
       long t0 = System.nanoTime();
-      List<InetSocketAddress> addresses = new ArrayList<>();
+      InetAddress[] found;
       try {
-        for (InetAddress a : InetAddress.getAllByName(host)) {
-          addresses.add(new InetSocketAddress(a, u.port()));
-        }
+        found = InetAddress.getAllByName(host);
       } catch (UnknownHostException e) {
         dnsNanos = Math.max(dnsNanos, 0) + System.nanoTime() - t0;
         fail(-1, e, System.nanoTime());
         return;
       }
       dnsNanos = Math.max(dnsNanos, 0) + System.nanoTime() - t0;
-      send(method, u, headers, body, request, addresses);
+      Lookups.put(host, found);
+      send(method, u, headers, body, request, addresses(found, u.port()));
     });
+  }
+
+  private static List<InetSocketAddress> addresses(InetAddress[] all, int port) {
+    List<InetSocketAddress> addresses = new ArrayList<>(all.length);
+    for (InetAddress a : all) {
+      addresses.add(new InetSocketAddress(a, port));
+    }
+    return addresses;
   }
 
   private static InetSocketAddress literal(String host, int port) {

@@ -57,11 +57,12 @@ final class ProbeLoop implements AutoCloseable {
   private final Thread thread;
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean woken = new AtomicBoolean();
+  // nanoTimes are compared by their difference, which stays right when the counter wraps.
   private final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> a.at != b.at
-      ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+      ? Long.signum(a.at - b.at) : Long.compare(a.seq, b.seq));
   private final AtomicLong timerSeq = new AtomicLong();
   private final PriorityQueue<Exchange> byDeadline =
-      new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
+      new PriorityQueue<>((a, b) -> Long.signum(a.deadline - b.deadline));
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
   private volatile boolean closed;
 
@@ -315,7 +316,9 @@ final class ProbeLoop implements AutoCloseable {
     }
     if (k.isConnectable()) {
       try {
-        x.channel.finishConnect();
+        if (!x.channel.finishConnect()) {
+          return; // Not yet: the selector reports it again.
+        }
       } catch (IOException e) {
         connectFailed(x, x.addresses.get(x.next - 1), e);
         return;

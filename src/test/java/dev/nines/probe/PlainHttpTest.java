@@ -83,6 +83,17 @@ class PlainHttpTest {
   }
 
   @Test
+  void aNameLookedUpLatelyIsNotLookedUpAgainAsTheJdkWouldAnswerFromItsCache() {
+    MonitorSpec byName = http(get(server.localhostUrl("/healthz")));
+    checkers.check(byName);
+
+    CheckResult again = checkers.check(byName);
+
+    assertThat(again.ok()).as(again.error()).isTrue();
+    assertThat(again.phases().dnsMillis()).isZero();
+  }
+
+  @Test
   void aRedirectLoopEndsAfterTwentyFollowUps() {
     CheckResult r = checkers.check(http(get(server.url("/loop"))));
 
