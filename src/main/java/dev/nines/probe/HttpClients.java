@@ -17,9 +17,10 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * The one shared OkHttp client of a prober, and its variants per redirect, TLS-verification and
- * connection setting made with {@code newBuilder()} so that all share one dispatcher. By
- * default a check opens a fresh connection (a pool that keeps nothing idle, TLS sessions not
+ * The one shared OkHttp client of a prober (for HTTPS and kept-alive checks: plain-HTTP checks
+ * over fresh connections go over the {@link ProbeLoop}), and its variants per redirect,
+ * TLS-verification and connection setting made with {@code newBuilder()} so that all share one
+ * dispatcher. By default a check opens a fresh connection (a pool that keeps nothing idle, TLS sessions not
  * resumed), so DNS, connect and TLS are measured every time, as a new customer meets them;
  * monitors with {@code keepAlive: true} share a pool of kept-alive connections. Checks run
  * synchronously on virtual threads; the dispatcher only bounds asynchronous calls and is sized
