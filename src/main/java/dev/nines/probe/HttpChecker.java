@@ -33,7 +33,8 @@ import okhttp3.Response;
 final class HttpChecker implements Checker {
   /** Bytes of a response body read for assertions; the rest is discarded. */
   static final int MAX_BODY_BYTES = 1 << 20;
-  private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
+  /** Methods sent with a body, empty when the monitor gives none. */
+  static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
 
   private final HttpClients clients;
   private final ProbeLoop loop;
@@ -187,10 +188,10 @@ final class HttpChecker implements Checker {
         type = MediaType.parse(h.getValue());
       }
     }
-    if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
+    if (!has(headers, "User-Agent")) {
       b.header("User-Agent", "nines-probe");
     }
-    if (!keepAlive && headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Connection"))) {
+    if (!keepAlive && !has(headers, "Connection")) {
       // One request per connection, said as Go's transport says it without keep-alives: the
       // server closes first and keeps the TIME_WAIT, so the prober's ports are free at once.
       b.header("Connection", "close");
@@ -200,6 +201,16 @@ final class HttpChecker implements Checker {
         ? RequestBody.create(body.getBytes(StandardCharsets.UTF_8), type)
         : NEEDS_BODY.contains(method) ? RequestBody.create(new byte[0], null) : null;
     return b.method(method, requestBody).build();
+  }
+
+  /** Whether the monitor's headers set {@code name} (in any case). */
+  static boolean has(Map<String, String> headers, String name) {
+    for (String k : headers.keySet()) {
+      if (k.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The leaf certificate of an HTTPS response with its days left now, else null. */

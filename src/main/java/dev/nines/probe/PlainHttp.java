@@ -34,7 +34,6 @@ final class PlainHttp implements Checker.Started {
   /** Follow-ups after which a redirect chain fails, as OkHttp's. */
   static final int MAX_FOLLOW_UPS = 20;
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Set<String> NEEDS_BODY = Set.of("POST", "PUT", "PATCH");
   private static final Set<Integer> REDIRECTS = Set.of(300, 301, 302, 303, 307, 308);
 
   /** Where a redirect to HTTPS goes on: the OkHttp exchange of the rest of the chain. */
@@ -209,7 +208,7 @@ final class PlainHttp implements Checker.Started {
     }
     String nextMethod = method;
     String nextBody = body;
-    if (!keepsMethod && NEEDS_BODY.contains(method)) {
+    if (!keepsMethod && HttpChecker.NEEDS_BODY.contains(method)) {
       nextMethod = "GET";
       nextBody = null;
     }
@@ -298,20 +297,8 @@ final class PlainHttp implements Checker.Started {
       b.append('?').append(u.encodedQuery());
     }
     b.append(" HTTP/1.1\r\n");
-    boolean host = false;
-    boolean agent = false;
-    boolean connection = false;
-    for (Map.Entry<String, String> h : headers.entrySet()) {
-      String name = h.getKey().toLowerCase(Locale.ROOT);
-      if (name.equals("content-length") || name.equals("transfer-encoding")) {
-        continue; // The body's own length is sent.
-      }
-      check(h.getKey(), h.getValue());
-      host |= name.equals("host");
-      agent |= name.equals("user-agent");
-      connection |= name.equals("connection");
-    }
-    if (!host) {
+    headers.forEach(PlainHttp::check);
+    if (!HttpChecker.has(headers, "Host")) {
       String name = u.host().indexOf(':') >= 0 ? "[" + u.host() + "]" : u.host();
       b.append("Host: ").append(name);
       if (u.port() != HttpUrl.defaultPort(u.scheme())) {
@@ -319,20 +306,21 @@ final class PlainHttp implements Checker.Started {
       }
       b.append("\r\n");
     }
-    if (!agent) {
+    if (!HttpChecker.has(headers, "User-Agent")) {
       b.append("User-Agent: nines-probe\r\n");
     }
-    if (!connection) {
+    if (!HttpChecker.has(headers, "Connection")) {
       b.append("Connection: close\r\n");
     }
     for (Map.Entry<String, String> h : headers.entrySet()) {
       String name = h.getKey().toLowerCase(Locale.ROOT);
+      // The body's own length is sent instead of these.
       if (!name.equals("content-length") && !name.equals("transfer-encoding")) {
         b.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
       }
     }
     byte[] content = body != null ? body.getBytes(StandardCharsets.UTF_8)
-        : NEEDS_BODY.contains(method) ? new byte[0] : null;
+        : HttpChecker.NEEDS_BODY.contains(method) ? new byte[0] : null;
     if (content != null) {
       b.append("Content-Length: ").append(content.length).append("\r\n");
     }
